@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
+
+export function subgraphSdlPath(name: string): string {
+  return `${REPO_ROOT}subgraphs/${name}/schema.graphql`;
+}
+
+export interface Composition {
+  supergraphSdl: string;
+  hints: { message: string; definition: { code: string } }[];
+}
+
+/** Composes the offices' SDL files into the supergraph, or throws with every composition error. */
+export function composeSupergraph(): Composition {
+  const result = composeServices(
+    SUBGRAPHS.map((s) => ({
+      name: s.name,
+      url: defaultSubgraphUrl(s.name),
+      typeDefs: parse(readFileSync(subgraphSdlPath(s.name), 'utf8')),
+    })),
+  );
+  if (result.errors?.length || !result.supergraphSdl) {
+    throw new Error('composition failed:\n' + (result.errors ?? []).map((e) => `- ${e.message}`).join('\n'));
+  }
+  return { supergraphSdl: result.supergraphSdl, hints: result.hints ?? [] };
+}

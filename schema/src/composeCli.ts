@@ -1,0 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { composeSupergraph, SUPERGRAPH_PATH } from './compose.ts';
+
+/** `pnpm compose`: writes schema/supergraph.graphql from the subgraphs' SDL. */
+const { supergraphSdl, hints } = composeSupergraph();
+writeFileSync(SUPERGRAPH_PATH, supergraphSdl);
+for (const hint of hints) console.warn(`hint ${hint.definition.code}: ${hint.message}`);
+console.log(`wrote ${SUPERGRAPH_PATH}`);

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+
+/** The drizzle database both drivers give: the subgraphs' code is written once against this. */
+export type Db<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
+
+export interface DatabaseOptions<TSchema extends Record<string, unknown>> {
+  /** A PostgreSQL URL: the real server, through postgres.js. */
+  url?: string | undefined;
+  /** Without a URL: the embedded PostgreSQL (PGlite) kept in this folder; in memory when absent. */
+  dataDir?: string | undefined;
+  /** The office's Postgres schema; its migrations are recorded in drizzle.<schemaName>_migrations. */
+  schemaName: string;
+  /** The drizzle tables. */
+  schema: TSchema;
+  /** The folder of committed drizzle migrations. */
+  migrationsFolder: string;
+  /** Connections in the pool (postgres.js only; PGlite has one). */
+  maxConnections?: number;
+}
+
+export interface Database<TSchema extends Record<string, unknown>> {
+  db: Db<TSchema>;
+  kind: 'pglite' | 'postgres';
+  /** SQL statements sent since the start: the N+1 tests and benchmarks read it. */
+  readonly statements: { count: number };
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens an office's database on either driver and counts every statement sent through drizzle. */
+export async function openDatabase<TSchema extends Record<string, unknown>>(
+  options: DatabaseOptions<TSchema>,
+): Promise<Database<TSchema>> {
+  const statements = { count: 0 };
+  const logger: Logger = { logQuery: () => void statements.count++ };
+  const migrationConfig = {
+    migrationsFolder: options.migrationsFolder,
+    // Not the office's schema: its first migration creates that schema itself.
+    migrationsSchema: 'drizzle',
+    migrationsTable: `${options.schemaName}_migrations`,
+  };
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { application_name: `hub-${options.schemaName}` },
+    });
+    const db = drizzlePostgres({ client, schema: options.schema, logger });
+    return {
+      db: db as unknown as Db<TSchema>,
+      kind: 'postgres',
+      statements,
+      async migrate() {
+        // drizzle's migrate() takes no lock: several subgraphs starting on one server would collide
+        // (CREATE SCHEMA, the migrations table). A session-level advisory lock held on a reserved
+        // connection serialises them across processes.
+        const lockConnection = await client.reserve();
+        try {
+          await lockConnection`select pg_advisory_lock(hashtext('hub-migrations'))`;
+          await migratePostgres(db, migrationConfig);
+        } finally {
+          await lockConnection`select pg_advisory_unlock(hashtext('hub-migrations'))`.catch(() => {});
+          lockConnection.release();
+        }
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema: options.schema, logger });
+  return {
+    db: db as unknown as Db<TSchema>,
+    kind: 'pglite',
+    statements,
+    migrate: () => migratePglite(db, migrationConfig),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,60 @@
+import { ErrorCode, inputError } from './errors.ts';
+
+/** GB 11643-1999 weights for the first 17 characters (ISO 7064 MOD 11-2). */
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const CHECK_CHARS = '10X98765432';
+
+export type Gender = 'MALE' | 'FEMALE';
+
+export interface ParsedIdNumber {
+  /** The normalised number: 18 characters, an upper-case X as check character. */
+  idNumber: string;
+  /** Birth date as YYYY-MM-DD, from characters 7–14. */
+  birthDate: string;
+  /** From the sequence code (character 17): odd for men, even for women. */
+  gender: Gender;
+  /** The six-digit administrative division code of the place of first registration. */
+  regionCode: string;
+}
+
+/** The check character for the first 17 digits of a citizen ID number. */
+export function idNumberCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
+  return CHECK_CHARS[sum % 11]!;
+}
+
+export type IdNumberProblem = 'FORMAT' | 'BIRTH_DATE' | 'CHECK_CHARACTER';
+
+/** Parses a citizen ID number (公民身份号码) per GB 11643-1999, or says what is wrong with it. */
+export function parseIdNumber(raw: string): ParsedIdNumber | IdNumberProblem {
+  const value = raw.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(value)) return 'FORMAT';
+  const y = Number(value.slice(6, 10));
+  const m = Number(value.slice(10, 12));
+  const d = Number(value.slice(12, 14));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const realDate = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  if (!realDate || y < 1900 || date.getTime() > Date.now()) return 'BIRTH_DATE';
+  if (idNumberCheckChar(value) !== value[17]) return 'CHECK_CHARACTER';
+  return {
+    idNumber: value,
+    birthDate: value.slice(6, 10) + '-' + value.slice(10, 12) + '-' + value.slice(12, 14),
+    gender: Number(value[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
+    regionCode: value.slice(0, 6),
+  };
+}
+
+const PROBLEM_TEXT: Record<IdNumberProblem, [string, string]> = {
+  FORMAT: ['公民身份号码应为18位：17位数字加1位校验码（数字或X）', 'an ID number has 18 characters: 17 digits and a check character (digit or X)'],
+  BIRTH_DATE: ['公民身份号码中的出生日期不是真实日期', 'the birth date inside the ID number is not a real date'],
+  CHECK_CHARACTER: ['公民身份号码校验码错误（GB 11643-1999）', 'the check character of the ID number is wrong (GB 11643-1999)'],
+};
+
+/** Validates and normalises an ID number at an entry point, or throws INVALID_ID_NUMBER naming the field. */
+export function requireIdNumber(raw: string, field = 'idNumber'): ParsedIdNumber {
+  const parsed = parseIdNumber(raw);
+  if (typeof parsed !== 'string') return parsed;
+  const [zh, en] = PROBLEM_TEXT[parsed];
+  throw inputError(ErrorCode.INVALID_ID_NUMBER, field, `${field}：${zh}`, `${field}: ${en}`);
+}

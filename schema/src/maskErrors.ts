@@ -1,0 +1,19 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
+
+/**
+ * Errors the hub raised on purpose (coded GraphQLErrors) pass as they are; anything else (a database
+ * error, a bug) is logged and replaced by a generic coded error, so no SQL or stack reaches a client.
+ */
+export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  console.error('[hub] unexpected error', original);
+  return {
+    message: '服务内部错误，请稍后重试或联系管理员 / Internal error; try again later or contact the administrator',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,66 @@
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { Database } from './db.ts';
+import { listenSubgraph } from './subgraphServer.ts';
+import type { SubgraphName } from './subgraphs.ts';
+
+export type Headers = Record<string, string | string[] | undefined>;
+
+/** What every office's subgraph package exports, so one launcher starts any of them. */
+export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends BaseContext = any> {
+  name: SubgraphName;
+  openDatabase(options: { url?: string | undefined; dataDir?: string | undefined }): Promise<Database<any> & { db: TDb }>;
+  createServer(): ApolloServer<TContext>;
+  createContext(db: TDb, headers: Headers): Promise<TContext>;
+  /** True when the office's database holds no data yet (first start). */
+  isEmpty(db: TDb): Promise<boolean>;
+  /** Loads rows in chunks, in one transaction: a failed seed leaves nothing behind. */
+  seed(db: TDb, data: TSeed): Promise<void>;
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  url: string;
+  database: Database<any>;
+  stop(): Promise<void>;
+}
+
+export interface StartSubgraphOptions<TSeed> {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  port: number;
+  host: string;
+  /** Demo or test data to load when the database is empty. */
+  seedData?: (() => TSeed) | undefined;
+}
+
+/** config → db (migrated, seeded on first start) → listen. */
+export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, options: StartSubgraphOptions<TSeed>): Promise<RunningSubgraph> {
+  const database = await office.openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
+  try {
+    await database.migrate();
+    if (options.seedData && (await office.isEmpty(database.db))) await office.seed(database.db, options.seedData());
+    const server = office.createServer();
+    const url = await listenSubgraph(server, {
+      port: options.port,
+      host: options.host,
+      context: (headers) => office.createContext(database.db, headers),
+    });
+    return {
+      name: office.name,
+      url,
+      database,
+      async stop() {
+        await server.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Inserts rows in chunks small enough for PostgreSQL's parameter limit. */
+export async function insertInChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>, size = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}

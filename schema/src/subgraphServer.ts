@@ -1,0 +1,42 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { parse } from 'graphql';
+import { maskUnexpectedErrors } from './maskErrors.ts';
+
+export type Resolvers<TContext> = GraphQLResolverMap<TContext>;
+
+/** An office's Apollo Server from its SDL and resolvers: no inline tracing, database errors masked. */
+export function buildSubgraphServer<TContext extends BaseContext>(
+  sdl: string,
+  resolvers: Resolvers<TContext>,
+  plugins: ApolloServerPlugin<TContext>[] = [],
+): ApolloServer<TContext> {
+  return new ApolloServer<TContext>({
+    schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]),
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins],
+    formatError: maskUnexpectedErrors,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+  });
+}
+
+export interface ListenOptions<TContext> {
+  port: number;
+  host: string;
+  context: (headers: Record<string, string | string[] | undefined>) => Promise<TContext>;
+}
+
+/** Starts a subgraph on its own HTTP port; returns its URL. */
+export async function listenSubgraph<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  options: ListenOptions<TContext>,
+): Promise<string> {
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: options.port, host: options.host },
+    context: ({ req }) => options.context(req.headers),
+  });
+  return url;
+}

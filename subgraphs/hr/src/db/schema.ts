@@ -1,0 +1,42 @@
+import { boolean, date, index, pgSchema, text } from 'drizzle-orm/pg-core';
+import { DEGREES, EDUCATIONS, EMPLOYMENT_TYPES, PENSION_ACCOUNTS, TITLE_LEVELS } from '../domain/enums.ts';
+
+/** HR's own Postgres schema: no other office reads it. */
+export const hrSchema = pgSchema('hr');
+
+/** 人员身份 — the one owner of identity. Gender and birth date are derived from the ID number. */
+export const persons = hrSchema.table(
+  'persons',
+  {
+    idNumber: text('id_number').primaryKey(),
+    name: text('name').notNull(),
+    ethnicity: text('ethnicity').notNull(),
+    nativePlace: text('native_place').notNull(),
+    education: text('education', { enum: EDUCATIONS }),
+    degree: text('degree', { enum: DEGREES }),
+    titleName: text('title_name'),
+    titleLevel: text('title_level', { enum: TITLE_LEVELS }),
+  },
+  (t) => [index('persons_name_idx').on(t.name)],
+);
+
+/** 用工关系 — a person's current employment with an institution, in quota or not. */
+export const employments = hrSchema.table(
+  'employments',
+  {
+    idNumber: text('id_number').primaryKey(),
+    institutionCreditCode: text('institution_credit_code').notNull(),
+    type: text('type', { enum: EMPLOYMENT_TYPES }).notNull(),
+    since: date('since', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('employments_institution_idx').on(t.institutionCreditCode, t.type)],
+);
+
+/** 社会保险 — pension account type and enrollment. */
+export const insurances = hrSchema.table('insurances', {
+  idNumber: text('id_number').primaryKey(),
+  pensionAccount: text('pension_account', { enum: PENSION_ACCOUNTS }).notNull(),
+  enrolled: boolean('enrolled').notNull(),
+  occupationalAnnuity: boolean('occupational_annuity').notNull(),
+  since: date('since', { mode: 'string' }),
+});

@@ -1,0 +1,20 @@
+import { boolean, date, index, pgSchema, text } from 'drizzle-orm/pg-core';
+import { RANKS } from '../domain/enums.ts';
+
+/** The Organization Department's own Postgres schema: no other office reads it. */
+export const organizationSchema = pgSchema('organization');
+
+/** 干部任职 — a cadre's current post; `name` is the department's own copy. */
+export const cadres = organizationSchema.table(
+  'cadres',
+  {
+    idNumber: text('id_number').primaryKey(),
+    name: text('name').notNull(),
+    institutionCreditCode: text('institution_credit_code').notNull(),
+    post: text('post').notNull(),
+    rank: text('rank', { enum: RANKS }).notNull(),
+    leadership: boolean('leadership').notNull(),
+    appointedOn: date('appointed_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('cadres_institution_idx').on(t.institutionCreditCode)],
+);

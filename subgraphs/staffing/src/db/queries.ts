@@ -1,0 +1,93 @@
+import { and, asc, count, eq, getTableColumns, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@hub/schema';
+import * as tables from './schema.ts';
+import { institutions, ledgerEntries, quotas, removals, staffingCards } from './schema.ts';
+
+export type StaffingDb = Db<typeof tables>;
+export type InstitutionRow = typeof institutions.$inferSelect;
+export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;
+export type QuotaRow = typeof quotas.$inferSelect;
+export type StaffingCardRow = typeof staffingCards.$inferSelect;
+export type RemovalRow = typeof removals.$inferSelect;
+
+export interface InstitutionFilter {
+  kind?: InstitutionRow['kind'] | null;
+  level?: InstitutionRow['level'] | null;
+  system?: InstitutionRow['system'] | null;
+  parentCreditCode?: string | null;
+}
+
+export const institutionsByCreditCodes = (db: StaffingDb, codes: readonly string[]) =>
+  db.select().from(institutions).where(inArray(institutions.creditCode, [...codes]));
+
+export const quotasByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
+  db.select().from(quotas).where(inArray(quotas.institutionCreditCode, [...codes])).orderBy(asc(quotas.category));
+
+/** Persons on the ledger per institution and quota category: the 实有数 of each quota. */
+export const occupiedByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
+  db
+    .select({
+      institutionCreditCode: ledgerEntries.institutionCreditCode,
+      category: ledgerEntries.quotaCategory,
+      occupied: count(),
+    })
+    .from(ledgerEntries)
+    .where(inArray(ledgerEntries.institutionCreditCode, [...codes]))
+    .groupBy(ledgerEntries.institutionCreditCode, ledgerEntries.quotaCategory);
+
+export const ledgerCountsByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
+  db
+    .select({ institutionCreditCode: ledgerEntries.institutionCreditCode, total: count() })
+    .from(ledgerEntries)
+    .where(inArray(ledgerEntries.institutionCreditCode, [...codes]))
+    .groupBy(ledgerEntries.institutionCreditCode);
+
+/**
+ * The same page (limit + 1 rows from offset) of the ledger of several institutions in one statement,
+ * numbering each institution's rows with a window function.
+ */
+export async function ledgerPagesByInstitutions(db: StaffingDb, codes: readonly string[], limit: number, offset: number) {
+  const ranked = db
+    .select({
+      ...getTableColumns(ledgerEntries),
+      rowNumber: sql<number>`row_number() over (partition by ${ledgerEntries.institutionCreditCode} order by ${ledgerEntries.idNumber})`.as('row_number'),
+    })
+    .from(ledgerEntries)
+    .where(inArray(ledgerEntries.institutionCreditCode, [...codes]))
+    .as('ranked');
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(and(gt(ranked.rowNumber, offset), lte(ranked.rowNumber, offset + limit + 1)))
+    .orderBy(asc(ranked.institutionCreditCode), asc(ranked.idNumber));
+  return rows.map(({ rowNumber: _, ...row }) => row as LedgerEntryRow);
+}
+
+export const ledgerEntriesByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
+  db.select().from(ledgerEntries).where(inArray(ledgerEntries.idNumber, [...ids]));
+
+export const staffingCardsByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
+  db.select().from(staffingCards).where(inArray(staffingCards.idNumber, [...ids])).orderBy(asc(staffingCards.issuedOn));
+
+export const removalsByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
+  db.select().from(removals).where(inArray(removals.idNumber, [...ids])).orderBy(asc(removals.effectiveOn));
+
+function institutionWhere(filter: InstitutionFilter): SQL | undefined {
+  return and(
+    filter.kind ? eq(institutions.kind, filter.kind) : undefined,
+    filter.level ? eq(institutions.level, filter.level) : undefined,
+    filter.system ? eq(institutions.system, filter.system) : undefined,
+    filter.parentCreditCode ? eq(institutions.parentCreditCode, filter.parentCreditCode) : undefined,
+  );
+}
+
+export const listInstitutions = (db: StaffingDb, filter: InstitutionFilter, limit: number, offset: number) =>
+  db.select().from(institutions).where(institutionWhere(filter)).orderBy(asc(institutions.creditCode)).limit(limit).offset(offset);
+
+export async function countInstitutions(db: StaffingDb, filter: InstitutionFilter): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(institutions).where(institutionWhere(filter));
+  return row?.total ?? 0;
+}
+
+export const insertInstitution = (db: StaffingDb, row: typeof institutions.$inferInsert) =>
+  db.insert(institutions).values(row).onConflictDoNothing().returning();

@@ -1,0 +1,33 @@
+import { ErrorCode, inputError, requireCreditCode } from '@hub/schema';
+import type { StaffingContext } from '../context.ts';
+import { insertInstitution, type InstitutionRow } from '../db/queries.ts';
+
+interface RegisterInstitutionInput {
+  creditCode: string;
+  name: string;
+  kind: InstitutionRow['kind'];
+  level: InstitutionRow['level'];
+  system: InstitutionRow['system'];
+  fundingForm: InstitutionRow['fundingForm'];
+  parentCreditCode?: string | null;
+  leadershipPostsApproved: number;
+}
+
+export const Mutation = {
+  /** Every input is checked before anything is written; a duplicate code writes nothing. */
+  registerInstitution: async (_: unknown, { input }: { input: RegisterInstitutionInput }, ctx: StaffingContext) => {
+    const creditCode = requireCreditCode(input.creditCode, 'input.creditCode');
+    const parentCreditCode = input.parentCreditCode ? requireCreditCode(input.parentCreditCode, 'input.parentCreditCode') : null;
+    const name = input.name.trim();
+    if (!name) throw inputError(ErrorCode.INVALID_ARGUMENT, 'input.name', '机构名称不能为空', 'the name must not be empty');
+    if (!Number.isInteger(input.leadershipPostsApproved) || input.leadershipPostsApproved < 0) {
+      throw inputError(ErrorCode.INVALID_ARGUMENT, 'input.leadershipPostsApproved', '领导职数应为非负整数', 'leadership posts must be a whole number, 0 or more');
+    }
+    if (parentCreditCode && !(await ctx.loaders.institutionByCreditCode.load(parentCreditCode))) {
+      throw inputError(ErrorCode.NOT_FOUND, 'input.parentCreditCode', '上级机构不存在', 'no institution has the parent credit code');
+    }
+    const [row] = await insertInstitution(ctx.db, { ...input, name, creditCode, parentCreditCode });
+    if (!row) throw inputError(ErrorCode.ALREADY_EXISTS, 'input.creditCode', '该统一社会信用代码已登记', 'an institution with this credit code is already registered');
+    return { institution: row };
+  },
+};

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { buildSubgraphServer, type OfficeSubgraph } from '@hub/schema';
+import { createContext, type StaffingContext } from './context.ts';
+import { openStaffingDatabase } from './db/open.ts';
+import type { StaffingDb } from './db/queries.ts';
+import { isStaffingEmpty, seedStaffing, type StaffingSeed } from './db/seed.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+
+export function createServer() {
+  return buildSubgraphServer<StaffingContext>(sdl, resolvers);
+}
+
+/** The Staffing Office (编办) subgraph, as the launcher and the tests start it. */
+export const staffing: OfficeSubgraph<StaffingSeed, StaffingDb, StaffingContext> = {
+  name: 'staffing',
+  openDatabase: openStaffingDatabase,
+  createServer,
+  createContext: async (db) => createContext(db),
+  isEmpty: isStaffingEmpty,
+  seed: seedStaffing,
+};
+
+export type { StaffingSeed };
