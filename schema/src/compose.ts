@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { REPO_ROOT } from './paths.ts';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
 
 export function subgraphSdlPath(name: string): string {
   return `${REPO_ROOT}subgraphs/${name}/schema.graphql`;

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { composeSupergraph, SUPERGRAPH_PATH } from './compose.ts';
+import { composeSupergraph } from './compose.ts';
+import { SUPERGRAPH_PATH } from './paths.ts';
 
 /** `pnpm compose`: writes schema/supergraph.graphql from the subgraphs' SDL. */
 const { supergraphSdl, hints } = composeSupergraph();

@@ -7,3 +7,5 @@ export * from './subgraphs.ts';
 export * from './loaderHelpers.ts';
 export * from './subgraphServer.ts';
 export * from './officeSubgraph.ts';
+export * from './maskErrors.ts';
+export * from './paths.ts';

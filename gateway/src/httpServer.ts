@@ -1,0 +1,72 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+
+const MAX_BODY_BYTES = 1 << 20;
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
+
+/** Reads a JSON body up to 1 MiB; anything larger is refused before it is parsed. */
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request body too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  if (!size) return undefined;
+  const text = Buffer.concat(chunks).toString('utf8');
+  const type = req.headers['content-type'] ?? '';
+  if (!type.includes('application/json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw Object.assign(new Error('request body is not valid JSON'), { status: 400 });
+  }
+}
+
+function sendError(res: ServerResponse, status: number, zh: string, en: string) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ errors: [{ message: `${zh} / ${en}`, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] }));
+}
+
+/** A plain node:http server: extra routes first, then GraphQL at /graphql (and /). */
+export function createHttpServer<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  context: (req: IncomingMessage) => Promise<TContext>,
+  routes: Route[] = [],
+): Server {
+  return createServer(async (req, res) => {
+    try {
+      for (const route of routes) if (await route(req, res)) return;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== '/graphql' && url.pathname !== '/') {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('未找到 / not found');
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const request: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers, search: url.search, body: await readBody(req) };
+      const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => context(req) });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 413) return sendError(res, 413, '请求体超过 1 MiB', 'the request body is larger than 1 MiB');
+      if (status === 400) return sendError(res, 400, '请求体不是有效的 JSON', 'the request body is not valid JSON');
+      console.error('[gateway] request failed', error);
+      if (!res.headersSent) sendError(res, 500, '网关内部错误', 'internal gateway error');
+      else res.end();
+    }
+  });
+}

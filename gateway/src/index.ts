@@ -1,0 +1,5 @@
+import { config } from './config.ts';
+import { startGateway } from './server.ts';
+
+const gateway = await startGateway({ ...config, supergraphSdl: config.supergraphSdl() });
+console.log(`gateway at ${gateway.url}`);

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { buildSubgraphServer, type OfficeSubgraph } from '@hub/schema';
+import { createContext, type FinanceContext } from './context.ts';
+import { openFinanceDatabase } from './db/open.ts';
+import type { FinanceDb } from './db/queries.ts';
+import { isFinanceEmpty, seedFinance, type FinanceSeed } from './db/seed.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+
+export function createServer() {
+  return buildSubgraphServer<FinanceContext>(sdl, resolvers);
+}
+
+/** The Finance (财政局) subgraph, as the launcher and the tests start it. */
+export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
+  name: 'finance',
+  openDatabase: openFinanceDatabase,
+  createServer,
+  createContext: async (db) => createContext(db),
+  isEmpty: isFinanceEmpty,
+  seed: seedFinance,
+};
+
+export type { FinanceSeed };

@@ -1,0 +1,80 @@
+import { and, asc, count, eq, getTableColumns, gt, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@hub/schema';
+import type { EmploymentType } from '../domain/enums.ts';
+import * as tables from './schema.ts';
+import { employments, insurances, persons } from './schema.ts';
+
+export type HrDb = Db<typeof tables>;
+export type PersonRow = typeof persons.$inferSelect;
+export type EmploymentRow = typeof employments.$inferSelect;
+export type InsuranceRow = typeof insurances.$inferSelect;
+
+export interface PersonFilter {
+  name?: string | null;
+  employmentType?: EmploymentType | null;
+}
+
+export const personsByIdNumbers = (db: HrDb, ids: readonly string[]) =>
+  db.select().from(persons).where(inArray(persons.idNumber, [...ids]));
+
+export const employmentsByIdNumbers = (db: HrDb, ids: readonly string[]) =>
+  db.select().from(employments).where(inArray(employments.idNumber, [...ids]));
+
+export const insurancesByIdNumbers = (db: HrDb, ids: readonly string[]) =>
+  db.select().from(insurances).where(inArray(insurances.idNumber, [...ids]));
+
+export const workforceCountsByInstitutions = (db: HrDb, codes: readonly string[]) =>
+  db
+    .select({ institutionCreditCode: employments.institutionCreditCode, type: employments.type, count: count() })
+    .from(employments)
+    .where(inArray(employments.institutionCreditCode, [...codes]))
+    .groupBy(employments.institutionCreditCode, employments.type)
+    .orderBy(asc(employments.type));
+
+/** One page (limit + 1 rows from offset) of the workforce of several institutions, in one statement. */
+export async function workforcePagesByInstitutions(
+  db: HrDb,
+  codes: readonly string[],
+  type: EmploymentType | null,
+  limit: number,
+  offset: number,
+) {
+  const ranked = db
+    .select({
+      ...getTableColumns(employments),
+      rowNumber: sql<number>`row_number() over (partition by ${employments.institutionCreditCode} order by ${employments.idNumber})`.as('row_number'),
+    })
+    .from(employments)
+    .where(and(inArray(employments.institutionCreditCode, [...codes]), type ? eq(employments.type, type) : undefined))
+    .as('ranked');
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(and(gt(ranked.rowNumber, offset), lte(ranked.rowNumber, offset + limit + 1)))
+    .orderBy(asc(ranked.institutionCreditCode), asc(ranked.idNumber));
+  return rows.map(({ rowNumber: _, ...row }) => row as EmploymentRow);
+}
+
+function personWhere(filter: PersonFilter): SQL | undefined {
+  return and(
+    filter.name ? like(persons.name, `${filter.name.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+    filter.employmentType
+      ? inArray(persons.idNumber, sqlEmployedAs(filter.employmentType))
+      : undefined,
+  );
+}
+
+function sqlEmployedAs(type: EmploymentType) {
+  return sql`(select ${employments.idNumber} from ${employments} where ${employments.type} = ${type})`;
+}
+
+export const listPersons = (db: HrDb, filter: PersonFilter, limit: number, offset: number) =>
+  db.select().from(persons).where(personWhere(filter)).orderBy(asc(persons.idNumber)).limit(limit).offset(offset);
+
+export async function countPersons(db: HrDb, filter: PersonFilter): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(persons).where(personWhere(filter));
+  return row?.total ?? 0;
+}
+
+export const insertPerson = (db: HrDb, row: typeof persons.$inferInsert) =>
+  db.insert(persons).values(row).onConflictDoNothing().returning();

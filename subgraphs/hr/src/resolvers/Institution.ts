@@ -1,0 +1,28 @@
+import { connection, readPage, requireCreditCode } from '@hub/schema';
+import type { HrContext } from '../context.ts';
+import type { EmploymentType } from '../domain/enums.ts';
+
+interface InstitutionRef {
+  creditCode: string;
+}
+
+export const Institution = {
+  __resolveReference: (ref: InstitutionRef): InstitutionRef => ({ creditCode: requireCreditCode(ref.creditCode) }),
+
+  workforce: async (
+    ref: InstitutionRef,
+    args: { first?: number | null; after?: string | null; type?: EmploymentType | null },
+    ctx: HrContext,
+  ) => {
+    const page = readPage(args.first, args.after, 50);
+    const type = args.type ?? null;
+    const rows = await ctx.loaders.workforcePageByInstitution.load({ parent: ref.creditCode, type, limit: page.limit, offset: page.offset });
+    return connection(rows, page, async () => {
+      const counts = await ctx.loaders.workforceCountsByInstitution.load(ref.creditCode);
+      return counts.filter((c) => !type || c.type === type).reduce((sum, c) => sum + Number(c.count), 0);
+    });
+  },
+
+  workforceByType: async (ref: InstitutionRef, _: unknown, ctx: HrContext) =>
+    (await ctx.loaders.workforceCountsByInstitution.load(ref.creditCode)).map((c) => ({ type: c.type, count: Number(c.count) })),
+};

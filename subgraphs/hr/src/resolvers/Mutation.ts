@@ -1,0 +1,32 @@
+import { ErrorCode, inputError, requireIdNumber } from '@hub/schema';
+import type { HrContext } from '../context.ts';
+import { insertPerson } from '../db/queries.ts';
+
+interface RegisterPersonInput {
+  idNumber: string;
+  name: string;
+  ethnicity: string;
+  nativePlace: string;
+}
+
+function required(value: string, field: string, zh: string, en: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw inputError(ErrorCode.INVALID_ARGUMENT, field, `${zh}不能为空`, `${en} must not be empty`);
+  return trimmed;
+}
+
+export const Mutation = {
+  /** Birth date and gender are not inputs: they are read off the validated ID number. */
+  registerPerson: async (_: unknown, { input }: { input: RegisterPersonInput }, ctx: HrContext) => {
+    const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber');
+    const row = {
+      idNumber,
+      name: required(input.name, 'input.name', '姓名', 'the name'),
+      ethnicity: required(input.ethnicity, 'input.ethnicity', '民族', 'the ethnicity'),
+      nativePlace: required(input.nativePlace, 'input.nativePlace', '籍贯', 'the native place'),
+    };
+    const [inserted] = await insertPerson(ctx.db, row);
+    if (!inserted) throw inputError(ErrorCode.ALREADY_EXISTS, 'input.idNumber', '该公民身份号码已登记', 'a person with this ID number is already registered');
+    return { person: inserted };
+  },
+};

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { buildSubgraphServer, type OfficeSubgraph } from '@hub/schema';
+import { createContext, type HrContext } from './context.ts';
+import { openHrDatabase } from './db/open.ts';
+import type { HrDb } from './db/queries.ts';
+import { isHrEmpty, seedHr, type HrSeed } from './db/seed.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+
+export function createServer() {
+  return buildSubgraphServer<HrContext>(sdl, resolvers);
+}
+
+/** The HR (人社局) subgraph, as the launcher and the tests start it. */
+export const hr: OfficeSubgraph<HrSeed, HrDb, HrContext> = {
+  name: 'hr',
+  openDatabase: openHrDatabase,
+  createServer,
+  createContext: async (db) => createContext(db),
+  isEmpty: isHrEmpty,
+  seed: seedHr,
+};
+
+export type { HrSeed };

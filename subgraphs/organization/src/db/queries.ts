@@ -1,0 +1,13 @@
+import { asc, inArray } from 'drizzle-orm';
+import type { Db } from '@hub/schema';
+import * as tables from './schema.ts';
+import { cadres } from './schema.ts';
+
+export type OrganizationDb = Db<typeof tables>;
+export type CadreRow = typeof cadres.$inferSelect;
+
+export const cadresByIdNumbers = (db: OrganizationDb, ids: readonly string[]) =>
+  db.select().from(cadres).where(inArray(cadres.idNumber, [...ids]));
+
+export const cadresByInstitutions = (db: OrganizationDb, codes: readonly string[]) =>
+  db.select().from(cadres).where(inArray(cadres.institutionCreditCode, [...codes])).orderBy(asc(cadres.appointedOn), asc(cadres.idNumber));

@@ -1,0 +1,14 @@
+import { requireCreditCode } from '@hub/schema';
+import type { OrganizationContext } from '../context.ts';
+import { filledLeadershipPosts } from '../domain/filledLeadershipPosts.ts';
+
+interface InstitutionRef {
+  creditCode: string;
+}
+
+export const Institution = {
+  __resolveReference: (ref: InstitutionRef): InstitutionRef => ({ creditCode: requireCreditCode(ref.creditCode) }),
+  cadres: (ref: InstitutionRef, _: unknown, ctx: OrganizationContext) => ctx.loaders.cadresByInstitution.load(ref.creditCode),
+  leadershipPostsFilled: async (ref: InstitutionRef, _: unknown, ctx: OrganizationContext) =>
+    filledLeadershipPosts(await ctx.loaders.cadresByInstitution.load(ref.creditCode)),
+};

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { buildSubgraphServer, type OfficeSubgraph } from '@hub/schema';
+import { createContext, type OrganizationContext } from './context.ts';
+import { openOrganizationDatabase } from './db/open.ts';
+import type { OrganizationDb } from './db/queries.ts';
+import { isOrganizationEmpty, seedOrganization, type OrganizationSeed } from './db/seed.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+
+export function createServer() {
+  return buildSubgraphServer<OrganizationContext>(sdl, resolvers);
+}
+
+/** The Organization Department (组织部) subgraph, as the launcher and the tests start it. */
+export const organization: OfficeSubgraph<OrganizationSeed, OrganizationDb, OrganizationContext> = {
+  name: 'organization',
+  openDatabase: openOrganizationDatabase,
+  createServer,
+  createContext: async (db) => createContext(db),
+  isEmpty: isOrganizationEmpty,
+  seed: seedOrganization,
+};
+
+export type { OrganizationSeed };
