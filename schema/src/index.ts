@@ -9,3 +9,6 @@ export * from './subgraphServer.ts';
 export * from './officeSubgraph.ts';
 export * from './maskErrors.ts';
 export * from './paths.ts';
+export * from './freshDatabase.ts';
+export * from './openTestDatabase.ts';
+export * from './testConfig.ts';

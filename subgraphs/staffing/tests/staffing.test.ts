@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase } from '@hub/schema';
+import { createContext } from '../src/context.ts';
+import type { StaffingDb } from '../src/db/queries.ts';
+import { createServer, staffing } from '../src/server.ts';
+
+const code = (body: string) => body + creditCodeCheckChar(body);
+const id = (body: string) => body + idNumberCheckChar(body);
+const BUREAU = code('11410100MB0000001');
+const SCHOOL = code('12410100MB0000002');
+const A = id('41010219850317001');
+const B = id('41010219900102002');
+
+let database: Awaited<ReturnType<typeof openTestDatabase<StaffingDb>>>;
+const server = createServer();
+
+async function run(query: string, variables?: Record<string, unknown>) {
+  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(database.db) });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase(staffing);
+  await staffing.seed(database.db, {
+    institutions: [
+      { creditCode: BUREAU, name: '某市教育局', kind: 'GOVERNMENT_ORGAN', level: 'CITY', system: 'EDUCATION', fundingForm: 'FULL', leadershipPostsApproved: 5 },
+      { creditCode: SCHOOL, name: '某市第一中学', kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'EDUCATION', fundingForm: 'FULL', parentCreditCode: BUREAU },
+    ],
+    quotas: [
+      { institutionCreditCode: SCHOOL, category: 'PUBLIC_SERVICE', approved: 1, reserved: 0 },
+      { institutionCreditCode: SCHOOL, category: 'WORKER', approved: 3, reserved: 1 },
+    ],
+    ledgerEntries: [A, B].map((idNumber, i) => ({
+      idNumber, institutionCreditCode: SCHOOL, quotaCategory: 'PUBLIC_SERVICE' as const, name: i ? '李娜' : '王伟', ethnicity: '汉族',
+      nativePlace: '河南郑州', politicalStatus: '中共党员', post: '教师', workStartDate: '2008-09-01', unitJoinDate: '2010-09-01',
+      staffingCardNumber: `SY${i}`,
+    })),
+    staffingCards: [{ number: 'SY0', idNumber: A, institutionCreditCode: SCHOOL, category: 'PUBLIC_SERVICE', issuedOn: '2010-09-01', status: 'ACTIVE' }],
+    removals: [],
+  });
+});
+afterAll(() => database.close());
+
+describe('staffing subgraph', () => {
+  it('gives quota figures with over-quota categories as negative vacancies', async () => {
+    const result = await run(`query($c: ID!) { institution(creditCode: $c) { name parent { name } quotas { category approved occupied reserved vacant } } }`, { c: SCHOOL });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      institution: {
+        name: '某市第一中学',
+        parent: { name: '某市教育局' },
+        quotas: [
+          { category: 'PUBLIC_SERVICE', approved: 1, occupied: 2, reserved: 0, vacant: -1 },
+          { category: 'WORKER', approved: 3, occupied: 0, reserved: 1, vacant: 2 },
+        ],
+      },
+    });
+  });
+
+  it('resolves Person entities with the ledger, deriving gender and birth date from the ID number', async () => {
+    const result = await run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumber ledgerEntry { name gender birthDate staffingCardNumber } staffingCards { number } } } }`,
+      { r: [{ __typename: 'Person', idNumber: B }, { __typename: 'Person', idNumber: A.toLowerCase() }] },
+    );
+    expect(result.data).toEqual({
+      _entities: [
+        { idNumber: B, ledgerEntry: { name: '李娜', gender: 'FEMALE', birthDate: '1990-01-02', staffingCardNumber: 'SY1' }, staffingCards: [] },
+        { idNumber: A, ledgerEntry: { name: '王伟', gender: 'MALE', birthDate: '1985-03-17', staffingCardNumber: 'SY0' }, staffingCards: [{ number: 'SY0' }] },
+      ],
+    });
+  });
+
+  it('pages the ledger with cursors', async () => {
+    const q = `query($c: ID!, $after: String) { institution(creditCode: $c) { ledger(first: 1, after: $after) { totalCount nodes { name } pageInfo { hasNextPage endCursor } } } }`;
+    const first = await run(q, { c: SCHOOL });
+    const page1 = (first.data as any).institution.ledger;
+    expect(page1).toMatchObject({ totalCount: 2, nodes: [{ name: '王伟' }], pageInfo: { hasNextPage: true } });
+    const second = await run(q, { c: SCHOOL, after: page1.pageInfo.endCursor });
+    expect((second.data as any).institution.ledger).toMatchObject({ nodes: [{ name: '李娜' }], pageInfo: { hasNextPage: false } });
+  });
+
+  it('filters institutions by kind, level and system', async () => {
+    const result = await run(`{ institutions(kind: PUBLIC_INSTITUTION, system: EDUCATION, level: CITY) { totalCount nodes { creditCode } } }`);
+    expect(result.data).toEqual({ institutions: { totalCount: 1, nodes: [{ creditCode: SCHOOL }] } });
+  });
+
+  it('refuses a bad credit code with a coded error and writes nothing', async () => {
+    const bad = BUREAU.slice(0, 17) + (BUREAU[17] === '0' ? '1' : '0');
+    const before = await run(`{ institutions { totalCount } }`);
+    const result = await run(
+      `mutation($i: RegisterInstitutionInput!) { registerInstitution(input: $i) { institution { creditCode } } }`,
+      { i: { creditCode: code('12410100MB0000003'), name: '新单位', kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'HEALTH', fundingForm: 'FULL', parentCreditCode: bad } },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_CREDIT_CODE', field: 'input.parentCreditCode' });
+    expect(await run(`{ institutions { totalCount } }`)).toEqual(before);
+  });
+
+  it('registers an institution once, refusing a duplicate', async () => {
+    const input = { creditCode: code('12410100MB0000004'), name: '某市疾控中心', kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'HEALTH', fundingForm: 'PARTIAL', parentCreditCode: BUREAU.toLowerCase() };
+    const mutation = `mutation($i: RegisterInstitutionInput!) { registerInstitution(input: $i) { institution { creditCode name parent { creditCode } } } }`;
+    const created = await run(mutation, { i: input });
+    expect(created.data).toEqual({ registerInstitution: { institution: { creditCode: input.creditCode, name: '某市疾控中心', parent: { creditCode: BUREAU } } } });
+    const again = await run(mutation, { i: input });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'ALREADY_EXISTS', field: 'input.creditCode' });
+  });
+});

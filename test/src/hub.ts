@@ -1,0 +1,90 @@
+import { SUPERGRAPH_PATH, startSubgraph, type OfficeSubgraph, type RunningSubgraph, type SubgraphName } from '@hub/schema';
+import { finance } from '@hub/finance';
+import { startGateway, type RunningGateway } from '@hub/gateway';
+import { hr } from '@hub/hr';
+import { organization } from '@hub/organization';
+import { staffing } from '@hub/staffing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { City } from './demo/types.ts';
+
+export const OFFICES: readonly OfficeSubgraph[] = [organization, staffing, hr, finance];
+
+export interface HubOptions {
+  /** A PostgreSQL URL shared by the four offices (each in its own schema); PGlite when absent. */
+  databaseUrl?: string | undefined;
+  /** The folder under which each office keeps its PGlite data; in memory when absent. */
+  dataDir?: string | undefined;
+  /** Gateway port; 0 picks a free one. */
+  port?: number;
+  /** Subgraph ports: 'default' for 4001–4004, 0 for free ones. */
+  subgraphPorts?: 'default' | 0;
+  host?: string;
+  /** Data to load into empty databases (called at most once). */
+  seed?: (() => City) | undefined;
+  /** Told what happens during a long start (migrations, demo data). */
+  onProgress?: (message: string) => void;
+}
+
+export interface Hub {
+  url: string;
+  gateway: RunningGateway;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_PORTS: Record<SubgraphName, number> = { organization: 4001, staffing: 4002, hr: 4003, finance: 4004 };
+
+/** Starts the four office subgraphs and the gateway in this process. */
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  const host = options.host ?? '127.0.0.1';
+  const progress = options.onProgress ?? (() => {});
+  let city: City | undefined;
+  const cityOnce = () => {
+    if (!city) {
+      progress('生成演示数据 / generating demo data …');
+      city = options.seed!();
+    }
+    return city;
+  };
+  const started: RunningSubgraph[] = [];
+  try {
+    await Promise.all(
+      OFFICES.map(async (office) => {
+        const running = await startSubgraph(office, {
+          databaseUrl: options.databaseUrl,
+          dataDir: options.dataDir ? join(options.dataDir, office.name) : undefined,
+          port: options.subgraphPorts === 0 ? 0 : DEFAULT_PORTS[office.name],
+          host,
+          seedData: options.seed
+            ? () => {
+                progress(`载入演示数据 / loading demo data into ${office.name} …`);
+                return cityOnce()[office.name];
+              }
+            : undefined,
+        });
+        started.push(running);
+        progress(`${office.name} 子图已启动 / subgraph up at ${running.url}`);
+      }),
+    );
+  } catch (error) {
+    await Promise.all(started.map((s) => s.stop()));
+    throw error;
+  }
+  const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
+  const gateway = await startGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
+    port: options.port ?? 0,
+    host,
+  });
+  return {
+    url: gateway.url,
+    gateway,
+    subgraphs,
+    async stop() {
+      await gateway.stop();
+      await Promise.all(started.map((s) => s.stop()));
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { generateCity } from './demo/generateCity.ts';
+import { startHub } from './hub.ts';
+
+/** `pnpm start`: the whole hub in one process, with demo data loaded at first start. */
+const env = Object.freeze({
+  port: Number(process.env.PORT ?? 4000),
+  host: process.env.HOST ?? '127.0.0.1',
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.DATA_DIR ?? fileURLToPath(new URL('../../data', import.meta.url)),
+  demoData: process.env.DEMO_DATA !== 'false',
+});
+
+const t0 = Date.now();
+const storage = env.databaseUrl ? `PostgreSQL ${env.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}` : `嵌入式 PostgreSQL (PGlite) ${env.dataDir}`;
+console.log(`机构编制信息共享平台 · Staffing Data-Sharing Hub\n存储 / storage: ${storage}`);
+const hub = await startHub({
+  ...env,
+  subgraphPorts: 'default',
+  seed: env.demoData ? () => generateCity() : undefined,
+  onProgress: (m) => console.log(`  ${m}`),
+});
+console.log(`\n网关 / gateway: ${hub.url}  (GraphiQL: 浏览器打开 / open in a browser)  启动用时 / started in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log('正在停止 / stopping …');
+    hub.stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+  });
+}

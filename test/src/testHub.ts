@@ -1,0 +1,43 @@
+import { createFreshDatabase, testConfig } from '@hub/schema';
+import type { City } from './demo/types.ts';
+import { startHub, type Hub } from './hub.ts';
+
+export interface TestHub extends Hub {
+  /** POSTs a GraphQL operation to the gateway as a department app would; returns the parsed answer. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLAnswer<T>>;
+  /** SQL statements each subgraph has sent so far. */
+  statementCounts(): Record<string, number>;
+}
+
+export interface GraphQLAnswer<T> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/**
+ * Starts the hub for a test file: in-memory PGlite, or a fresh database on DATABASE_URL's server
+ * (dropped at stop), on free ports.
+ */
+export async function startTestHub(seed?: () => City): Promise<TestHub> {
+  const fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
+  const hub = await startHub({ databaseUrl: fresh?.url, port: 0, subgraphPorts: 0, seed });
+  return {
+    ...hub,
+    async stop() {
+      await hub.stop();
+      await fresh?.drop();
+    },
+    async query(query, variables, headers) {
+      const response = await fetch(hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    statementCounts() {
+      return Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.database.statements.count]));
+    },
+  };
+}
