@@ -39,6 +39,15 @@ export interface Database<TSchema extends Record<string, unknown>> {
 export async function openDatabase<TSchema extends Record<string, unknown>>(
   options: DatabaseOptions<TSchema>,
 ): Promise<Database<TSchema>> {
+  const database = await openUnqueued(options);
+  // Migrations through one handle run one after another; across processes the advisory lock orders them.
+  let queue: Promise<void> = Promise.resolve();
+  const migrate = database.migrate;
+  database.migrate = () => (queue = queue.catch(() => {}).then(migrate));
+  return database;
+}
+
+async function openUnqueued<TSchema extends Record<string, unknown>>(options: DatabaseOptions<TSchema>): Promise<Database<TSchema>> {
   const statements = { count: 0 };
   const logger: Logger = { logQuery: () => void statements.count++ };
   const migrationConfig = {
