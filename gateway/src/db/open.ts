@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Db } from '@hub/schema';
+import * as schema from './schema.ts';
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export type GatewayDb = Db<typeof schema>;
+
+/** The gateway's own database (catalog, grants, operation log): Postgres schema `catalog`, either driver. */
+export const openGatewayDatabase = (options: { url?: string | undefined; dataDir?: string | undefined }) =>
+  openDatabase({ ...options, schema, schemaName: 'catalog', migrationsFolder });
