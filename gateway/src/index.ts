@@ -1,5 +1,5 @@
 import { config } from './config.ts';
 import { startGateway } from './server.ts';
 
-const gateway = await startGateway({ ...config, supergraphSdl: config.supergraphSdl() });
+const gateway = await startGateway({ ...config, supergraphSdl: config.supergraphSdl(), subgraphSecret: config.subgraphSecret() });
 console.log(`gateway at ${gateway.url}`);

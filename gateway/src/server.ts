@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { maskUnexpectedErrors, type SubgraphName } from '@hub/schema';
+import { CREDENTIAL_HEADER, maskUnexpectedErrors, signGatewayCredential, type SubgraphName, type Viewer } from '@hub/schema';
 import { createHttpServer } from './httpServer.ts';
 import { offlineGraphiQL } from './landingPage.ts';
 
@@ -13,6 +13,13 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   port: number;
   host: string;
+  /** The secret each subgraph's credential key is derived from (the subgraphs hold the same). */
+  subgraphSecret: string;
+}
+
+/** The gateway's per-request context. */
+export interface GatewayContext {
+  viewer: Viewer | null;
 }
 
 export interface RunningGateway {
@@ -27,15 +34,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: options.subgraphUrls?.[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: options.subgraphUrls?.[name as SubgraphName] ?? url,
+        // Identity reaches a subgraph only this way: a client's own headers are not forwarded.
+        async willSendRequest({ request, context }) {
+          request.http?.headers.set(CREDENTIAL_HEADER, await signGatewayCredential(options.subgraphSecret, name, context.viewer ?? null));
+        },
+      }),
   });
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
     plugins: [offlineGraphiQL(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
   });
-  const httpServer = createHttpServer(apollo, async () => ({}), [
+  const httpServer = createHttpServer(apollo, async () => ({ viewer: null }), [
     (req, res) => {
       if (req.url !== '/health') return false;
       res.writeHead(200, { 'content-type': 'application/json' });

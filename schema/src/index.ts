@@ -12,3 +12,5 @@ export * from './paths.ts';
 export * from './freshDatabase.ts';
 export * from './openTestDatabase.ts';
 export * from './testConfig.ts';
+export * from './gatewayCredential.ts';
+export * from './devKey.ts';

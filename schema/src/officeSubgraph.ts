@@ -1,5 +1,6 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Database } from './db.ts';
+import { CREDENTIAL_HEADER, verifyGatewayCredential, type Viewer } from './gatewayCredential.ts';
 import { listenSubgraph } from './subgraphServer.ts';
 import type { SubgraphName } from './subgraphs.ts';
 
@@ -10,7 +11,8 @@ export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends Bas
   name: SubgraphName;
   openDatabase(options: { url?: string | undefined; dataDir?: string | undefined }): Promise<Database<any> & { db: TDb }>;
   createServer(): ApolloServer<TContext>;
-  createContext(db: TDb, headers: Headers): Promise<TContext>;
+  /** The per-request context; `viewer` is who the gateway vouches for (null: a public caller). */
+  createContext(db: TDb, viewer: Viewer | null): TContext;
   /** True when the office's database holds no data yet (first start). */
   isEmpty(db: TDb): Promise<boolean>;
   /** Loads rows in chunks, in one transaction: a failed seed leaves nothing behind. */
@@ -21,6 +23,8 @@ export interface RunningSubgraph {
   name: SubgraphName;
   url: string;
   database: Database<any>;
+  /** GraphQL requests this subgraph has answered: tests read it to prove a subgraph was not called. */
+  readonly requests: { count: number };
   stop(): Promise<void>;
 }
 
@@ -29,6 +33,8 @@ export interface StartSubgraphOptions<TSeed> {
   dataDir?: string | undefined;
   port: number;
   host: string;
+  /** The secret the gateway's credentials are derived from; every request must carry one. */
+  secret: string;
   /** Demo or test data to load when the database is empty. */
   seedData?: (() => TSeed) | undefined;
 }
@@ -40,15 +46,18 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
     await database.migrate();
     if (options.seedData && (await office.isEmpty(database.db))) await office.seed(database.db, options.seedData());
     const server = office.createServer();
+    const requests = { count: 0 };
+    server.addPlugin({ requestDidStart: async () => void requests.count++ });
     const url = await listenSubgraph(server, {
       port: options.port,
       host: options.host,
-      context: (headers) => office.createContext(database.db, headers),
+      context: async (headers) => office.createContext(database.db, await verifyGatewayCredential(options.secret, office.name, headers[CREDENTIAL_HEADER])),
     });
     return {
       name: office.name,
       url,
       database,
+      requests,
       async stop() {
         await server.stop();
         await database.close();

@@ -4,6 +4,7 @@ import { startGateway, type RunningGateway } from '@hub/gateway';
 import { hr } from '@hub/hr';
 import { organization } from '@hub/organization';
 import { staffing } from '@hub/staffing';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { City } from './demo/types.ts';
@@ -22,12 +23,16 @@ export interface HubOptions {
   host?: string;
   /** Data to load into empty databases (called at most once). */
   seed?: (() => City) | undefined;
+  /** The gateway-to-subgraph secret; a fresh random one for this process when absent. */
+  subgraphSecret?: string | undefined;
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
 
 export interface Hub {
   url: string;
+  /** The gateway-to-subgraph secret this hub runs with (tests sign their own credentials with it). */
+  subgraphSecret: string;
   gateway: RunningGateway;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   stop(): Promise<void>;
@@ -38,6 +43,7 @@ const DEFAULT_PORTS: Record<SubgraphName, number> = { organization: 4001, staffi
 /** Starts the four office subgraphs and the gateway in this process. */
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const host = options.host ?? '127.0.0.1';
+  const secret = options.subgraphSecret ?? randomBytes(32).toString('hex');
   const progress = options.onProgress ?? (() => {});
   let city: City | undefined;
   const cityOnce = () => {
@@ -56,6 +62,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           dataDir: options.dataDir ? join(options.dataDir, office.name) : undefined,
           port: options.subgraphPorts === 0 ? 0 : DEFAULT_PORTS[office.name],
           host,
+          secret,
           seedData: options.seed
             ? () => {
                 progress(`载入演示数据 / loading demo data into ${office.name} …`);
@@ -77,9 +84,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
     port: options.port ?? 0,
     host,
+    subgraphSecret: secret,
   });
   return {
     url: gateway.url,
+    subgraphSecret: secret,
     gateway,
     subgraphs,
     async stop() {

@@ -17,7 +17,7 @@ export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
   name: 'finance',
   openDatabase: openFinanceDatabase,
   createServer,
-  createContext: async (db) => createContext(db),
+  createContext,
   isEmpty: isFinanceEmpty,
   seed: seedFinance,
 };

@@ -17,7 +17,7 @@ export const hr: OfficeSubgraph<HrSeed, HrDb, HrContext> = {
   name: 'hr',
   openDatabase: openHrDatabase,
   createServer,
-  createContext: async (db) => createContext(db),
+  createContext,
   isEmpty: isHrEmpty,
   seed: seedHr,
 };

@@ -1,12 +1,15 @@
+import type { Viewer } from '@hub/schema';
 import type { OrganizationDb } from './db/queries.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface OrganizationContext {
   db: OrganizationDb;
   loaders: Loaders;
+  /** Who the gateway vouches for; null for a public caller. A UNIT_OPERATOR sees only viewer.unit's rows. */
+  viewer: Viewer | null;
 }
 
 /** A fresh context per request: loaders are never shared between requests. */
-export function createContext(db: OrganizationDb): OrganizationContext {
-  return { db, loaders: createLoaders(db) };
+export function createContext(db: OrganizationDb, viewer: Viewer | null = null): OrganizationContext {
+  return { db, loaders: createLoaders(db), viewer };
 }

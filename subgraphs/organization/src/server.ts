@@ -17,7 +17,7 @@ export const organization: OfficeSubgraph<OrganizationSeed, OrganizationDb, Orga
   name: 'organization',
   openDatabase: openOrganizationDatabase,
   createServer,
-  createContext: async (db) => createContext(db),
+  createContext,
   isEmpty: isOrganizationEmpty,
   seed: seedOrganization,
 };

@@ -17,7 +17,7 @@ export const staffing: OfficeSubgraph<StaffingSeed, StaffingDb, StaffingContext>
   name: 'staffing',
   openDatabase: openStaffingDatabase,
   createServer,
-  createContext: async (db) => createContext(db),
+  createContext,
   isEmpty: isStaffingEmpty,
   seed: seedStaffing,
 };

@@ -1,0 +1,19 @@
+/** The offices that present tokens: the four data owners (the coordination group's office is hosted by staffing). */
+export const OFFICES = ['organization', 'staffing', 'hr', 'finance'] as const;
+export type Office = (typeof OFFICES)[number];
+
+export const OFFICE_NAMES: Record<Office, string> = {
+  organization: '组织部',
+  staffing: '编办',
+  hr: '人社局',
+  finance: '财政局',
+};
+
+/** DESIGN §6 roles: 负责人, 操作员, 审核员, 保密员, 协调小组成员, 审计/纪检, 用人单位填报员. */
+export const ROLES = ['LEADER', 'OPERATOR', 'REVIEWER', 'SECURITY_OFFICER', 'COORDINATOR', 'AUDITOR', 'UNIT_OPERATOR'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that may write the owner office's data through its mutations. */
+export const WRITER_ROLES: ReadonlySet<Role> = new Set(['LEADER', 'OPERATOR', 'REVIEWER']);
+/** Roles that may approve or refuse access requests to their office's entries. */
+export const DECIDER_ROLES: ReadonlySet<Role> = new Set(['LEADER', 'REVIEWER']);

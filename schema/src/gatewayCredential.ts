@@ -1,0 +1,49 @@
+import { createHmac } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { jwtVerify, SignJWT } from 'jose';
+
+/** The caller as the gateway vouches for it to a subgraph: office, role, subject, and a unit operator's unit. */
+export interface Viewer {
+  office: string;
+  role: string;
+  sub: string;
+  unit?: string | undefined;
+}
+
+/** The header that carries the gateway's credential; a client's own headers never reach a subgraph as identity. */
+export const CREDENTIAL_HEADER = 'x-hub-gateway-credential';
+const ISSUER = 'staffing-hub-gateway';
+
+/** Each subgraph has its own key, derived from the shared secret, so one subgraph's key opens no other. */
+function subgraphKey(secret: string, subgraph: string): Uint8Array {
+  return createHmac('sha256', secret).update(`subgraph:${subgraph}`).digest();
+}
+
+/** A short-lived credential for one request to one subgraph, signed by the gateway. */
+export async function signGatewayCredential(secret: string, subgraph: string, viewer: Viewer | null): Promise<string> {
+  return new SignJWT({ viewer })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(subgraph)
+    .setIssuedAt()
+    .setExpirationTime('60s')
+    .sign(subgraphKey(secret, subgraph));
+}
+
+const unauthenticated = (zh: string, en: string) =>
+  new GraphQLError(`${zh} / ${en}`, { extensions: { code: 'UNAUTHENTICATED', messageZh: zh, messageEn: en, http: { status: 401 } } });
+
+/**
+ * Checks the gateway's credential on every request to a subgraph (`_entities` and `_service`
+ * included) and returns the viewer it vouches for; anything else is refused with 401.
+ */
+export async function verifyGatewayCredential(secret: string, subgraph: string, header: string | string[] | undefined): Promise<Viewer | null> {
+  const token = Array.isArray(header) ? header[0] : header;
+  if (!token) throw unauthenticated('子图只接受来自网关的请求', 'this subgraph answers only the gateway');
+  try {
+    const { payload } = await jwtVerify(token, subgraphKey(secret, subgraph), { issuer: ISSUER, audience: subgraph, algorithms: ['HS256'] });
+    return (payload.viewer as Viewer | null) ?? null;
+  } catch {
+    throw unauthenticated('网关凭据无效或已过期', 'the gateway credential is not valid or has expired');
+  }
+}

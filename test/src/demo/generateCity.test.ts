@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { organizationCodeCheckChar, parseCreditCode, parseIdNumber } from '@hub/schema';
+import { ageOn, TODAY } from './dates.ts';
+import { generateCity } from './generateCity.ts';
+import { PLANTED_DESCRIPTIONS } from './planted.ts';
+import type { City, QuotaCategory } from './types.ts';
+
+const started = performance.now();
+const city = generateCity();
+const elapsed = performance.now() - started;
+const smallCity = generateCity({ seed: 7, institutions: 140, persons: 6000 });
+
+const group = <T>(rows: readonly T[], key: (r: T) => string) => {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+};
+/** Items failing a check (one expect per check keeps 100 000-row loops fast). */
+const failing = <T>(rows: Iterable<T>, ok: (r: T) => boolean): T[] => [...rows].filter((r) => !ok(r));
+const unique = (values: readonly string[]) => expect(new Set(values).size).toBe(values.length);
+const month = (iso: string) => iso.slice(0, 7);
+
+describe('generateCity: determinism, size and speed', () => {
+  it('returns byte-identical output for the same options', () => {
+    expect(JSON.stringify(generateCity())).toBe(JSON.stringify(city));
+    expect(JSON.stringify(generateCity({ seed: 7, institutions: 140, persons: 6000 }))).toBe(JSON.stringify(smallCity));
+    expect(JSON.stringify(generateCity({ seed: 8, institutions: 140, persons: 6000 }))).not.toBe(JSON.stringify(smallCity));
+  });
+
+  it('generates the full city quickly', () => {
+    console.log(`generateCity() took ${elapsed.toFixed(0)} ms`);
+    expect(elapsed).toBeLessThan(3000);
+  });
+
+  it('has the default size: ≥ 300 institutions, ≥ 20 000 persons, about 75 % in quota', () => {
+    expect(city.staffing.institutions).toHaveLength(320);
+    expect(city.hr.persons).toHaveLength(21000);
+    const inQuota = city.hr.employments.filter((e) => e.type === 'IN_QUOTA').length;
+    expect(inQuota / city.hr.persons.length).toBeGreaterThan(0.7);
+    expect(inQuota / city.hr.persons.length).toBeLessThan(0.8);
+    expect(city.staffing.removals.length).toBe(150);
+    expect(city.organization.cadres.length / inQuota).toBeGreaterThan(0.06);
+    expect(city.organization.cadres.length / inQuota).toBeLessThan(0.1);
+    expect(smallCity.staffing.institutions).toHaveLength(140);
+    expect(smallCity.hr.persons).toHaveLength(6000);
+  });
+
+  it('covers every kind, level and system, and funding forms fit the kind', () => {
+    const set = (f: (i: City['staffing']['institutions'][number]) => string) => new Set(city.staffing.institutions.map(f));
+    expect(set((i) => i.kind).size).toBe(4);
+    expect(set((i) => i.level).size).toBe(3);
+    expect(set((i) => i.system).size).toBe(12);
+    for (const i of city.staffing.institutions) if (i.kind !== 'PUBLIC_INSTITUTION') expect(i.fundingForm).toBe('FULL');
+    const pis = city.staffing.institutions.filter((i) => i.kind === 'PUBLIC_INSTITUTION');
+    expect(new Set(pis.map((i) => i.fundingForm)).size).toBe(3);
+    expect(city.staffing.institutions.find((i) => i.name === '中州市人民医院')?.fundingForm).toBe('PARTIAL');
+    expect(city.staffing.institutions.find((i) => i.name === '中州市第一中学')?.fundingForm).toBe('FULL');
+  });
+
+  it('describes every planted problem in Chinese and English', () => {
+    for (const key of Object.keys(city.planted).filter((k) => !k.endsWith('Institution'))) {
+      const d = PLANTED_DESCRIPTIONS[key as keyof typeof PLANTED_DESCRIPTIONS];
+      expect(d.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(d.en).toMatch(/[a-z]/);
+    }
+  });
+});
+
+describe.each([
+  ['default city', city],
+  ['small city (seed 7)', smallCity],
+])('%s', (_label, c) => {
+  const { staffing, hr, organization, finance, planted } = c;
+  const institutions = new Map(staffing.institutions.map((i) => [i.creditCode, i]));
+  const ledger = new Map(staffing.ledgerEntries.map((e) => [e.idNumber, e]));
+  const employments = new Map(hr.employments.map((e) => [e.idNumber, e]));
+  const insurances = new Map(hr.insurances.map((i) => [i.idNumber, i]));
+  const persons = new Map(hr.persons.map((p) => [p.idNumber, p]));
+  const payroll = new Map(finance.payrollRecords.map((p) => [p.idNumber, p]));
+  const cardsByPerson = group(staffing.staffingCards, (s) => s.idNumber);
+  const removals = new Map(staffing.removals.map((r) => [r.idNumber, r]));
+
+  it('has only valid, unique ID numbers of persons aged 22–60', () => {
+    const all = [
+      ...hr.persons.map((p) => p.idNumber), ...staffing.ledgerEntries.map((e) => e.idNumber), ...staffing.staffingCards.map((s) => s.idNumber),
+      ...staffing.removals.map((r) => r.idNumber), ...organization.cadres.map((x) => x.idNumber), ...finance.payrollRecords.map((p) => p.idNumber),
+    ];
+    expect(failing(all, (id) => {
+      const parsed = parseIdNumber(id);
+      return typeof parsed !== 'string' && ageOn(parsed.birthDate) >= 22 && ageOn(parsed.birthDate) <= 60;
+    })).toEqual([]);
+    for (const ids of [hr.persons, hr.employments, hr.insurances, staffing.ledgerEntries, staffing.removals, organization.cadres, finance.payrollRecords]) {
+      unique(ids.map((r) => r.idNumber));
+    }
+    const men = hr.persons.filter((p) => Number(p.idNumber[16]) % 2 === 1).length / hr.persons.length;
+    expect(men).toBeGreaterThan(0.5);
+    expect(men).toBeLessThan(0.6);
+  });
+
+  it('has only valid, unique credit codes of the staffing registration authority', () => {
+    unique(staffing.institutions.map((i) => i.creditCode));
+    const typeDigit = { PARTY_ORGAN: '1', GOVERNMENT_ORGAN: '1', PUBLIC_INSTITUTION: '2', MASS_ORGANIZATION: '3' } as const;
+    expect(failing(staffing.institutions, (i) => {
+      const parsed = parseCreditCode(i.creditCode);
+      return typeof parsed !== 'string' && parsed.creditCode === i.creditCode && i.creditCode.slice(0, 2) === '1' + typeDigit[i.kind]
+        && i.creditCode.slice(2, 6) === '4101' && organizationCodeCheckChar(i.creditCode.slice(8, 16)) === i.creditCode[16]
+        && i.leadershipPostsApproved >= 2 && i.leadershipPostsApproved <= 9;
+    })).toEqual([]);
+    unique(staffing.institutions.map((i) => i.name));
+    unique(staffing.staffingCards.map((s) => s.number));
+    unique(finance.budgetUnits.map((b) => b.code));
+    unique(finance.budgetUnits.map((b) => b.institutionCreditCode));
+    unique(staffing.quotas.map((q) => q.institutionCreditCode + q.category));
+  });
+
+  it('references only existing institutions; public institutions have a competent department', () => {
+    const refs = [
+      ...staffing.quotas, ...staffing.ledgerEntries, ...staffing.staffingCards, ...staffing.removals, ...hr.employments,
+      ...organization.cadres, ...finance.budgetUnits, ...finance.payrollRecords,
+    ];
+    expect(failing(refs, (r) => institutions.has(r.institutionCreditCode))).toEqual([]);
+    for (const i of staffing.institutions) {
+      if (i.parentCreditCode) expect(institutions.has(i.parentCreditCode)).toBe(true);
+      if (i.kind === 'PUBLIC_INSTITUTION') expect(i.parentCreditCode).not.toBeNull();
+    }
+    expect(finance.budgetUnits).toHaveLength(staffing.institutions.length);
+  });
+
+  it('keeps every date a real date on or before today', () => {
+    const dates = [
+      ...staffing.ledgerEntries.flatMap((e) => [e.workStartDate, e.unitJoinDate]), ...staffing.staffingCards.map((s) => s.issuedOn),
+      ...staffing.removals.flatMap((r) => [r.effectiveOn, r.reportedOn]), ...hr.employments.map((e) => e.since),
+      ...hr.insurances.flatMap((i) => (i.since ? [i.since] : [])), ...organization.cadres.map((x) => x.appointedOn),
+    ];
+    const real = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(d + 'T00:00:00Z').toISOString().slice(0, 10) === d;
+    expect(failing(new Set(dates), (d) => real(d) && d <= TODAY)).toEqual([]);
+    expect(failing(staffing.ledgerEntries, (e) => e.workStartDate <= e.unitJoinDate)).toEqual([]);
+    expect(failing(staffing.removals, (r) => r.effectiveOn <= r.reportedOn)).toEqual([]);
+  });
+
+  it('ledger, cards, HR and payroll agree for every in-quota person', () => {
+    expect(failing(staffing.ledgerEntries, (e) => {
+      const person = persons.get(e.idNumber);
+      const job = employments.get(e.idNumber);
+      const own = (cardsByPerson.get(e.idNumber) ?? []).filter((s) => s.status === 'ACTIVE' && s.institutionCreditCode === e.institutionCreditCode);
+      const pay = payroll.get(e.idNumber);
+      const paid = e.idNumber === planted.mistypedId.trueIdNumber
+        || (pay?.onPayroll === true && pay.lastPaidMonth === '2026-10' && pay.institutionCreditCode === e.institutionCreditCode && pay.nameOnRecord === e.name);
+      return person?.name === e.name && person.ethnicity === e.ethnicity && person.nativePlace === e.nativePlace
+        && job?.type === 'IN_QUOTA' && job.institutionCreditCode === e.institutionCreditCode
+        && own.length === 1 && own[0]!.number === e.staffingCardNumber && own[0]!.category === e.quotaCategory
+        && !removals.has(e.idNumber) && paid;
+    })).toEqual([]);
+    expect(failing(hr.employments, (e) => e.type === 'IN_QUOTA'
+      ? ledger.get(e.idNumber)?.institutionCreditCode === e.institutionCreditCode
+      : !ledger.has(e.idNumber) && !cardsByPerson.has(e.idNumber) && !payroll.has(e.idNumber)
+        && insurances.get(e.idNumber)?.pensionAccount === 'ENTERPRISE' && insurances.get(e.idNumber)?.enrolled === true)).toEqual([]);
+    expect(failing(finance.payrollRecords, (p) => p.monthlyGrossPay >= 4200 && p.monthlyGrossPay <= 13000 && /^30\d{3} /.test(p.budgetLine))).toEqual([]);
+  });
+
+  it('budgets the approved funding form and headcount (except the planted mismatch)', () => {
+    const approved = new Map<string, number>();
+    for (const q of staffing.quotas) approved.set(q.institutionCreditCode, (approved.get(q.institutionCreditCode) ?? 0) + q.approved);
+    const mismatched = finance.budgetUnits.filter((b) => b.fundingForm !== institutions.get(b.institutionCreditCode)!.fundingForm);
+    expect(mismatched.map((b) => b.institutionCreditCode)).toEqual([planted.fundingMismatch.creditCode]);
+    expect(institutions.get(planted.fundingMismatch.creditCode)!.fundingForm).toBe(planted.fundingMismatch.staffing);
+    expect(mismatched[0]!.fundingForm).toBe(planted.fundingMismatch.finance);
+    for (const b of finance.budgetUnits) {
+      expect(b.budgetedHeadcount).toBe(approved.get(b.institutionCreditCode) ?? 0);
+      expect(b.code).toMatch(/^YS\d{6}$/);
+    }
+  });
+
+  it('removedStillPaid: the only removed person still paid', () => {
+    for (const r of staffing.removals) {
+      expect(ledger.has(r.idNumber) || employments.has(r.idNumber)).toBe(false);
+      expect(persons.has(r.idNumber)).toBe(true);
+      expect((cardsByPerson.get(r.idNumber) ?? []).map((s) => s.status)).toEqual(['REVOKED']);
+      const pay = payroll.get(r.idNumber)!;
+      expect(pay.institutionCreditCode).toBe(r.institutionCreditCode);
+      if (r.idNumber === planted.removedStillPaid.idNumber) {
+        expect(r).toMatchObject({ institutionCreditCode: planted.removedStillPaid.creditCode, reason: 'RETIREMENT' });
+        expect(pay).toMatchObject({ onPayroll: true, lastPaidMonth: '2026-10' });
+      } else {
+        expect(pay.onPayroll).toBe(false);
+        expect(pay.lastPaidMonth! < month(r.effectiveOn)).toBe(true);
+      }
+    }
+    expect(removals.has(planted.removedStillPaid.idNumber)).toBe(true);
+  });
+
+  it('overQuota: exactly one category of one institution has vacant = -2', () => {
+    const occupied = group(staffing.ledgerEntries, (e) => e.institutionCreditCode + '|' + e.quotaCategory);
+    const quotas = new Map(staffing.quotas.map((q) => [q.institutionCreditCode + '|' + q.category, q]));
+    const keys = new Set([...occupied.keys(), ...quotas.keys()]);
+    const over: { key: string; vacant: number }[] = [];
+    for (const key of keys) {
+      const q = quotas.get(key);
+      const vacant = (q?.approved ?? 0) - (occupied.get(key)?.length ?? 0) - (q?.reserved ?? 0);
+      if (vacant < 0) over.push({ key, vacant });
+    }
+    expect(over).toEqual([{ key: planted.overQuota.creditCode + '|' + planted.overQuota.category, vacant: -2 }]);
+    const q = quotas.get(planted.overQuota.creditCode + '|' + planted.overQuota.category)!;
+    expect(q.approved).toBe(planted.overQuota.approved);
+    expect(occupied.get(planted.overQuota.creditCode + '|' + planted.overQuota.category)).toHaveLength(planted.overQuota.occupied);
+  });
+
+  it('uninsured: exactly one in-quota person without public-institution pension enrollment', () => {
+    const bad = staffing.ledgerEntries.filter((e) => {
+      const i = insurances.get(e.idNumber);
+      return !i || i.pensionAccount !== 'PUBLIC_INSTITUTION' || !i.enrolled;
+    });
+    expect(bad.map((e) => e.idNumber)).toEqual([planted.uninsured.idNumber]);
+    expect(insurances.get(planted.uninsured.idNumber)).toMatchObject({ pensionAccount: 'PUBLIC_INSTITUTION', enrolled: false, since: null });
+    expect(hr.insurances.filter((i) => !i.enrolled)).toHaveLength(1);
+  });
+
+  it('twoCards: exactly one person holds two active cards, in two institutions', () => {
+    const multi = [...cardsByPerson].filter(([, cards]) => cards.filter((s) => s.status === 'ACTIVE').length > 1);
+    expect(multi.map(([id]) => id)).toEqual([planted.twoCards.idNumber]);
+    const cards = multi[0]![1];
+    expect(cards.map((s) => s.number)).toEqual(planted.twoCards.cardNumbers);
+    expect(new Set(cards.map((s) => s.institutionCreditCode)).size).toBe(2);
+    expect(ledger.get(planted.twoCards.idNumber)?.staffingCardNumber).toBe(planted.twoCards.cardNumbers[0]);
+    const byInstitution = group(staffing.staffingCards.filter((s) => s.status === 'ACTIVE'), (s) => s.idNumber);
+    expect(byInstitution.size).toBe(staffing.ledgerEntries.length);
+  });
+
+  it('mistypedId: payroll keyed by a valid near-miss of an in-quota person\'s ID number', () => {
+    const { trueIdNumber, mistypedIdNumber, creditCode } = planted.mistypedId;
+    const unknown = finance.payrollRecords.filter((p) => !persons.has(p.idNumber)).map((p) => p.idNumber);
+    expect(unknown).toEqual([mistypedIdNumber]);
+    const unpaid = staffing.ledgerEntries.filter((e) => !payroll.has(e.idNumber)).map((e) => e.idNumber);
+    expect(unpaid).toEqual([trueIdNumber]);
+    expect(ledger.get(trueIdNumber)?.institutionCreditCode).toBe(creditCode);
+    expect(payroll.get(mistypedIdNumber)).toMatchObject({ institutionCreditCode: creditCode, nameOnRecord: ledger.get(trueIdNumber)!.name });
+    const t = parseIdNumber(trueIdNumber);
+    const m = parseIdNumber(mistypedIdNumber);
+    if (typeof t === 'string' || typeof m === 'string') throw new Error('invalid');
+    expect([m.birthDate, m.gender, m.regionCode]).toEqual([t.birthDate, t.gender, t.regionCode]);
+    const diff = [...trueIdNumber.slice(0, 17)].filter((ch, i) => ch !== mistypedIdNumber[i]).length;
+    expect(diff).toBe(1);
+    expect(trueIdNumber.slice(0, 14)).toBe(mistypedIdNumber.slice(0, 14));
+    const everywhere = [...staffing.ledgerEntries, ...staffing.staffingCards, ...hr.employments, ...hr.insurances, ...organization.cadres, ...staffing.removals];
+    expect(everywhere.some((r) => r.idNumber === mistypedIdNumber)).toBe(false);
+  });
+
+  it('cadreNotOnLedger: exactly one cadre outside the ledger, employed through dispatch or agency', () => {
+    const outside = organization.cadres.filter((x) => !ledger.has(x.idNumber));
+    expect(outside.map((x) => [x.idNumber, x.institutionCreditCode])).toEqual([[planted.cadreNotOnLedger.idNumber, planted.cadreNotOnLedger.creditCode]]);
+    expect(outside[0]!.leadership).toBe(true);
+    expect(['LABOR_DISPATCH', 'PERSONNEL_AGENCY']).toContain(employments.get(outside[0]!.idNumber)?.type);
+    expect(employments.get(outside[0]!.idNumber)?.institutionCreditCode).toBe(planted.cadreNotOnLedger.creditCode);
+    expect(cardsByPerson.has(outside[0]!.idNumber)).toBe(false);
+    expect(failing(organization.cadres, (x) => {
+      const e = ledger.get(x.idNumber);
+      return x === outside[0] || (e?.institutionCreditCode === x.institutionCreditCode && e.post === x.post && e.name === x.name);
+    })).toEqual([]);
+  });
+
+  it('never fills more leadership posts than approved', () => {
+    const filled = group(organization.cadres.filter((x) => x.leadership), (x) => x.institutionCreditCode);
+    for (const [code, leaders] of filled) expect(leaders.length).toBeLessThanOrEqual(institutions.get(code)!.leadershipPostsApproved);
+  });
+
+  it('has a clean small (5 persons) and a clean large (≥ 500) institution', () => {
+    const small = planted.smallInstitution.creditCode;
+    const large = planted.largeInstitution.creditCode;
+    expect(staffing.ledgerEntries.filter((e) => e.institutionCreditCode === small)).toHaveLength(5);
+    expect(hr.employments.filter((e) => e.institutionCreditCode === small)).toHaveLength(5);
+    expect(staffing.removals.some((r) => r.institutionCreditCode === small)).toBe(false);
+    expect(staffing.ledgerEntries.filter((e) => e.institutionCreditCode === large).length).toBeGreaterThanOrEqual(c === city ? 500 : 100);
+    const plantedCodes = [
+      planted.removedStillPaid.creditCode, planted.overQuota.creditCode, planted.uninsured.creditCode, ...planted.twoCards.creditCodes,
+      planted.mistypedId.creditCode, planted.fundingMismatch.creditCode, planted.cadreNotOnLedger.creditCode,
+    ];
+    expect(plantedCodes).not.toContain(small);
+    expect(plantedCodes).not.toContain(large);
+    expect(new Set(plantedCodes).size).toBe(plantedCodes.length);
+    const quotaCategories = new Set<QuotaCategory>(staffing.quotas.filter((q) => q.institutionCreditCode === small).map((q) => q.category));
+    expect(quotaCategories.has('PUBLIC_SERVICE')).toBe(true);
+  });
+});
