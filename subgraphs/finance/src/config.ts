@@ -2,16 +2,17 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadOrCreateDevKey } from '@hub/schema';
 
-const dataRoot = process.env.DATA_ROOT ?? fileURLToPath(new URL('../../../data', import.meta.url));
+/** The hub's data folder (DATA_DIR, default data/); this office's PGlite lives in its subfolder. */
+const dataRoot = process.env.DATA_DIR || fileURLToPath(new URL('../../../data', import.meta.url));
 
 /**
- * The environment, read once. DATABASE_URL selects a real PostgreSQL; otherwise PGlite under DATA_DIR.
+ * The environment, read once. DATABASE_URL selects a real PostgreSQL; otherwise PGlite in <DATA_DIR>/finance.
  * SUBGRAPH_SECRET must equal the gateway's; locally both fall back to the same development key file.
  */
 export const config = Object.freeze({
   port: Number(process.env.PORT ?? 4004),
   host: process.env.HOST ?? '127.0.0.1',
   databaseUrl: process.env.DATABASE_URL || undefined,
-  dataDir: process.env.DATA_DIR ?? join(dataRoot, 'finance'),
+  dataDir: join(dataRoot, 'finance'),
   secret: process.env.SUBGRAPH_SECRET || loadOrCreateDevKey(join(dataRoot, 'keys', 'subgraph.key')),
 });

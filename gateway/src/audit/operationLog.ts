@@ -1,0 +1,253 @@
+import { and, asc, count, desc, eq, gt, gte, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { ErrorCode, inputError, MAX_PAGE_SIZE, type Page } from '@hub/schema';
+import type { GatewayDb } from '../db/open.ts';
+import { operationLog } from '../db/schema.ts';
+import { canonicalInstant, entryHash, GENESIS_HASH, type OperationLogContent } from './entryHash.ts';
+
+export type LogKind = 'READ' | 'WRITE' | 'CATALOG' | 'REQUEST' | 'GRANT' | 'DENIAL' | 'AUTH';
+export type LogOutcome = 'ALLOWED' | 'DENIED';
+
+/** What a caller logs; the log adds seq, time and the chain. */
+export interface LogEntryInput {
+  kind: LogKind;
+  outcome: LogOutcome;
+  actor?: { office?: string; role?: string; sub?: string; unit?: string } | null;
+  operationName?: string | null;
+  coordinates?: string[];
+  rowsReturned?: number | null;
+  purpose?: string | null;
+  caseNumber?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** A stored entry; `at` in canonical ISO 8601 UTC whatever the driver or server time zone. */
+export type OperationLogEntry = typeof operationLog.$inferSelect;
+
+export type TamperKind = 'EDITED' | 'DELETED' | 'REORDERED' | 'INSERTED';
+
+/**
+ * `entries`: with ok, all of them and `head` the last hash (null for an empty log); without ok,
+ * how many entries from the first verified intact before `seq`, where the first problem is.
+ */
+export type VerifyResult =
+  | { ok: true; entries: number; head: string | null }
+  | { ok: false; entries: number; problem: TamperKind; seq: number; message: string };
+
+export interface OperationLogFilter {
+  actorOffice?: string;
+  actorSub?: string;
+  kind?: LogKind;
+  outcome?: LogOutcome;
+  operationName?: string;
+  /** Entries whose coordinates include this one (`Type.field`). */
+  coordinate?: string;
+  /** From this instant, inclusive (ISO 8601 with a zone). */
+  from?: string;
+  /** Up to this instant, exclusive, so consecutive ranges do not overlap. */
+  to?: string;
+}
+
+export interface OperationLog {
+  append(entry: LogEntryInput): Promise<{ seq: number; hash: string }>;
+  /** Several entries in one transaction, consecutive seqs, in the order given. */
+  appendMany(entries: readonly LogEntryInput[]): Promise<{ seq: number; hash: string }[]>;
+  verify(): Promise<VerifyResult>;
+  /** Newest first. Which filter a caller may use (an operator only their own) is the caller's rule. */
+  search(filter: OperationLogFilter, page: Page): Promise<{ entries: OperationLogEntry[]; total: number }>;
+}
+
+export interface OperationLogOptions {
+  /** The HMAC key (see entryHash). */
+  key: string;
+  now?: () => Date;
+  /** Rows read per query by verify(); tests make it small to cross pages. */
+  verifyPageSize?: number;
+}
+
+/**
+ * The lock every appender takes, in every gateway process on one database: appends read the last
+ * (seq, hash) and write the next, so two at once would fork the chain. 0x6875622d6f706c6f = "hub-oplo".
+ */
+const APPEND_LOCK = sql`select pg_advisory_xact_lock(${sql.raw(String(0x6875622d6f706c6fn))})`;
+
+/**
+ * 操作日志: append-only, each entry's HMAC covering its content and the previous hash, so an
+ * edited, deleted, reordered or inserted entry is found by verify(). Appends are serialised twice:
+ * a promise queue in this process (one transaction at a time from one pool), and a transaction-level
+ * advisory lock across processes. A failed append rejects; the queue carries on with the next.
+ */
+export function createOperationLog(db: GatewayDb, options: OperationLogOptions): OperationLog {
+  const { key, now = () => new Date(), verifyPageSize = 5000 } = options;
+  if (!key) throw new TypeError('createOperationLog: the HMAC key is empty');
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const appendMany = (inputs: readonly LogEntryInput[]) => {
+    if (inputs.length === 0) return Promise.resolve([]);
+    const run = queue.then(() => write(db, key, now, inputs));
+    queue = run.catch(() => {});
+    return run;
+  };
+  return {
+    appendMany,
+    append: async (entry) => (await appendMany([entry]))[0]!,
+    verify: () => verifyChain(db, key, verifyPageSize),
+    search: (filter, page) => search(db, filter, page),
+  };
+}
+
+async function write(db: GatewayDb, key: string, now: () => Date, inputs: readonly LogEntryInput[]) {
+  return db.transaction(async (tx) => {
+    await tx.execute(APPEND_LOCK);
+    const [last] = await tx.select({ seq: operationLog.seq, hash: operationLog.hash }).from(operationLog).orderBy(desc(operationLog.seq)).limit(1);
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    // Taken under the lock, so `at` follows seq on one clock.
+    const at = now().toISOString();
+    const rows = inputs.map((input) => {
+      const content = toContent(++seq, at, input);
+      const row = { ...content, prevHash, hash: entryHash(key, prevHash, content) };
+      prevHash = row.hash;
+      return row;
+    });
+    await tx.insert(operationLog).values(rows);
+    return rows.map((row) => ({ seq: row.seq, hash: row.hash }));
+  });
+}
+
+/** The stored form. detail goes through JSON first, so the hash covers what jsonb keeps (no undefined, no Date). */
+function toContent(seq: number, at: string, input: LogEntryInput): OperationLogContent {
+  return {
+    seq,
+    at,
+    kind: input.kind,
+    outcome: input.outcome,
+    actorOffice: input.actor?.office ?? null,
+    actorRole: input.actor?.role ?? null,
+    actorSub: input.actor?.sub ?? null,
+    actorUnit: input.actor?.unit ?? null,
+    operationName: input.operationName ?? null,
+    coordinates: [...(input.coordinates ?? [])],
+    rowsReturned: input.rowsReturned ?? null,
+    purpose: input.purpose ?? null,
+    caseNumber: input.caseNumber ?? null,
+    detail: JSON.parse(JSON.stringify(input.detail ?? {})) as Record<string, unknown>,
+  };
+}
+
+interface Problem {
+  problem: TamperKind;
+  seq: number;
+  message: string;
+}
+
+/** Walks the log in seq order, one page per query, and stops at the first entry that breaks the chain. */
+async function verifyChain(db: GatewayDb, key: string, pageSize: number): Promise<VerifyResult> {
+  let entries = 0;
+  let prevHash = GENESIS_HASH;
+  let lastSeq: number | undefined;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(operationLog)
+      .where(lastSeq === undefined ? undefined : gt(operationLog.seq, lastSeq))
+      .orderBy(asc(operationLog.seq))
+      .limit(pageSize);
+    for (const row of page) {
+      const found = await checkEntry(db, key, row, entries + 1, prevHash);
+      if (found) return { ok: false, entries, ...found };
+      entries++;
+      prevHash = row.hash;
+      lastSeq = row.seq;
+    }
+    if (page.length < pageSize) return { ok: true, entries, head: entries ? prevHash : null };
+  }
+}
+
+/**
+ * Detection is certain (any change breaks seq continuity, a link or an HMAC); naming the change is
+ * a best reading of the first break, by these rules in order:
+ * - seq below the expected one (before 1) → INSERTED; seq above it → DELETED (a gap).
+ * - prevHash not the previous entry's hash:
+ *   - the entry verifies against the right previous hash → EDITED (only its prevHash column changed);
+ *   - its own hash appears on another entry → INSERTED (a copy);
+ *   - prevHash is the hash of a later entry → REORDERED; of an earlier one → INSERTED;
+ *   - prevHash is no entry's hash: the next entry continues the chain in its place → INSERTED,
+ *     otherwise → DELETED (what it linked to is gone, the rest renumbered).
+ * - link right but the HMAC wrong: the next entry continues the chain in its place → INSERTED,
+ *   otherwise → EDITED. A forged entry appended at the end therefore reads as EDITED: without the
+ *   key's original input, an edited last entry and a forged one look the same.
+ */
+async function checkEntry(db: GatewayDb, key: string, row: OperationLogEntry, seq: number, prevHash: string): Promise<Problem | undefined> {
+  if (row.seq < seq) return problem('INSERTED', row.seq, `第 ${row.seq} 条不应存在`, `entry ${row.seq} numbered before the log's start`);
+  if (row.seq > seq) return problem('DELETED', seq, `第 ${seq} 条缺失`, `entry ${seq} is missing`);
+  if (row.prevHash !== prevHash) {
+    if (entryHash(key, prevHash, row) === row.hash) return edited(seq);
+    if ((await otherSeqWithHash(db, row.hash, seq)) !== undefined) return inserted(seq);
+    const pointee = await otherSeqWithHash(db, row.prevHash, seq);
+    if (pointee !== undefined && pointee > seq) {
+      return problem('REORDERED', seq, `第 ${seq} 条的前序哈希指向其后的第 ${pointee} 条，顺序被调换`, `entry ${seq} links to entry ${pointee}, which follows it: the order was changed`);
+    }
+    if (pointee !== undefined || (await nextTakesPlace(db, key, seq, prevHash))) return inserted(seq);
+    return problem('DELETED', seq, `第 ${seq} 条之前的条目被删除`, `an entry before entry ${seq} was deleted`);
+  }
+  if (entryHash(key, prevHash, row) === row.hash) return undefined;
+  return (await nextTakesPlace(db, key, seq, prevHash)) ? inserted(seq) : edited(seq);
+}
+
+/** Whether the entry after `seq` links to `prevHash` or, numbered `seq`, verifies against it: then the entry at `seq` is extra. */
+async function nextTakesPlace(db: GatewayDb, key: string, seq: number, prevHash: string): Promise<boolean> {
+  const [next] = await db.select().from(operationLog).where(gt(operationLog.seq, seq)).orderBy(asc(operationLog.seq)).limit(1);
+  return next !== undefined && (next.prevHash === prevHash || entryHash(key, prevHash, { ...next, seq }) === next.hash);
+}
+
+async function otherSeqWithHash(db: GatewayDb, hash: string, seq: number): Promise<number | undefined> {
+  const [other] = await db
+    .select({ seq: operationLog.seq })
+    .from(operationLog)
+    .where(and(eq(operationLog.hash, hash), ne(operationLog.seq, seq)))
+    .orderBy(asc(operationLog.seq))
+    .limit(1);
+  return other?.seq;
+}
+
+const problem = (kind: TamperKind, seq: number, zh: string, en: string): Problem => ({ problem: kind, seq, message: `${zh} / ${en}` });
+const edited = (seq: number) =>
+  problem('EDITED', seq, `第 ${seq} 条内容与其哈希不符（被修改，或在无密钥时伪造）`, `entry ${seq} does not match its hash (edited, or forged without the key)`);
+const inserted = (seq: number) => problem('INSERTED', seq, `第 ${seq} 条是插入的条目`, `entry ${seq} was inserted into the log`);
+
+async function search(db: GatewayDb, filter: OperationLogFilter, page: Page) {
+  if (!Number.isInteger(page.limit) || page.limit < 0 || page.limit > MAX_PAGE_SIZE) {
+    throw inputError(ErrorCode.INVALID_ARGUMENT, 'limit', `limit 应为 0 到 ${MAX_PAGE_SIZE} 之间的整数`, `limit must be an integer from 0 to ${MAX_PAGE_SIZE}`);
+  }
+  if (!Number.isInteger(page.offset) || page.offset < 0) {
+    throw inputError(ErrorCode.INVALID_ARGUMENT, 'offset', 'offset 应为非负整数', 'offset must be a non-negative integer');
+  }
+  const where = and(...filterConditions(filter));
+  const [rows, totals] = await Promise.all([
+    db.select().from(operationLog).where(where).orderBy(desc(operationLog.seq)).limit(page.limit).offset(page.offset),
+    db.select({ total: count() }).from(operationLog).where(where),
+  ]);
+  return { entries: rows.map((row) => ({ ...row, at: canonicalInstant(row.at) })), total: totals[0]?.total ?? 0 };
+}
+
+function filterConditions(filter: OperationLogFilter): SQL[] {
+  const conditions: (SQL | undefined)[] = [
+    filter.actorOffice === undefined ? undefined : eq(operationLog.actorOffice, filter.actorOffice),
+    filter.actorSub === undefined ? undefined : eq(operationLog.actorSub, filter.actorSub),
+    filter.kind === undefined ? undefined : eq(operationLog.kind, filter.kind),
+    filter.outcome === undefined ? undefined : eq(operationLog.outcome, filter.outcome),
+    filter.operationName === undefined ? undefined : eq(operationLog.operationName, filter.operationName),
+    filter.coordinate === undefined ? undefined : sql`${operationLog.coordinates} @> ${JSON.stringify([filter.coordinate])}::jsonb`,
+    filter.from === undefined ? undefined : gte(operationLog.at, readInstant('from', filter.from)),
+    filter.to === undefined ? undefined : lt(operationLog.at, readInstant('to', filter.to)),
+  ];
+  return conditions.filter((c): c is SQL => c !== undefined);
+}
+
+function readInstant(field: 'from' | 'to', value: string): string {
+  try {
+    return canonicalInstant(value);
+  } catch {
+    throw inputError(ErrorCode.INVALID_ARGUMENT, field, `${field} 应为带时区的 ISO 8601 时间`, `${field} must be an ISO 8601 time with a zone`);
+  }
+}

@@ -1,0 +1,179 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { CatalogEntryDefinition } from '@hub/schema/catalog';
+import type { OperationLog } from '../audit/operationLog.ts';
+import type { GatewayDb } from '../db/open.ts';
+import { accessRequests, catalogEntries, catalogItems, catalogVersions, grants } from '../db/schema.ts';
+
+export type EntryRow = typeof catalogEntries.$inferSelect;
+export type ItemRow = typeof catalogItems.$inferSelect;
+export type GrantRow = typeof grants.$inferSelect;
+export type RequestRow = typeof accessRequests.$inferSelect;
+export type VersionRow = typeof catalogVersions.$inferSelect;
+
+/** The catalog as enforcement reads it: entries with their items, and each coordinate's entry. */
+export interface CatalogSnapshot {
+  entries: Map<string, EntryRow & { items: ItemRow[] }>;
+  byCoordinate: Map<string, EntryRow>;
+}
+
+/** Entry fields the coordination group may change through the API (each change versioned). */
+export const EDITABLE_FIELDS = [
+  'name', 'classification', 'summary', 'format', 'shareType', 'shareConditions', 'shareMethod', 'open', 'updateCycle',
+  'relatedCodes', 'basis', 'maintainer', 'status',
+] as const;
+export type EntryPatch = Partial<Pick<EntryRow, (typeof EDITABLE_FIELDS)[number]>>;
+
+const entrySnapshot = (row: EntryRow) => {
+  const { createdAt, updatedAt, ...rest } = row;
+  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+};
+
+/**
+ * The catalog's data in the gateway's database, with an in-memory snapshot for enforcement. Every
+ * change goes through here, so the snapshot and the live-grant list are refreshed at once: a revoked
+ * grant stops working on the next request. (Several gateway instances would share the tables but each
+ * refresh only on their own writes; see README.)
+ */
+export function createCatalogStore(db: GatewayDb, log: OperationLog) {
+  let snapshot: Promise<CatalogSnapshot> | null = null;
+  let activeGrants: Promise<GrantRow[]> | null = null;
+
+  async function loadSnapshot(): Promise<CatalogSnapshot> {
+    const [entryRows, itemRows] = await Promise.all([
+      db.select().from(catalogEntries).orderBy(asc(catalogEntries.code)),
+      db.select().from(catalogItems).orderBy(asc(catalogItems.coordinate)),
+    ]);
+    const entries = new Map(entryRows.map((e) => [e.code, { ...e, items: [] as ItemRow[] }]));
+    const byCoordinate = new Map<string, EntryRow>();
+    for (const item of itemRows) {
+      const entry = entries.get(item.entryCode);
+      if (!entry) continue;
+      entry.items.push(item);
+      byCoordinate.set(item.coordinate, entry);
+    }
+    return { entries, byCoordinate };
+  }
+
+  return {
+    snapshot: () => (snapshot ??= loadSnapshot().catch((e) => ((snapshot = null), Promise.reject(e)))),
+    /** Grants not revoked (expiry is checked against the clock at each decision). */
+    activeGrants: () =>
+      (activeGrants ??= db
+        .select()
+        .from(grants)
+        .where(isNull(grants.revokedAt))
+        .catch((e) => ((activeGrants = null), Promise.reject(e)))),
+    invalidate() {
+      snapshot = null;
+      activeGrants = null;
+    },
+
+    /** Loads the default catalog into an empty database; true when it did. */
+    async seedIfEmpty(definitions: readonly CatalogEntryDefinition[], by: string): Promise<boolean> {
+      if ((await db.select({ code: catalogEntries.code }).from(catalogEntries).limit(1)).length) return false;
+      await db.transaction(async (tx) => {
+        for (const def of definitions) {
+          const { items, ...entry } = def;
+          const [row] = await tx
+            .insert(catalogEntries)
+            .values({ ...entry, shareConditions: entry.shareConditions ?? null, basis: entry.basis ?? null, version: 1 })
+            .returning();
+          await tx.insert(catalogItems).values(items.map((i) => ({ ...i, entryCode: def.code })));
+          await tx.insert(catalogVersions).values({ entryCode: def.code, version: 1, changedBy: by, changes: {}, snapshot: { ...entrySnapshot(row!), items } });
+        }
+      });
+      await log.append({ kind: 'CATALOG', outcome: 'ALLOWED', actor: { sub: by }, detail: { action: 'SEED_DEFAULT_CATALOG', entries: definitions.length } });
+      this.invalidate();
+      return true;
+    },
+
+    entryVersions: (code: string) => db.select().from(catalogVersions).where(eq(catalogVersions.entryCode, code)).orderBy(desc(catalogVersions.version)),
+
+    /** Applies a patch as one new version, with what changed, in one transaction. */
+    async updateEntry(code: string, patch: EntryPatch, by: string): Promise<{ entry: EntryRow; changes: Record<string, { before: unknown; after: unknown }> }> {
+      const result = await db.transaction(async (tx) => {
+        const [current] = await tx.select().from(catalogEntries).where(eq(catalogEntries.code, code)).for('update');
+        if (!current) return null;
+        const changes: Record<string, { before: unknown; after: unknown }> = {};
+        for (const field of EDITABLE_FIELDS) {
+          if (!(field in patch) || patch[field] === undefined) continue;
+          if (JSON.stringify(current[field]) !== JSON.stringify(patch[field])) changes[field] = { before: current[field], after: patch[field] };
+        }
+        if (!Object.keys(changes).length) return { entry: current, changes };
+        const [entry] = await tx
+          .update(catalogEntries)
+          .set({ ...patch, version: current.version + 1, updatedAt: new Date() })
+          .where(eq(catalogEntries.code, code))
+          .returning();
+        const items = await tx.select().from(catalogItems).where(eq(catalogItems.entryCode, code));
+        await tx.insert(catalogVersions).values({ entryCode: code, version: entry!.version, changedBy: by, changes, snapshot: { ...entrySnapshot(entry!), items } });
+        return { entry: entry!, changes };
+      });
+      this.invalidate();
+      if (!result) throw new Error(`no catalog entry ${code}`);
+      return result;
+    },
+
+    requests: (filter: { status?: RequestRow['status']; entryCodes?: string[]; requesterOffice?: string }) =>
+      db
+        .select()
+        .from(accessRequests)
+        .where(
+          and(
+            filter.status ? eq(accessRequests.status, filter.status) : undefined,
+            filter.entryCodes ? inArray(accessRequests.entryCode, filter.entryCodes) : undefined,
+            filter.requesterOffice ? eq(accessRequests.requesterOffice, filter.requesterOffice) : undefined,
+          ),
+        )
+        .orderBy(asc(accessRequests.id)),
+
+    request: async (id: number) => (await db.select().from(accessRequests).where(eq(accessRequests.id, id)))[0] ?? null,
+
+    insertRequest: async (row: typeof accessRequests.$inferInsert) => (await db.insert(accessRequests).values(row).returning())[0]!,
+
+    /** Approves (creating the grant) or refuses a pending request, in one transaction. */
+    async decide(id: number, decision: { approve: boolean; by: string; reason: string; expiresAt: Date | null; at: Date }) {
+      const result = await db.transaction(async (tx) => {
+        const [request] = await tx
+          .update(accessRequests)
+          .set({ status: decision.approve ? 'APPROVED' : 'REFUSED', decidedAt: decision.at, decidedBy: decision.by, decisionReason: decision.reason })
+          .where(and(eq(accessRequests.id, id), eq(accessRequests.status, 'PENDING')))
+          .returning();
+        if (!request || !decision.approve) return { request: request ?? null, grant: null };
+        const [grant] = await tx
+          .insert(grants)
+          .values({ requestId: id, entryCode: request.entryCode, granteeOffice: request.requesterOffice, coordinates: request.coordinates, grantedAt: decision.at, expiresAt: decision.expiresAt! })
+          .returning();
+        return { request, grant: grant! };
+      });
+      this.invalidate();
+      return result;
+    },
+
+    grants: (filter: { entryCodes?: string[]; granteeOffice?: string }) =>
+      db
+        .select()
+        .from(grants)
+        .where(
+          and(
+            filter.entryCodes ? inArray(grants.entryCode, filter.entryCodes) : undefined,
+            filter.granteeOffice ? eq(grants.granteeOffice, filter.granteeOffice) : undefined,
+          ),
+        )
+        .orderBy(asc(grants.id)),
+
+    grant: async (id: number) => (await db.select().from(grants).where(eq(grants.id, id)))[0] ?? null,
+
+    async revokeGrant(id: number, by: string, reason: string, at: Date) {
+      const [grant] = await db
+        .update(grants)
+        .set({ revokedAt: at, revokedBy: by, revokeReason: reason })
+        .where(and(eq(grants.id, id), isNull(grants.revokedAt)))
+        .returning();
+      this.invalidate();
+      return grant ?? null;
+    },
+  };
+}
+
+export type CatalogStore = ReturnType<typeof createCatalogStore>;
