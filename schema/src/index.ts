@@ -14,3 +14,4 @@ export * from './openTestDatabase.ts';
 export * from './testConfig.ts';
 export * from './gatewayCredential.ts';
 export * from './devKey.ts';
+export * from './unitScope.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, type Viewer } from '@hub/schema';
 import { createContext } from '../src/context.ts';
 import type { HrDb } from '../src/db/queries.ts';
 import { createServer, hr } from '../src/server.ts';
@@ -13,8 +13,10 @@ const CLEANER = id('41030219700101004');
 let database: Awaited<ReturnType<typeof openTestDatabase<HrDb>>>;
 const server = createServer();
 
-async function run(query: string, variables?: Record<string, unknown>) {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(database.db) });
+const OPERATOR: Viewer = { office: 'hr', role: 'OPERATOR', sub: 'hr-operator' };
+
+async function run(query: string, variables?: Record<string, unknown>, viewer: Viewer | null = OPERATOR) {
+  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(database.db, viewer) });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult;
 }
@@ -73,6 +75,16 @@ describe('hr subgraph', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_ID_NUMBER', field: 'input.idNumber' });
     expect(result.errors?.[0]?.message).toMatch(/校验码.*check character/);
     expect(await run(`{ persons { totalCount } }`)).toEqual(before);
+  });
+
+  it("limits a unit operator to its own unit's persons", async () => {
+    const clerk: Viewer = { office: 'hr', role: 'UNIT_OPERATOR', sub: 'clerk', unit: SCHOOL };
+    const mine = await run(`query($id: ID!) { person(idNumber: $id) { name } persons { totalCount } }`, { id: CLEANER }, clerk);
+    expect(mine.data).toEqual({ person: { name: '赵敏' }, persons: { totalCount: 2 } });
+    const elsewhere: Viewer = { ...clerk, unit: '11410100MB0000001' + creditCodeCheckChar('11410100MB0000001') };
+    const refused = await run(`query($id: ID!) { person(idNumber: $id) { name } persons { totalCount } }`, { id: CLEANER }, elsewhere);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OTHER_UNIT', field: 'idNumber' });
+    expect(refused.data).toEqual({ person: null, persons: { totalCount: 0 } });
   });
 
   it('filters persons by name prefix and employment type', async () => {

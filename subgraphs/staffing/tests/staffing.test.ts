@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, type Viewer } from '@hub/schema';
 import { createContext } from '../src/context.ts';
 import type { StaffingDb } from '../src/db/queries.ts';
 import { createServer, staffing } from '../src/server.ts';
@@ -14,8 +14,10 @@ const B = id('41010219900102002');
 let database: Awaited<ReturnType<typeof openTestDatabase<StaffingDb>>>;
 const server = createServer();
 
-async function run(query: string, variables?: Record<string, unknown>) {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(database.db) });
+const OPERATOR: Viewer = { office: 'staffing', role: 'OPERATOR', sub: 'staffing-operator' };
+
+async function run(query: string, variables?: Record<string, unknown>, viewer: Viewer | null = OPERATOR) {
+  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(database.db, viewer) });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult;
 }
@@ -93,6 +95,28 @@ describe('staffing subgraph', () => {
       { i: { creditCode: code('12410100MB0000003'), name: '新单位', kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'HEALTH', fundingForm: 'FULL', parentCreditCode: bad } },
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_CREDIT_CODE', field: 'input.parentCreditCode' });
+    expect(await run(`{ institutions { totalCount } }`)).toEqual(before);
+  });
+
+  it('limits a unit operator to its own unit, even through _entities', async () => {
+    const unitOperator: Viewer = { office: 'staffing', role: 'UNIT_OPERATOR', sub: 'school-clerk', unit: SCHOOL };
+    const own = await run(`query($c: ID!) { institution(creditCode: $c) { name parent { name } } institutions { totalCount } }`, { c: SCHOOL }, unitOperator);
+    expect(own.data).toEqual({ institution: { name: '某市第一中学', parent: null }, institutions: { totalCount: 1 } });
+    const other = await run(`query($c: ID!) { institution(creditCode: $c) { name } }`, { c: BUREAU }, unitOperator);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OTHER_UNIT' });
+    const entities = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { name } } }`, { r: [{ __typename: 'Institution', creditCode: BUREAU }] }, unitOperator);
+    expect(entities.data).toEqual({ _entities: [null] });
+    expect(entities.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('lets only the Staffing Office write, and writes nothing otherwise', async () => {
+    const before = await run(`{ institutions { totalCount } }`);
+    const input = { creditCode: code('12410100MB0000005'), name: '某市档案馆', kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'GENERAL_AFFAIRS', fundingForm: 'FULL' };
+    const mutation = `mutation($i: RegisterInstitutionInput!) { registerInstitution(input: $i) { institution { creditCode } } }`;
+    for (const viewer of [null, { office: 'hr', role: 'OPERATOR', sub: 'x' }, { office: 'staffing', role: 'AUDITOR', sub: 'y' }]) {
+      const result = await run(mutation, { i: input }, viewer);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'WRITE_NOT_OWNER' });
+    }
     expect(await run(`{ institutions { totalCount } }`)).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import { connection, readPage, requireCreditCode } from '@hub/schema';
+import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode } from '@hub/schema';
 import type { FinanceContext } from '../context.ts';
 
 interface InstitutionRef {
@@ -6,7 +6,11 @@ interface InstitutionRef {
 }
 
 export const Institution = {
-  __resolveReference: (ref: InstitutionRef): InstitutionRef => ({ creditCode: requireCreditCode(ref.creditCode) }),
+  __resolveReference: async (ref: InstitutionRef, ctx: FinanceContext): Promise<InstitutionRef> => {
+    const creditCode = requireCreditCode(ref.creditCode);
+    if (!inUnitScope(ctx.viewer, creditCode)) throw forbiddenUnit('creditCode');
+    return { creditCode };
+  },
   budgetUnit: (ref: InstitutionRef, _: unknown, ctx: FinanceContext) => ctx.loaders.budgetUnitByInstitution.load(ref.creditCode),
   payroll: async (ref: InstitutionRef, args: { first?: number | null; after?: string | null }, ctx: FinanceContext) => {
     const page = readPage(args.first, args.after, 50);

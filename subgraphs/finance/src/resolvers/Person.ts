@@ -1,4 +1,4 @@
-import { requireIdNumber } from '@hub/schema';
+import { inUnitScope, requireIdNumber } from '@hub/schema';
 import type { FinanceContext } from '../context.ts';
 
 interface PersonRef {
@@ -6,6 +6,9 @@ interface PersonRef {
 }
 
 export const Person = {
-  __resolveReference: (ref: PersonRef): PersonRef => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
-  payroll: (p: PersonRef, _: unknown, ctx: FinanceContext) => ctx.loaders.payrollByIdNumber.load(p.idNumber),
+  __resolveReference: async (ref: PersonRef): Promise<PersonRef> => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
+  payroll: async (p: PersonRef, _: unknown, ctx: FinanceContext) => {
+    const record = await ctx.loaders.payrollByIdNumber.load(p.idNumber);
+    return record && inUnitScope(ctx.viewer, record.institutionCreditCode) ? record : null;
+  },
 };

@@ -1,5 +1,10 @@
+import { forbiddenUnit, inUnitScope } from '@hub/schema';
 import type { FinanceContext } from '../context.ts';
 
 export const Query = {
-  budgetUnit: (_: unknown, args: { code: string }, ctx: FinanceContext) => ctx.loaders.budgetUnitByCode.load(args.code.trim()),
+  budgetUnit: async (_: unknown, args: { code: string }, ctx: FinanceContext) => {
+    const unit = await ctx.loaders.budgetUnitByCode.load(args.code.trim());
+    if (unit && !inUnitScope(ctx.viewer, unit.institutionCreditCode)) throw forbiddenUnit('code');
+    return unit;
+  },
 };

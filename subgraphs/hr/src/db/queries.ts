@@ -12,6 +12,8 @@ export type InsuranceRow = typeof insurances.$inferSelect;
 export interface PersonFilter {
   name?: string | null;
   employmentType?: EmploymentType | null;
+  /** Only persons employed by this institution (a unit operator's scope). */
+  institutionCreditCode?: string | null;
 }
 
 export const personsByIdNumbers = (db: HrDb, ids: readonly string[]) =>
@@ -58,14 +60,15 @@ export async function workforcePagesByInstitutions(
 function personWhere(filter: PersonFilter): SQL | undefined {
   return and(
     filter.name ? like(persons.name, `${filter.name.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
-    filter.employmentType
-      ? inArray(persons.idNumber, sqlEmployedAs(filter.employmentType))
-      : undefined,
+    filter.employmentType || filter.institutionCreditCode != null ? inArray(persons.idNumber, employedWhere(filter)) : undefined,
   );
 }
 
-function sqlEmployedAs(type: EmploymentType) {
-  return sql`(select ${employments.idNumber} from ${employments} where ${employments.type} = ${type})`;
+function employedWhere(filter: PersonFilter) {
+  return sql`(select ${employments.idNumber} from ${employments} where ${and(
+    filter.employmentType ? eq(employments.type, filter.employmentType) : undefined,
+    filter.institutionCreditCode != null ? eq(employments.institutionCreditCode, filter.institutionCreditCode) : undefined,
+  )})`;
 }
 
 export const listPersons = (db: HrDb, filter: PersonFilter, limit: number, offset: number) =>

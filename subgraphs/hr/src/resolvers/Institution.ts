@@ -1,4 +1,4 @@
-import { connection, readPage, requireCreditCode } from '@hub/schema';
+import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode } from '@hub/schema';
 import type { HrContext } from '../context.ts';
 import type { EmploymentType } from '../domain/enums.ts';
 
@@ -7,7 +7,11 @@ interface InstitutionRef {
 }
 
 export const Institution = {
-  __resolveReference: (ref: InstitutionRef): InstitutionRef => ({ creditCode: requireCreditCode(ref.creditCode) }),
+  __resolveReference: async (ref: InstitutionRef, ctx: HrContext): Promise<InstitutionRef> => {
+    const creditCode = requireCreditCode(ref.creditCode);
+    if (!inUnitScope(ctx.viewer, creditCode)) throw forbiddenUnit('creditCode');
+    return { creditCode };
+  },
 
   workforce: async (
     ref: InstitutionRef,

@@ -1,4 +1,4 @@
-import { ErrorCode, inputError, requireIdNumber } from '@hub/schema';
+import { ErrorCode, inputError, requireIdNumber, requireWriter } from '@hub/schema';
 import type { HrContext } from '../context.ts';
 import { insertPerson } from '../db/queries.ts';
 
@@ -18,6 +18,7 @@ function required(value: string, field: string, zh: string, en: string): string 
 export const Mutation = {
   /** Birth date and gender are not inputs: they are read off the validated ID number. */
   registerPerson: async (_: unknown, { input }: { input: RegisterPersonInput }, ctx: HrContext) => {
+    requireWriter(ctx.viewer, 'hr', 'registerPerson');
     const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber');
     const row = {
       idNumber,

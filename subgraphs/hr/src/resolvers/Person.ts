@@ -1,4 +1,4 @@
-import { parseIdNumber, requireIdNumber } from '@hub/schema';
+import { forbiddenUnit, inUnitScope, parseIdNumber, requireIdNumber, unitScope } from '@hub/schema';
 import type { HrContext } from '../context.ts';
 import type { PersonRow } from '../db/queries.ts';
 
@@ -9,8 +9,13 @@ function derived(row: PersonRow) {
 
 export const Person = {
   /** A person HR does not know resolves to null: other offices' copies never invent an identity. */
-  __resolveReference: (ref: { idNumber: string }, ctx: HrContext) =>
-    ctx.loaders.personByIdNumber.load(requireIdNumber(ref.idNumber).idNumber),
+  __resolveReference: async (ref: { idNumber: string }, ctx: HrContext) => {
+    const { idNumber } = requireIdNumber(ref.idNumber);
+    if (unitScope(ctx.viewer) !== null && !inUnitScope(ctx.viewer, (await ctx.loaders.employmentByIdNumber.load(idNumber))?.institutionCreditCode)) {
+      throw forbiddenUnit('idNumber');
+    }
+    return ctx.loaders.personByIdNumber.load(idNumber);
+  },
   gender: (row: PersonRow) => derived(row)?.gender,
   birthDate: (row: PersonRow) => derived(row)?.birthDate,
   employment: (row: PersonRow, _: unknown, ctx: HrContext) => ctx.loaders.employmentByIdNumber.load(row.idNumber),

@@ -1,14 +1,19 @@
-import { connection, readPage, requireIdNumber } from '@hub/schema';
+import { connection, forbiddenUnit, inUnitScope, readPage, requireIdNumber, unitScope } from '@hub/schema';
 import type { HrContext } from '../context.ts';
 import { countPersons, listPersons, type PersonFilter } from '../db/queries.ts';
 
 export const Query = {
-  person: (_: unknown, args: { idNumber: string }, ctx: HrContext) =>
-    ctx.loaders.personByIdNumber.load(requireIdNumber(args.idNumber).idNumber),
+  person: async (_: unknown, args: { idNumber: string }, ctx: HrContext) => {
+    const { idNumber } = requireIdNumber(args.idNumber);
+    if (unitScope(ctx.viewer) !== null && !inUnitScope(ctx.viewer, (await ctx.loaders.employmentByIdNumber.load(idNumber))?.institutionCreditCode)) {
+      throw forbiddenUnit('idNumber');
+    }
+    return ctx.loaders.personByIdNumber.load(idNumber);
+  },
 
   persons: async (_: unknown, args: PersonFilter & { first?: number | null; after?: string | null }, ctx: HrContext) => {
     const page = readPage(args.first, args.after);
-    const filter: PersonFilter = { name: args.name?.trim() || null, employmentType: args.employmentType };
+    const filter: PersonFilter = { name: args.name?.trim() || null, employmentType: args.employmentType, institutionCreditCode: unitScope(ctx.viewer) };
     const rows = await listPersons(ctx.db, filter, page.limit + 1, page.offset);
     for (const row of rows) ctx.loaders.personByIdNumber.prime(row.idNumber, row);
     return connection(rows, page, () => countPersons(ctx.db, filter));

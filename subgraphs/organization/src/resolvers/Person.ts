@@ -1,4 +1,4 @@
-import { requireIdNumber } from '@hub/schema';
+import { inUnitScope, requireIdNumber } from '@hub/schema';
 import type { OrganizationContext } from '../context.ts';
 
 interface PersonRef {
@@ -6,6 +6,9 @@ interface PersonRef {
 }
 
 export const Person = {
-  __resolveReference: (ref: PersonRef): PersonRef => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
-  cadre: (p: PersonRef, _: unknown, ctx: OrganizationContext) => ctx.loaders.cadreByIdNumber.load(p.idNumber),
+  __resolveReference: async (ref: PersonRef): Promise<PersonRef> => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
+  cadre: async (p: PersonRef, _: unknown, ctx: OrganizationContext) => {
+    const cadre = await ctx.loaders.cadreByIdNumber.load(p.idNumber);
+    return cadre && inUnitScope(ctx.viewer, cadre.institutionCreditCode) ? cadre : null;
+  },
 };

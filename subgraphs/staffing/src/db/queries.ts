@@ -15,6 +15,8 @@ export interface InstitutionFilter {
   level?: InstitutionRow['level'] | null;
   system?: InstitutionRow['system'] | null;
   parentCreditCode?: string | null;
+  /** Only this institution (a unit operator's scope). */
+  creditCode?: string | null;
 }
 
 export const institutionsByCreditCodes = (db: StaffingDb, codes: readonly string[]) =>
@@ -78,6 +80,7 @@ function institutionWhere(filter: InstitutionFilter): SQL | undefined {
     filter.level ? eq(institutions.level, filter.level) : undefined,
     filter.system ? eq(institutions.system, filter.system) : undefined,
     filter.parentCreditCode ? eq(institutions.parentCreditCode, filter.parentCreditCode) : undefined,
+    filter.creditCode != null ? eq(institutions.creditCode, filter.creditCode) : undefined,
   );
 }
 

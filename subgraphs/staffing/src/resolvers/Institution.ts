@@ -1,14 +1,17 @@
-import { connection, readPage, requireCreditCode } from '@hub/schema';
+import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode } from '@hub/schema';
 import type { StaffingContext } from '../context.ts';
 import type { InstitutionRow } from '../db/queries.ts';
 import { quotaFigures } from '../domain/quotaFigures.ts';
 
 export const Institution = {
-  __resolveReference: (ref: { creditCode: string }, ctx: StaffingContext) =>
-    ctx.loaders.institutionByCreditCode.load(requireCreditCode(ref.creditCode)),
+  __resolveReference: async (ref: { creditCode: string }, ctx: StaffingContext) => {
+    const creditCode = requireCreditCode(ref.creditCode);
+    if (!inUnitScope(ctx.viewer, creditCode)) throw forbiddenUnit('creditCode');
+    return ctx.loaders.institutionByCreditCode.load(creditCode);
+  },
 
   parent: (row: InstitutionRow, _: unknown, ctx: StaffingContext) =>
-    row.parentCreditCode ? ctx.loaders.institutionByCreditCode.load(row.parentCreditCode) : null,
+    row.parentCreditCode && inUnitScope(ctx.viewer, row.parentCreditCode) ? ctx.loaders.institutionByCreditCode.load(row.parentCreditCode) : null,
 
   quotas: async (row: InstitutionRow, _: unknown, ctx: StaffingContext) => {
     const [approved, occupied] = await Promise.all([

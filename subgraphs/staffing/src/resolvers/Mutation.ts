@@ -1,4 +1,4 @@
-import { ErrorCode, inputError, requireCreditCode } from '@hub/schema';
+import { ErrorCode, inputError, requireCreditCode, requireWriter } from '@hub/schema';
 import type { StaffingContext } from '../context.ts';
 import { insertInstitution, type InstitutionRow } from '../db/queries.ts';
 
@@ -16,6 +16,7 @@ interface RegisterInstitutionInput {
 export const Mutation = {
   /** Every input is checked before anything is written; a duplicate code writes nothing. */
   registerInstitution: async (_: unknown, { input }: { input: RegisterInstitutionInput }, ctx: StaffingContext) => {
+    requireWriter(ctx.viewer, 'staffing', 'registerInstitution');
     const creditCode = requireCreditCode(input.creditCode, 'input.creditCode');
     const parentCreditCode = input.parentCreditCode ? requireCreditCode(input.parentCreditCode, 'input.parentCreditCode') : null;
     const name = input.name.trim();

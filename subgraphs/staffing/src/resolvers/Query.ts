@@ -1,4 +1,4 @@
-import { connection, readPage, requireCreditCode } from '@hub/schema';
+import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode, unitScope } from '@hub/schema';
 import type { StaffingContext } from '../context.ts';
 import { countInstitutions, listInstitutions, type InstitutionFilter } from '../db/queries.ts';
 
@@ -8,8 +8,11 @@ interface InstitutionsArgs extends InstitutionFilter {
 }
 
 export const Query = {
-  institution: (_: unknown, args: { creditCode: string }, ctx: StaffingContext) =>
-    ctx.loaders.institutionByCreditCode.load(requireCreditCode(args.creditCode)),
+  institution: (_: unknown, args: { creditCode: string }, ctx: StaffingContext) => {
+    const creditCode = requireCreditCode(args.creditCode);
+    if (!inUnitScope(ctx.viewer, creditCode)) throw forbiddenUnit('creditCode');
+    return ctx.loaders.institutionByCreditCode.load(creditCode);
+  },
 
   institutions: async (_: unknown, args: InstitutionsArgs, ctx: StaffingContext) => {
     const page = readPage(args.first, args.after);
@@ -18,6 +21,7 @@ export const Query = {
       level: args.level,
       system: args.system,
       parentCreditCode: args.parentCreditCode ? requireCreditCode(args.parentCreditCode, 'parentCreditCode') : null,
+      creditCode: unitScope(ctx.viewer),
     };
     const rows = await listInstitutions(ctx.db, filter, page.limit + 1, page.offset);
     for (const row of rows) ctx.loaders.institutionByCreditCode.prime(row.creditCode, row);
