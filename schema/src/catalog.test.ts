@@ -211,7 +211,7 @@ describe('catalogCoordinates and fieldOwners', () => {
       'Institution.workforce': ['hr'],
       'Institution.budgetUnit': ['finance'],
       'Person.idNumber': all,
-      'PageInfo.hasNextPage': all,
+      'PageInfo.hasNextPage': [...all, 'catalog'].sort(),
       'Quota.vacant': ['staffing'],
       'Mutation.registerPerson': ['hr'],
     });

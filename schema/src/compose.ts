@@ -5,9 +5,6 @@ import { REPO_ROOT } from './paths.ts';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.ts';
 
 
-export function subgraphSdlPath(name: string): string {
-  return `${REPO_ROOT}subgraphs/${name}/schema.graphql`;
-}
 
 export interface Composition {
   supergraphSdl: string;
@@ -20,7 +17,7 @@ export function composeSupergraph(): Composition {
     SUBGRAPHS.map((s) => ({
       name: s.name,
       url: defaultSubgraphUrl(s.name),
-      typeDefs: parse(readFileSync(subgraphSdlPath(s.name), 'utf8')),
+      typeDefs: parse(readFileSync(REPO_ROOT + s.sdl, 'utf8')),
     })),
   );
   if (result.errors?.length || !result.supergraphSdl) {

@@ -2,13 +2,13 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Database } from './db.ts';
 import { CREDENTIAL_HEADER, verifyGatewayCredential, type Viewer } from './gatewayCredential.ts';
 import { listenSubgraph } from './subgraphServer.ts';
-import type { SubgraphName } from './subgraphs.ts';
+import type { OfficeName } from './subgraphs.ts';
 
 export type Headers = Record<string, string | string[] | undefined>;
 
 /** What every office's subgraph package exports, so one launcher starts any of them. */
 export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends BaseContext = any> {
-  name: SubgraphName;
+  name: OfficeName;
   openDatabase(options: { url?: string | undefined; dataDir?: string | undefined }): Promise<Database<any> & { db: TDb }>;
   createServer(): ApolloServer<TContext>;
   /** The per-request context; `viewer` is who the gateway vouches for (null: a public caller). */
@@ -20,7 +20,7 @@ export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends Bas
 }
 
 export interface RunningSubgraph {
-  name: SubgraphName;
+  name: OfficeName;
   url: string;
   database: Database<any>;
   /** GraphQL requests this subgraph has answered: tests read it to prove a subgraph was not called. */

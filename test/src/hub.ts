@@ -1,4 +1,4 @@
-import { SUPERGRAPH_PATH, startSubgraph, type OfficeSubgraph, type RunningSubgraph, type SubgraphName } from '@hub/schema';
+import { SUPERGRAPH_PATH, startSubgraph, type OfficeName, type OfficeSubgraph, type RunningSubgraph } from '@hub/schema';
 import { finance } from '@hub/finance';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { hr } from '@hub/hr';
@@ -23,8 +23,12 @@ export interface HubOptions {
   host?: string;
   /** Data to load into empty databases (called at most once). */
   seed?: (() => City) | undefined;
-  /** The gateway-to-subgraph secret; a fresh random one for this process when absent. */
+  /** Keys: the gateway-to-subgraph secret, the bearer-token key and the log's HMAC key; random for this process when absent. */
   subgraphSecret?: string | undefined;
+  jwtSecret?: string | undefined;
+  operationLogKey?: string | undefined;
+  /** Gateway port of the catalog subgraph; 0 picks a free one. */
+  catalogPort?: number;
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -34,16 +38,17 @@ export interface Hub {
   /** The gateway-to-subgraph secret this hub runs with (tests sign their own credentials with it). */
   subgraphSecret: string;
   gateway: RunningGateway;
-  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  subgraphs: Record<OfficeName, RunningSubgraph>;
   stop(): Promise<void>;
 }
 
-const DEFAULT_PORTS: Record<SubgraphName, number> = { organization: 4001, staffing: 4002, hr: 4003, finance: 4004 };
+const DEFAULT_PORTS: Record<OfficeName, number> = { organization: 4001, staffing: 4002, hr: 4003, finance: 4004 };
 
 /** Starts the four office subgraphs and the gateway in this process. */
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const host = options.host ?? '127.0.0.1';
-  const secret = options.subgraphSecret ?? randomBytes(32).toString('hex');
+  const random = () => randomBytes(32).toString('hex');
+  const secret = options.subgraphSecret ?? random();
   const progress = options.onProgress ?? (() => {});
   let city: City | undefined;
   const cityOnce = () => {
@@ -78,13 +83,20 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     await Promise.all(started.map((s) => s.stop()));
     throw error;
   }
-  const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
+  const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<OfficeName, RunningSubgraph>;
   const gateway = await startGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
     port: options.port ?? 0,
     host,
+    catalogPort: options.catalogPort ?? 0,
     subgraphSecret: secret,
+    jwtSecret: options.jwtSecret ?? random(),
+    operationLogKey: options.operationLogKey ?? random(),
+    database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'catalog') : undefined },
+  }).catch(async (error) => {
+    await Promise.all(started.map((s) => s.stop()));
+    throw error;
   });
   return {
     url: gateway.url,

@@ -1,13 +1,13 @@
-import { fileURLToPath } from 'node:url';
+import { config } from '@hub/gateway/config';
 import { generateCity } from './demo/generateCity.ts';
 import { startHub } from './hub.ts';
 
 /** `pnpm start`: the whole hub in one process, with demo data loaded at first start. */
 const env = Object.freeze({
-  port: Number(process.env.PORT ?? 4000),
-  host: process.env.HOST ?? '127.0.0.1',
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  dataDir: process.env.DATA_DIR ?? fileURLToPath(new URL('../../data', import.meta.url)),
+  port: config.port,
+  host: config.host,
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
   demoData: process.env.DEMO_DATA !== 'false',
 });
 
@@ -17,6 +17,11 @@ console.log(`机构编制信息共享平台 · Staffing Data-Sharing Hub\n存储
 const hub = await startHub({
   ...env,
   subgraphPorts: 'default',
+  catalogPort: 4005,
+  // The same keys as `pnpm run token` and `pnpm audit:verify` use (environment, or development key files).
+  subgraphSecret: config.subgraphSecret(),
+  jwtSecret: config.jwtSecret(),
+  operationLogKey: config.operationLogKey(),
   seed: env.demoData ? () => generateCity() : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });

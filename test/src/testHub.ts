@@ -5,6 +5,12 @@ import { startHub, type Hub } from './hub.ts';
 export interface TestHub extends Hub {
   /** POSTs a GraphQL operation to the gateway as a department app would; returns the parsed answer. */
   query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLAnswer<T>>;
+  /** A bearer token of this hub for a viewer (office, role, sub, unit?). */
+  token(viewer: { office: string; role: string; sub?: string; unit?: string }, ttl?: string): Promise<string>;
+  /** Headers with that token, ready for `query`. */
+  as(viewer: { office: string; role: string; sub?: string; unit?: string }): Promise<Record<string, string>>;
+  /** GraphQL requests each subgraph has answered so far. */
+  requestCounts(): Record<string, number>;
   /** SQL statements each subgraph has sent so far. */
   statementCounts(): Record<string, number>;
 }
@@ -22,6 +28,7 @@ export interface GraphQLAnswer<T> {
 export async function startTestHub(seed?: () => City): Promise<TestHub> {
   const fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
   const hub = await startHub({ databaseUrl: fresh?.url, port: 0, subgraphPorts: 0, seed });
+  const token: TestHub['token'] = (viewer, ttl) => hub.gateway.tokens.sign({ sub: `${viewer.office}-${viewer.role.toLowerCase()}`, ...viewer } as never, ttl);
   return {
     ...hub,
     async stop() {
@@ -35,6 +42,13 @@ export async function startTestHub(seed?: () => City): Promise<TestHub> {
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
+    },
+    token,
+    async as(viewer) {
+      return { authorization: `Bearer ${await token(viewer)}` };
+    },
+    requestCounts() {
+      return Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.requests.count]));
     },
     statementCounts() {
       return Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.database.statements.count]));

@@ -1,7 +1,9 @@
 import type { Decide, Decision } from '../enforcement/types.ts';
 import type { CatalogSnapshot, GrantRow } from './catalogStore.ts';
+import { OFFICE_NAMES, WRITER_ROLES } from '../identity/roles.ts';
 import type { Viewer } from '../identity/viewer.ts';
-import { WRITER_ROLES } from '../identity/roles.ts';
+
+const officeName = (office: string) => (OFFICE_NAMES as Record<string, string>)[office] ?? (office === 'coordination' ? '协调小组' : office);
 
 const deny = (reason: string, messageZh: string, messageEn: string, basis?: string | null): Decision => ({ allowed: false, reason, messageZh, messageEn, basis: basis ?? null });
 
@@ -22,8 +24,10 @@ export function createDecide(viewer: Viewer | null, snapshot: CatalogSnapshot, g
     if (!entry) return deny('NOT_IN_CATALOG', `${coordinate} 不在共享目录中`, `${coordinate} is in no catalog entry`);
     const owner = viewer !== null && viewer.office === entry.providerOffice;
     if (coordinate.startsWith('Mutation.')) {
+      // The coordination group's API judges its own writes (coordinators edit, providers decide).
+      if (entry.providerOffice === 'coordination' && viewer) return { allowed: true, reason: 'CATALOG_API' };
       if (owner && WRITER_ROLES.has(viewer.role)) return { allowed: true, reason: 'OWNER_WRITE' };
-      return deny('WRITE_NOT_OWNER', `只有${entry.providerOffice}的负责人、审核员或操作员可以写入 ${coordinate}`, `only ${entry.providerOffice}'s leaders, reviewers and operators may write ${coordinate}`);
+      return deny('WRITE_NOT_OWNER', `只有${officeName(entry.providerOffice)}的负责人、审核员或操作员可以写入 ${coordinate}`, `only ${entry.providerOffice}'s leaders, reviewers and operators may write ${coordinate}`);
     }
     if (owner) return { allowed: true, reason: 'OWNER' };
     if (entry.status === 'DRAFT') return deny('DRAFT', `信息资源 ${entry.code} 尚为草稿`, `catalog entry ${entry.code} is still a draft`);
@@ -37,6 +41,6 @@ export function createDecide(viewer: Viewer | null, snapshot: CatalogSnapshot, g
     }
     const grant = granted.get(coordinate);
     if (grant !== undefined) return { allowed: true, reason: `GRANT:${grant}` };
-    return deny('CONDITIONAL_NO_GRANT', `${coordinate}（${entry.name}）为有条件共享，须经${entry.providerOffice}审核同意的共享申请`, `${coordinate} (${entry.code}) is shared on condition: it needs an access request approved by ${entry.providerOffice}`, entry.basis);
+    return deny('CONDITIONAL_NO_GRANT', `${coordinate}（${entry.name}）为有条件共享，须经${officeName(entry.providerOffice)}审核同意的共享申请`, `${coordinate} (${entry.code}) is shared on condition: it needs an access request approved by ${entry.providerOffice}`, entry.basis);
   };
 }

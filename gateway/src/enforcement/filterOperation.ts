@@ -44,7 +44,8 @@ export function filterOperation(schema: GraphQLSchema, operation: OperationDefin
       }
       if (sel.kind !== Kind.FIELD) continue;
       const name = sel.name.value;
-      if (name === '__typename') {
+      // Introspection (__schema, __type and the __Type… objects) describes the schema, not data.
+      if (name.startsWith('__') || parent.name.startsWith('__')) {
         kept.push(sel);
         continue;
       }

@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { OperationLog } from './audit/operationLog.ts';
+import { authenticate } from './identity/authenticate.ts';
+import { TokenError, type TokenService } from './identity/tokens.ts';
+import type { Viewer } from './identity/viewer.ts';
+
+/** The gateway's per-request context. */
+export interface GatewayContext {
+  viewer: Viewer | null;
+  /** Why the caller reads (X-Hub-Purpose), logged with every cross-office read. */
+  purpose: string | null;
+  /** The case the read serves, such as an approval-form number (X-Hub-Case-Number). */
+  caseNumber: string | null;
+}
+
+/** Header values are Latin-1 on the wire: Chinese text comes percent-encoded. */
+function headerText(value: string | string[] | undefined): string | null {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw).slice(0, 500);
+  } catch {
+    return raw.slice(0, 500);
+  }
+}
+
+/**
+ * Reads who is calling. A missing token is a public caller; a malformed, expired or forged one is
+ * refused with 401 and the refusal is logged.
+ */
+export function createRequestContext(tokens: TokenService, log: OperationLog) {
+  return async (req: IncomingMessage): Promise<GatewayContext> => {
+    const purpose = headerText(req.headers['x-hub-purpose']);
+    const caseNumber = headerText(req.headers['x-hub-case-number']);
+    try {
+      return { viewer: await authenticate(req.headers.authorization, tokens), purpose, caseNumber };
+    } catch (error) {
+      if (!(error instanceof TokenError)) throw error;
+      await log.append({ kind: 'AUTH', outcome: 'DENIED', purpose, caseNumber, detail: { code: error.code, message: error.messageEn } });
+      throw new GraphQLError(error.message, {
+        extensions: { code: 'UNAUTHENTICATED', reason: error.code, messageZh: error.messageZh, messageEn: error.messageEn, http: { status: 401 } },
+      });
+    }
+  };
+}
