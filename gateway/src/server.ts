@@ -9,6 +9,7 @@ import {
 import { loadDefaultCatalog, type CatalogEntryDefinition } from '@hub/schema/catalog';
 import { createOperationLog, type OperationLog } from './audit/operationLog.ts';
 import { createCatalogServer } from './catalog/api/catalogServer.ts';
+import { toCatalogViewer } from './catalog/api/context.ts';
 import { catalogPage } from './catalog/page/catalogPage.ts';
 import { createCatalogStore, type CatalogStore } from './catalog/catalogStore.ts';
 import { createDecide } from './catalog/policy.ts';
@@ -16,7 +17,6 @@ import { openGatewayDatabase } from './db/open.ts';
 import { enforcingGateway } from './enforcement/enforcingGateway.ts';
 import { createHttpServer } from './httpServer.ts';
 import { createTokenService, type TokenService } from './identity/tokens.ts';
-import type { Viewer } from './identity/viewer.ts';
 import { offlineGraphiQL } from './landingPage.ts';
 import { recordOperation } from './recordOperation.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
@@ -75,8 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const catalogUrl = await listenSubgraph(catalogServer, {
       port: options.catalogPort ?? 0,
       host: options.host,
-      // The credential was signed by this gateway from a verified token, so its viewer is one of ours.
-      context: async (headers) => ({ viewer: (await verifyGatewayCredential(options.subgraphSecret, 'catalog', headers[CREDENTIAL_HEADER])) as Viewer | null, store, log, now }),
+      context: async (headers) => ({ viewer: toCatalogViewer(await verifyGatewayCredential(options.subgraphSecret, 'catalog', headers[CREDENTIAL_HEADER])), store, log, now }),
     });
     cleanups.unshift(() => catalogServer.stop());
     const urls: Partial<Record<SubgraphName, string>> = { ...options.subgraphUrls, catalog: catalogUrl };

@@ -25,6 +25,8 @@ export interface RunningSubgraph {
   database: Database<any>;
   /** GraphQL requests this subgraph has answered: tests read it to prove a subgraph was not called. */
   readonly requests: { count: number };
+  /** The last operations this subgraph received (at most 50): tests assert what a subgraph was asked. */
+  readonly received: string[];
   stop(): Promise<void>;
 }
 
@@ -47,7 +49,14 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
     if (options.seedData && (await office.isEmpty(database.db))) await office.seed(database.db, options.seedData());
     const server = office.createServer();
     const requests = { count: 0 };
-    server.addPlugin({ requestDidStart: async () => void requests.count++ });
+    const received: string[] = [];
+    server.addPlugin({
+      requestDidStart: async ({ request }) => {
+        requests.count++;
+        received.push(request.query ?? '');
+        if (received.length > 50) received.shift();
+      },
+    });
     const url = await listenSubgraph(server, {
       port: options.port,
       host: options.host,
@@ -58,6 +67,7 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
       url,
       database,
       requests,
+      received,
       async stop() {
         await server.stop();
         await database.close();

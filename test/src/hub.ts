@@ -29,6 +29,10 @@ export interface HubOptions {
   operationLogKey?: string | undefined;
   /** Gateway port of the catalog subgraph; 0 picks a free one. */
   catalogPort?: number;
+  /** The gateway's clock (grant expiry, request deadlines, log times); tests move it. */
+  now?: () => Date;
+  /** False switches catalog enforcement and logging off (benchmark baseline only). */
+  enforcement?: boolean;
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -37,6 +41,8 @@ export interface Hub {
   url: string;
   /** The gateway-to-subgraph secret this hub runs with (tests sign their own credentials with it). */
   subgraphSecret: string;
+  /** The key the hub's bearer tokens are signed with (tests forge tokens with it). */
+  jwtSecret: string;
   gateway: RunningGateway;
   subgraphs: Record<OfficeName, RunningSubgraph>;
   stop(): Promise<void>;
@@ -49,6 +55,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const host = options.host ?? '127.0.0.1';
   const random = () => randomBytes(32).toString('hex');
   const secret = options.subgraphSecret ?? random();
+  const jwtSecret = options.jwtSecret ?? random();
   const progress = options.onProgress ?? (() => {});
   let city: City | undefined;
   const cityOnce = () => {
@@ -91,8 +98,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     host,
     catalogPort: options.catalogPort ?? 0,
     subgraphSecret: secret,
-    jwtSecret: options.jwtSecret ?? random(),
+    jwtSecret,
     operationLogKey: options.operationLogKey ?? random(),
+    now: options.now,
+    enforcement: options.enforcement,
     database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'catalog') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));
@@ -101,6 +110,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   return {
     url: gateway.url,
     subgraphSecret: secret,
+    jwtSecret,
     gateway,
     subgraphs,
     async stop() {

@@ -1,6 +1,6 @@
 import { createFreshDatabase, testConfig } from '@hub/schema';
 import type { City } from './demo/types.ts';
-import { startHub, type Hub } from './hub.ts';
+import { startHub, type Hub, type HubOptions } from './hub.ts';
 
 export interface TestHub extends Hub {
   /** POSTs a GraphQL operation to the gateway as a department app would; returns the parsed answer. */
@@ -25,9 +25,9 @@ export interface GraphQLAnswer<T> {
  * Starts the hub for a test file: in-memory PGlite, or a fresh database on DATABASE_URL's server
  * (dropped at stop), on free ports.
  */
-export async function startTestHub(seed?: () => City): Promise<TestHub> {
+export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 'now' | 'enforcement'> = {}): Promise<TestHub> {
   const fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
-  const hub = await startHub({ databaseUrl: fresh?.url, port: 0, subgraphPorts: 0, seed });
+  const hub = await startHub({ databaseUrl: fresh?.url, port: 0, subgraphPorts: 0, seed, ...options });
   const token: TestHub['token'] = (viewer, ttl) => hub.gateway.tokens.sign({ sub: `${viewer.office}-${viewer.role.toLowerCase()}`, ...viewer } as never, ttl);
   return {
     ...hub,

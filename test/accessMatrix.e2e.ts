@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREDENTIAL_HEADER, signGatewayCredential } from '@hub/schema';
+import { SignJWT } from 'jose';
+import { generateCity } from './src/demo/generateCity.ts';
+import { startTestHub, type TestHub } from './src/testHub.ts';
+
+const OFFICES = ['organization', 'staffing', 'hr', 'finance'] as const;
+const ROLES = ['LEADER', 'OPERATOR', 'REVIEWER', 'SECURITY_OFFICER', 'COORDINATOR', 'AUDITOR', 'UNIT_OPERATOR'] as const;
+const STATES = ['none', 'live', 'expired', 'revoked'] as const;
+type State = (typeof STATES)[number];
+
+/**
+ * One field per share type, each reached from the person root (HR, unconditional):
+ * the path to the value, the coordinates a denial may name (the field, or the nearest denied parent),
+ * the owner, and the field's name in SDL.
+ */
+const CASES = {
+  UNCONDITIONAL: { query: 'query U($p: ID!) { person(idNumber: $p) { name } }', path: ['person', 'name'], denied: ['Query.person', 'Person.name'], owner: 'hr', field: 'name' },
+  CONDITIONAL: { query: 'query C($p: ID!) { person(idNumber: $p) { cadre { post } } }', path: ['person', 'cadre', 'post'], denied: ['Query.person', 'Person.cadre', 'Cadre.post'], owner: 'organization', field: 'post' },
+  NOT_SHARED: { query: 'query N($p: ID!) { person(idNumber: $p) { cadre { appointedOn } } }', path: ['person', 'cadre', 'appointedOn'], denied: ['Query.person', 'Person.cadre', 'Cadre.appointedOn'], owner: 'organization', field: 'appointedOn' },
+} as const;
+type ShareType = keyof typeof CASES;
+
+/** What the catalog says: the owner reads its own; others read unconditional items and conditional ones under a live grant. */
+function expected(office: string | null, shareType: ShareType, state: State): boolean {
+  if (office === null) return false;
+  if (office === CASES[shareType].owner) return true;
+  if (shareType === 'UNCONDITIONAL') return true;
+  if (shareType === 'CONDITIONAL') return state === 'live';
+  return false;
+}
+
+const at = (data: any, path: readonly string[]) => path.reduce((v, k) => (v == null ? v : v[k]), data);
+
+let hub: TestHub;
+let clock = Date.parse('2026-11-26T02:00:00Z');
+let person: string;
+let unit: string;
+const headers = new Map<string, Record<string, string>>();
+const grantIds: string[] = [];
+
+beforeAll(async () => {
+  const city = generateCity({ seed: 7, institutions: 140, persons: 6000 });
+  hub = await startTestHub(() => city, { now: () => new Date(clock) });
+  // An in-quota cadre with a payroll record; a unit operator of that person's institution.
+  const cadre = city.organization.cadres.find((c) => city.staffing.ledgerEntries.some((l) => l.idNumber === c.idNumber))!;
+  person = cadre.idNumber;
+  unit = cadre.institutionCreditCode;
+  for (const office of OFFICES) {
+    for (const role of ROLES) headers.set(`${office}/${role}`, await hub.as({ office, role, sub: `${office}-${role}`, ...(role === 'UNIT_OPERATOR' ? { unit } : {}) }));
+  }
+}, 240_000);
+afterAll(() => hub?.stop());
+
+async function setState(state: State) {
+  if (state === 'live') {
+    clock = Date.parse('2026-11-26T02:00:00Z');
+    for (const office of ['staffing', 'hr', 'finance']) {
+      const requested = await hub.query(
+        `mutation($i: RequestAccessInput!) { requestAccess(input: $i) { request { id status dueOn } } }`,
+        { i: { entryCode: 'ZZB-01-002', purpose: '机构编制核查：核对干部职务与实名制台账', caseNumber: `HC-2026-${office}`, periodFrom: '2026-11-26', periodTo: '2027-01-31' } },
+        headers.get(`${office}/OPERATOR`),
+      );
+      expect(requested.errors).toBeUndefined();
+      expect(requested.data.requestAccess.request).toMatchObject({ status: 'PENDING', dueOn: '2026-12-10' });
+      const approved = await hub.query(
+        `mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "用于年度核查", expiresOn: "2026-12-31") { request { status } grant { id live } } }`,
+        { id: requested.data.requestAccess.request.id },
+        headers.get('organization/LEADER'),
+      );
+      expect(approved.errors).toBeUndefined();
+      expect(approved.data.decideAccessRequest).toMatchObject({ request: { status: 'APPROVED' }, grant: { live: true } });
+      grantIds.push(approved.data.decideAccessRequest.grant.id);
+    }
+  }
+  if (state === 'expired') clock = Date.parse('2027-02-15T02:00:00Z');
+  if (state === 'revoked') {
+    clock = Date.parse('2026-11-27T02:00:00Z');
+    for (const id of grantIds) {
+      const revoked = await hub.query(`mutation($id: ID!) { revokeGrant(id: $id, reason: "核查结束") { grant { live revokedAt } } }`, { id }, headers.get('organization/LEADER'));
+      expect(revoked.errors).toBeUndefined();
+      expect(revoked.data.revokeGrant.grant.live).toBe(false);
+    }
+  }
+}
+
+describe('access matrix: office × role × share type × grant state', () => {
+  for (const state of STATES) {
+    it(`reads exactly what the catalog allows with grants ${state}, and asks no subgraph for a denied field`, async () => {
+      await setState(state);
+      const mismatches: string[] = [];
+      const viewers: (readonly [string, string] | null)[] = [null, ...OFFICES.flatMap((o) => ROLES.map((r) => [o, r] as const))];
+      for (const viewer of viewers) {
+        for (const shareType of Object.keys(CASES) as ShareType[]) {
+          const c = CASES[shareType];
+          const before = hub.requestCounts();
+          const receivedBefore = Object.fromEntries(Object.entries(hub.subgraphs).map(([n, s]) => [n, s.received.length]));
+          const answer = await hub.query(c.query, { p: person }, viewer ? headers.get(viewer.join('/')) : {});
+          const after = hub.requestCounts();
+          const allowed = expected(viewer?.[0] ?? null, shareType, state);
+          const value = at(answer.data, c.path);
+          const forbidden = (answer.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN');
+          const label = `${viewer?.join('/') ?? 'anonymous'} ${shareType} ${state}`;
+          if (allowed && (value == null || forbidden.length)) mismatches.push(`${label}: expected allowed, got ${JSON.stringify(answer)}`);
+          if (!allowed) {
+            if (value != null || !forbidden.some((e) => (c.denied as readonly string[]).includes(e.extensions?.coordinate))) {
+              mismatches.push(`${label}: expected FORBIDDEN, got ${JSON.stringify(answer)}`);
+            }
+            // No subgraph was asked for the denied field.
+            for (const [name, s] of Object.entries(hub.subgraphs)) {
+              const asked = s.received.slice(receivedBefore[name]).filter((q) => new RegExp(`\\b${c.field}\\b`).test(q));
+              if (asked.length) mismatches.push(`${label}: ${name} was asked for ${c.field}`);
+            }
+            // A subgraph whose requested fields were all denied is not called at all.
+            const ownerFieldsAllDenied = shareType !== 'NOT_SHARED' || !expected(viewer?.[0] ?? null, 'CONDITIONAL', state);
+            if (ownerFieldsAllDenied && after[c.owner] !== before[c.owner]) mismatches.push(`${label}: ${c.owner} was called`);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+      expect(viewers.length * Object.keys(CASES).length).toBe(87);
+    });
+  }
+
+  it('keeps a verifiable log of every denial and cross-office read', async () => {
+    const verified = await hub.gateway.log.verify();
+    expect(verified).toMatchObject({ ok: true });
+    const denials = await hub.gateway.log.search({ kind: 'DENIAL', coordinate: 'Cadre.appointedOn' }, { limit: 1000, offset: 0 });
+    // Cadre.appointedOn itself is named when Person.cadre was allowed: 3 offices × 7 roles under the live grants.
+    expect(denials.total).toBe(3 * 7);
+    const reads = await hub.gateway.log.search({ kind: 'READ', actorOffice: 'staffing', coordinate: 'Cadre.post' }, { limit: 10, offset: 0 });
+    expect(reads.entries[0]).toMatchObject({ actorOffice: 'staffing', operationName: 'C', rowsReturned: 2 });
+  });
+});
+
+describe('identity at the edges', () => {
+  const ask = (headers: Record<string, string>) =>
+    fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ institutions(first: 1) { totalCount } }' }) });
+
+  it('answers a caller without a token with open items only', async () => {
+    const response = await ask({});
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).data.institutions.totalCount).toBe(140);
+  });
+
+  it('refuses malformed, expired, forged and unknown-office tokens with 401, writing nothing but a log entry', async () => {
+    const secret = new TextEncoder().encode(hub.jwtSecret);
+    const forge = (claims: Record<string, unknown>, key = secret, exp = '1h') =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('staffing-hub').setAudience('staffing-hub-gateway').setExpirationTime(exp).sign(key);
+    const cases: [string, Record<string, string>, string][] = [
+      ['malformed', { authorization: 'Token abc' }, 'TOKEN_MISSING'],
+      ['expired', { authorization: `Bearer ${await hub.token({ office: 'hr', role: 'OPERATOR' }, '-10s')}` }, 'TOKEN_EXPIRED'],
+      ['forged', { authorization: `Bearer ${await forge({ office: 'hr', role: 'OPERATOR' }, new TextEncoder().encode('not the key'))}` }, 'TOKEN_INVALID'],
+      ['unknown office', { authorization: `Bearer ${await forge({ office: 'police', role: 'OPERATOR' })}` }, 'UNKNOWN_OFFICE'],
+      ['unknown role', { authorization: `Bearer ${await forge({ office: 'hr', role: 'ADMIN' })}` }, 'UNKNOWN_ROLE'],
+    ];
+    const before = (await hub.gateway.log.search({ kind: 'AUTH' }, { limit: 1, offset: 0 })).total;
+    for (const [label, h, reason] of cases) {
+      const response = await ask(h);
+      const body = (await response.json()) as any;
+      expect([label, response.status, body.errors?.[0]?.extensions?.reason]).toEqual([label, 401, reason]);
+      expect(body.errors[0].message).toMatch(/ \/ /);
+      expect(body.data).toBeUndefined();
+    }
+    expect((await hub.gateway.log.search({ kind: 'AUTH' }, { limit: 1, offset: 0 })).total).toBe(before + cases.length);
+  });
+
+  it('lets subgraphs answer only the gateway, _service and _entities included', async () => {
+    for (const [name, s] of Object.entries(hub.subgraphs)) {
+      const post = (headers: Record<string, string>, query = '{ _service { sdl } }') =>
+        fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+      const other = name === 'hr' ? 'finance' : 'hr';
+      const statuses = [
+        (await post({})).status,
+        (await post({ authorization: `Bearer ${await hub.token({ office: 'hr', role: 'LEADER' })}` })).status,
+        (await post({ [CREDENTIAL_HEADER]: await signGatewayCredential('forged secret', name, null) })).status,
+        (await post({ [CREDENTIAL_HEADER]: await signGatewayCredential(hub.subgraphSecret, other, null) })).status,
+        (await post({}, `{ _entities(representations: [{ __typename: "Person", idNumber: "${person}" }]) { __typename } }`)).status,
+        (await post({ [CREDENTIAL_HEADER]: await signGatewayCredential(hub.subgraphSecret, name, null) })).status,
+      ];
+      expect([name, ...statuses]).toEqual([name, 401, 401, 401, 401, 401, 200]);
+    }
+  });
+});
