@@ -182,3 +182,30 @@ describe('identity at the edges', () => {
     }
   });
 });
+
+describe('writes through the gateway', () => {
+  const REGISTER = `mutation Register($i: RegisterPersonInput!) { registerPerson(input: $i) { person { idNumber gender birthDate } } }`;
+  const input = { idNumber: '11010519491231002x', name: '钱敏', ethnicity: '汉族', nativePlace: '河南郑州' };
+
+  it("refuses another office's write, writes nothing and logs the denial", async () => {
+    const before = await hub.gateway.log.search({ kind: 'DENIAL', operationName: 'Register' }, { limit: 1, offset: 0 });
+    const answer = await hub.query(REGISTER, { i: input }, headers.get('staffing/OPERATOR'));
+    expect(answer.data).toBeNull(); // registerPerson's payload is non-null, so the null reaches the root
+    expect(answer.errors?.[0]).toMatchObject({ path: ['registerPerson'], extensions: { code: 'FORBIDDEN', reason: 'WRITE_NOT_OWNER' } });
+    expect(hub.subgraphs.hr.received.some((q) => q.includes('registerPerson'))).toBe(false);
+    const after = await hub.gateway.log.search({ kind: 'DENIAL', operationName: 'Register' }, { limit: 1, offset: 0 });
+    expect(after.total).toBe(before.total + 1);
+    const lookup = await hub.query(`{ person(idNumber: "11010519491231002X") { name } }`, {}, headers.get('hr/OPERATOR'));
+    expect(lookup.data).toEqual({ person: null });
+  });
+
+  it("logs the owner's write with who, the input and the result", async () => {
+    const answer = await hub.query(REGISTER, { i: input }, headers.get('hr/OPERATOR'));
+    expect(answer).toMatchObject({ data: { registerPerson: { person: { idNumber: '11010519491231002X', gender: 'FEMALE', birthDate: '1949-12-31' } } } });
+    const { entries } = await hub.gateway.log.search({ kind: 'WRITE', operationName: 'Register' }, { limit: 1, offset: 0 });
+    expect(entries[0]).toMatchObject({
+      actorOffice: 'hr', actorRole: 'OPERATOR', outcome: 'ALLOWED', coordinates: ['Mutation.registerPerson'],
+      detail: { before: null, input: { i: input }, after: answer.data },
+    });
+  });
+});

@@ -30,7 +30,8 @@ export function recordOperation(store: CatalogStore, log: OperationLog): Enforce
         detail: { reasons: Object.fromEntries(op.filter.denials.map((d) => [d.coordinate, d.decision.reason])) },
       });
     }
-    const written = [...op.filter.allowed].filter((c) => c.startsWith('Mutation.'));
+    // The catalog API logs its own changes with before and after; the offices' writes are logged here.
+    const written = [...op.filter.allowed].filter((c) => c.startsWith('Mutation.') && byCoordinate.get(c)?.providerOffice !== 'coordination');
     if (op.type === 'mutation' && written.length) {
       entries.push({
         ...base,
