@@ -15,3 +15,4 @@ export * from './testConfig.ts';
 export * from './gatewayCredential.ts';
 export * from './devKey.ts';
 export * from './unitScope.ts';
+export * from './windowedPage.ts';

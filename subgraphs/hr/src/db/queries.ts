@@ -1,5 +1,5 @@
-import { and, asc, count, eq, getTableColumns, gt, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@hub/schema';
+import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { windowedPage, type Db } from '@hub/schema';
 import type { EmploymentType } from '../domain/enums.ts';
 import * as tables from './schema.ts';
 import { employments, insurances, persons } from './schema.ts';
@@ -33,29 +33,9 @@ export const workforceCountsByInstitutions = (db: HrDb, codes: readonly string[]
     .groupBy(employments.institutionCreditCode, employments.type)
     .orderBy(asc(employments.type));
 
-/** One page (limit + 1 rows from offset) of the workforce of several institutions, in one statement. */
-export async function workforcePagesByInstitutions(
-  db: HrDb,
-  codes: readonly string[],
-  type: EmploymentType | null,
-  limit: number,
-  offset: number,
-) {
-  const ranked = db
-    .select({
-      ...getTableColumns(employments),
-      rowNumber: sql<number>`row_number() over (partition by ${employments.institutionCreditCode} order by ${employments.idNumber})`.as('row_number'),
-    })
-    .from(employments)
-    .where(and(inArray(employments.institutionCreditCode, [...codes]), type ? eq(employments.type, type) : undefined))
-    .as('ranked');
-  const rows = await db
-    .select()
-    .from(ranked)
-    .where(and(gt(ranked.rowNumber, offset), lte(ranked.rowNumber, offset + limit + 1)))
-    .orderBy(asc(ranked.institutionCreditCode), asc(ranked.idNumber));
-  return rows.map(({ rowNumber: _, ...row }) => row as EmploymentRow);
-}
+/** One page of the workforce of several institutions, in one statement. */
+export const workforcePagesByInstitutions = (db: HrDb, codes: readonly string[], type: EmploymentType | null, limit: number, offset: number) =>
+  windowedPage(db, employments, { parent: employments.institutionCreditCode, order: employments.idNumber }, codes, limit, offset, type ? eq(employments.type, type) : undefined);
 
 function personWhere(filter: PersonFilter): SQL | undefined {
   return and(

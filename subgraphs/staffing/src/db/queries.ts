@@ -1,5 +1,5 @@
-import { and, asc, count, eq, getTableColumns, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@hub/schema';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { windowedPage, type Db } from '@hub/schema';
 import * as tables from './schema.ts';
 import { institutions, ledgerEntries, quotas, removals, staffingCards } from './schema.ts';
 
@@ -44,26 +44,9 @@ export const ledgerCountsByInstitutions = (db: StaffingDb, codes: readonly strin
     .where(inArray(ledgerEntries.institutionCreditCode, [...codes]))
     .groupBy(ledgerEntries.institutionCreditCode);
 
-/**
- * The same page (limit + 1 rows from offset) of the ledger of several institutions in one statement,
- * numbering each institution's rows with a window function.
- */
-export async function ledgerPagesByInstitutions(db: StaffingDb, codes: readonly string[], limit: number, offset: number) {
-  const ranked = db
-    .select({
-      ...getTableColumns(ledgerEntries),
-      rowNumber: sql<number>`row_number() over (partition by ${ledgerEntries.institutionCreditCode} order by ${ledgerEntries.idNumber})`.as('row_number'),
-    })
-    .from(ledgerEntries)
-    .where(inArray(ledgerEntries.institutionCreditCode, [...codes]))
-    .as('ranked');
-  const rows = await db
-    .select()
-    .from(ranked)
-    .where(and(gt(ranked.rowNumber, offset), lte(ranked.rowNumber, offset + limit + 1)))
-    .orderBy(asc(ranked.institutionCreditCode), asc(ranked.idNumber));
-  return rows.map(({ rowNumber: _, ...row }) => row as LedgerEntryRow);
-}
+/** One page of the ledger of several institutions, in one statement. */
+export const ledgerPagesByInstitutions = (db: StaffingDb, codes: readonly string[], limit: number, offset: number) =>
+  windowedPage(db, ledgerEntries, { parent: ledgerEntries.institutionCreditCode, order: ledgerEntries.idNumber }, codes, limit, offset);
 
 export const ledgerEntriesByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
   db.select().from(ledgerEntries).where(inArray(ledgerEntries.idNumber, [...ids]));
