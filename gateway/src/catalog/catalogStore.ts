@@ -89,6 +89,10 @@ export function createCatalogStore(db: GatewayDb, log: OperationLog) {
 
     entryVersions: (code: string) => db.select().from(catalogVersions).where(eq(catalogVersions.entryCode, code)).orderBy(desc(catalogVersions.version)),
 
+    /** The versions of several entries in one statement, newest first (for a per-request DataLoader). */
+    versionsOfEntries: (codes: readonly string[]) =>
+      db.select().from(catalogVersions).where(inArray(catalogVersions.entryCode, [...codes])).orderBy(asc(catalogVersions.entryCode), desc(catalogVersions.version)),
+
     /** Applies a patch as one new version, with what changed, in one transaction. */
     async updateEntry(code: string, patch: EntryPatch, by: string): Promise<{ entry: EntryRow; changes: Record<string, { before: unknown; after: unknown }> }> {
       const result = await db.transaction(async (tx) => {
