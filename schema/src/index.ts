@@ -16,3 +16,4 @@ export * from './gatewayCredential.ts';
 export * from './devKey.ts';
 export * from './unitScope.ts';
 export * from './windowedPage.ts';
+export * from './subgraphConfig.ts';

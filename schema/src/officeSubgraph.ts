@@ -4,7 +4,6 @@ import { CREDENTIAL_HEADER, verifyGatewayCredential, type Viewer } from './gatew
 import { listenSubgraph } from './subgraphServer.ts';
 import type { OfficeName } from './subgraphs.ts';
 
-export type Headers = Record<string, string | string[] | undefined>;
 
 /** What every office's subgraph package exports, so one launcher starts any of them. */
 export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends BaseContext = any> {
