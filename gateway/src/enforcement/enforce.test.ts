@@ -6,14 +6,17 @@ import { inlineFragments } from './inlineFragments.ts';
 import type { Decide } from './types.ts';
 
 const schema = buildSchema(`
-  type Query { person(id: ID!): Person  people: [Person!]!  institution: Institution }
-  type Person { id: ID!  name: String!  pay: Pay  secret: String  rank: String! }
+  type Query { person(id: ID!): Person  people: [Person!]!  institution: Institution  search: [Result!]!  nodes: [Node!]! }
+  interface Node { id: ID!  note: String }
+  union Result = Person | Institution
+  type Person implements Node { id: ID!  note: String  name: String!  pay: Pay  secret: String  rank: String! }
+  type Unit implements Node { id: ID!  note: String }
   type Pay { amount: Float  month: String }
   type Institution { name: String  roster: Roster! }
   type Roster { nodes: [Person!]! }
 `);
 
-const DENIED = new Set(['Pay.amount', 'Person.secret', 'Person.rank', 'Query.institution']);
+const DENIED = new Set(['Pay.amount', 'Person.secret', 'Person.rank', 'Query.institution', 'Unit.note']);
 const decide: Decide = (c) =>
   DENIED.has(c)
     ? { allowed: false, reason: 'TEST', messageZh: '无权读取', messageEn: 'not allowed' }
@@ -55,6 +58,21 @@ describe('field-level enforcement', () => {
     const r = run(`{ person(id: "1") { secret } }`, { person: alice });
     expect(r.query).toContain('__hubPlaceholder: __typename');
     expect(r.data).toEqual({ person: { secret: null } });
+  });
+
+  it('checks a field inside a type condition only on objects of that type, through a union', () => {
+    const r = run(`{ search { ... on Person { id secret } ... on Institution { name } } }`, {
+      search: [{ __typename: 'Person', ...alice }, { __typename: 'Institution', name: '某局' }],
+    });
+    expect(r.query).toContain('__hubTypename: __typename');
+    expect(r.data).toEqual({ search: [{ id: '1', secret: null }, { name: '某局' }] });
+    expect(r.errors.map((e) => e.path)).toEqual([['search', '@', 'secret']]);
+  });
+
+  it('denies an interface field when any implementation of it is denied', () => {
+    const r = run(`{ nodes { id note } }`, { nodes: [{ __typename: 'Person', id: '1', note: 'a' }, { __typename: 'Unit', id: '2', note: 'b' }] });
+    expect(r.data).toEqual({ nodes: [{ id: '1', note: null }, { id: '2', note: null }] });
+    expect(r.errors.map((e) => [e.path, e.extensions.coordinate])).toEqual([[['nodes', '@', 'note'], 'Node.note']]);
   });
 
   it('denies a root field without running it', () => {
