@@ -36,6 +36,9 @@ let hub: TestHub;
 let clock = Date.parse('2026-11-26T02:00:00Z');
 let person: string;
 let unit: string;
+/** Two more in-quota persons, for writes: one in the unit operators' unit, one elsewhere. */
+let colleague: string;
+let outsider: string;
 const headers = new Map<string, Record<string, string>>();
 const grantIds: string[] = [];
 
@@ -46,6 +49,8 @@ beforeAll(async () => {
   const cadre = city.organization.cadres.find((c) => city.staffing.ledgerEntries.some((l) => l.idNumber === c.idNumber))!;
   person = cadre.idNumber;
   unit = cadre.institutionCreditCode;
+  colleague = city.staffing.ledgerEntries.find((l) => l.institutionCreditCode === unit && l.idNumber !== person)!.idNumber;
+  outsider = city.staffing.ledgerEntries.find((l) => l.institutionCreditCode !== unit)!.idNumber;
   for (const office of OFFICES) {
     for (const role of ROLES) headers.set(`${office}/${role}`, await hub.as({ office, role, sub: `${office}-${role}`, ...(role === 'UNIT_OPERATOR' ? { unit } : {}) }));
   }
@@ -205,7 +210,27 @@ describe('writes through the gateway', () => {
     const { entries } = await hub.gateway.log.search({ kind: 'WRITE', operationName: 'Register' }, { limit: 1, offset: 0 });
     expect(entries[0]).toMatchObject({
       actorOffice: 'hr', actorRole: 'OPERATOR', outcome: 'ALLOWED', coordinates: ['Mutation.registerPerson'],
-      detail: { before: null, input: { i: input }, after: answer.data },
+      detail: { input: { i: input }, result: answer.data, changes: [{ entity: 'Person', key: '11010519491231002X', before: null, after: { name: '钱敏' } }] },
     });
+  });
+
+  it("lets a unit operator report a removal in its own unit only, and logs before and after", async () => {
+    const REPORT = `mutation Report($i: ReportRemovalInput!) { reportRemoval(input: $i) { removal { reason institution { creditCode } } } }`;
+    const clerk = headers.get('staffing/UNIT_OPERATOR');
+    const refused = await hub.query(REPORT, { i: { idNumber: outsider, reason: 'RESIGNATION', effectiveOn: '2026-10-31' } }, clerk);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OTHER_UNIT' });
+    const done = await hub.query(REPORT, { i: { idNumber: colleague, reason: 'RESIGNATION', effectiveOn: '2026-10-31' } }, clerk);
+    expect(done.data).toEqual({ reportRemoval: { removal: { reason: 'RESIGNATION', institution: { creditCode: unit } } } });
+    const ledger = await hub.query(`query($p: ID!) { person(idNumber: $p) { ledgerEntry { name } staffingCards { status } } }`, { p: colleague }, headers.get('staffing/OPERATOR'));
+    expect(ledger.data.person.ledgerEntry).toBeNull();
+    expect(ledger.data.person.staffingCards.every((c: { status: string }) => c.status === 'REVOKED')).toBe(true);
+    const { entries } = await hub.gateway.log.search({ kind: 'WRITE', operationName: 'Report' }, { limit: 2, offset: 0 });
+    expect(entries.map((e) => e.outcome)).toEqual(['ALLOWED', 'DENIED']);
+    const changes = (entries[0]!.detail as { changes: { entity: string; before: unknown; after: unknown }[] }).changes;
+    expect(changes.map((c) => [c.entity, c.before !== null, c.after !== null])).toEqual([
+      ['LedgerEntry', true, false],
+      ...changes.filter((c) => c.entity === 'StaffingCard').map(() => ['StaffingCard', true, true]),
+      ['Removal', false, true],
+    ]);
   });
 });

@@ -38,8 +38,8 @@ export function recordOperation(store: CatalogStore, log: OperationLog): Enforce
         kind: 'WRITE',
         outcome: op.errors.some((e) => e.path?.length === 1) ? 'DENIED' : 'ALLOWED',
         coordinates: written,
-        // The hub's writes so far only create records, so there is no "before" to keep.
-        detail: { before: null, input: op.variables, after: op.data ?? null, errors: op.errors.map((e) => e.message) },
+        // `changes`: each row as the owner subgraph saw it before and after the write.
+        detail: { changes: context.audit, input: op.variables, result: op.data ?? null, errors: op.errors.map((e) => e.message) },
       });
     }
     const crossOffice = [...op.filter.allowed].filter((c) => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
+import type { AuditRecord } from '@hub/schema';
 import type { OperationLog } from './audit/operationLog.ts';
 import { authenticate } from './identity/authenticate.ts';
 import { TokenError, type TokenService } from './identity/tokens.ts';
@@ -12,6 +13,8 @@ export interface GatewayContext {
   purpose: string | null;
   /** The case the read serves, such as an approval-form number (X-Hub-Case-Number). */
   caseNumber: string | null;
+  /** Rows the subgraphs report this request's writes changed (their `extensions.audit`). */
+  audit: AuditRecord[];
 }
 
 /** Header values are Latin-1 on the wire: Chinese text comes percent-encoded. */
@@ -34,7 +37,7 @@ export function createRequestContext(tokens: TokenService, log: OperationLog) {
     const purpose = headerText(req.headers['x-hub-purpose']);
     const caseNumber = headerText(req.headers['x-hub-case-number']);
     try {
-      return { viewer: await authenticate(req.headers.authorization, tokens), purpose, caseNumber };
+      return { viewer: await authenticate(req.headers.authorization, tokens), purpose, caseNumber, audit: [] };
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
       await log.append({ kind: 'AUTH', outcome: 'DENIED', purpose, caseNumber, detail: { code: error.code, message: error.messageEn } });

@@ -92,6 +92,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           async willSendRequest({ request, context }) {
             request.http?.headers.set(CREDENTIAL_HEADER, await signGatewayCredential(options.subgraphSecret, name, context.viewer ?? null));
           },
+          // What a write changed (before and after) comes back in extensions.audit, for the log only.
+          async didReceiveResponse({ response, context }) {
+            const audit = response.extensions?.audit;
+            if (Array.isArray(audit)) context.audit?.push(...audit);
+            return response;
+          },
         }),
     });
     const gateway =

@@ -17,3 +17,4 @@ export * from './devKey.ts';
 export * from './unitScope.ts';
 export * from './windowedPage.ts';
 export * from './subgraphConfig.ts';
+export * from './audit.ts';

@@ -4,6 +4,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
+import { auditExtensionPlugin } from './audit.ts';
 import { maskUnexpectedErrors } from './maskErrors.ts';
 
 export type Resolvers<TContext> = GraphQLResolverMap<TContext>;
@@ -16,7 +17,7 @@ export function buildSubgraphServer<TContext extends BaseContext>(
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditExtensionPlugin<TContext>(), ...plugins],
     formatError: maskUnexpectedErrors,
     introspection: true,
     includeStacktraceInErrorResponses: false,

@@ -21,9 +21,13 @@ export function forbiddenUnit(field: string): GraphQLError {
   return new GraphQLError(`${zh} / ${en}`, { extensions: { code: 'FORBIDDEN', field, reason: 'OTHER_UNIT', messageZh: zh, messageEn: en } });
 }
 
-/** Subgraph-side check of a write: only the owner office's writer roles (the gateway checks it too). */
-export function requireWriter(viewer: Viewer | null, office: string, field: string): Viewer {
+/**
+ * Subgraph-side check of a write: only the owner office's writer roles (the gateway checks it too);
+ * with `unitRows`, also the office's unit operators, whose rows the resolver then limits to their unit.
+ */
+export function requireWriter(viewer: Viewer | null, office: string, field: string, options: { unitRows?: boolean } = {}): Viewer {
   if (viewer && viewer.office === office && ['LEADER', 'OPERATOR', 'REVIEWER'].includes(viewer.role)) return viewer;
+  if (options.unitRows && viewer && viewer.office === office && viewer.role === 'UNIT_OPERATOR' && viewer.unit) return viewer;
   const zh = `只有${office}的负责人、审核员或操作员可以写入`;
   const en = `only ${office}'s leaders, reviewers and operators may write`;
   throw new GraphQLError(`${zh} / ${en}`, { extensions: { code: 'FORBIDDEN', field, reason: 'WRITE_NOT_OWNER', messageZh: zh, messageEn: en } });

@@ -27,6 +27,8 @@ export function createDecide(viewer: Viewer | null, snapshot: CatalogSnapshot, g
       // The coordination group's API judges its own writes (coordinators edit, providers decide).
       if (entry.providerOffice === 'coordination' && viewer) return { allowed: true, reason: 'CATALOG_API' };
       if (owner && WRITER_ROLES.has(viewer.role)) return { allowed: true, reason: 'OWNER_WRITE' };
+      // A unit operator writes its own unit's rows: the owner subgraph decides which rows those are.
+      if (owner && viewer.role === 'UNIT_OPERATOR') return { allowed: true, reason: 'OWNER_UNIT_WRITE' };
       return deny('WRITE_NOT_OWNER', `只有${officeName(entry.providerOffice)}的负责人、审核员或操作员可以写入 ${coordinate}`, `only ${entry.providerOffice}'s leaders, reviewers and operators may write ${coordinate}`);
     }
     if (owner) return { allowed: true, reason: 'OWNER' };

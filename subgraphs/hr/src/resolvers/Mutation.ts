@@ -28,6 +28,7 @@ export const Mutation = {
     };
     const [inserted] = await insertPerson(ctx.db, row);
     if (!inserted) throw inputError(ErrorCode.ALREADY_EXISTS, 'input.idNumber', '该公民身份号码已登记', 'a person with this ID number is already registered');
+    ctx.audit.push({ entity: 'Person', key: idNumber, before: null, after: inserted });
     return { person: inserted };
   },
 };

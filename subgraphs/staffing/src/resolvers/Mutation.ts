@@ -1,6 +1,7 @@
 import { ErrorCode, inputError, requireCreditCode, requireWriter } from '@hub/schema';
 import type { StaffingContext } from '../context.ts';
 import { insertInstitution, type InstitutionRow } from '../db/queries.ts';
+import { reportRemoval } from './reportRemoval.ts';
 
 interface RegisterInstitutionInput {
   creditCode: string;
@@ -29,6 +30,9 @@ export const Mutation = {
     }
     const [row] = await insertInstitution(ctx.db, { ...input, name, creditCode, parentCreditCode });
     if (!row) throw inputError(ErrorCode.ALREADY_EXISTS, 'input.creditCode', '该统一社会信用代码已登记', 'an institution with this credit code is already registered');
+    ctx.audit.push({ entity: 'Institution', key: creditCode, before: null, after: row });
     return { institution: row };
   },
+
+  reportRemoval,
 };

@@ -1,0 +1,44 @@
+import { ErrorCode, forbiddenUnit, inputError, inUnitScope, requireIdNumber, requireWriter } from '@hub/schema';
+import type { StaffingContext } from '../context.ts';
+import { removeFromLedger, type RemovalRow } from '../db/queries.ts';
+import { removalDateProblem, todayInChina } from '../domain/removalDate.ts';
+
+interface ReportRemovalInput {
+  idNumber: string;
+  reason: RemovalRow['reason'];
+  effectiveOn: string;
+}
+
+const DATE_TEXT = {
+  FORMAT: ['生效日期应为真实日期（YYYY-MM-DD）', 'the effective date must be a real date (YYYY-MM-DD)'],
+  FUTURE: ['生效日期不能晚于今天', 'the effective date cannot be after today'],
+  BEFORE_JOINING: ['生效日期不能早于调入单位时间', 'the effective date cannot be before the person joined the unit'],
+} as const;
+
+/**
+ * 人员核减: a unit reports that a person left the quota (DESIGN §3.3). A unit operator reports only
+ * for its own unit; the Staffing Office's writers for any unit. All checks run before anything is
+ * written, inside the transaction that takes the ledger entry, so a refusal writes nothing.
+ */
+export async function reportRemoval(_: unknown, { input }: { input: ReportRemovalInput }, ctx: StaffingContext) {
+  const viewer = requireWriter(ctx.viewer, 'staffing', 'reportRemoval', { unitRows: true });
+  const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber');
+  const today = todayInChina();
+  const change = await removeFromLedger(ctx.db, { idNumber, reason: input.reason, effectiveOn: input.effectiveOn, reportedOn: today }, (entry) => {
+    if (!entry) throw inputError(ErrorCode.NOT_FOUND, 'input.idNumber', '此人不在实名制台账上', 'this person is not on the real-name ledger');
+    if (!inUnitScope(viewer, entry.institutionCreditCode)) throw forbiddenUnit('input.idNumber');
+    const problem = removalDateProblem(input.effectiveOn, today, entry.unitJoinDate);
+    if (problem) {
+      const [zh, en] = DATE_TEXT[problem];
+      throw inputError(ErrorCode.INVALID_ARGUMENT, 'input.effectiveOn', zh, en);
+    }
+  });
+  ctx.audit.push(
+    { entity: 'LedgerEntry', key: idNumber, before: change.ledgerBefore, after: null },
+    ...change.cardsAfter.map((after) => ({ entity: 'StaffingCard', key: after.number, before: change.cardsBefore.find((c) => c.number === after.number) ?? null, after })),
+    { entity: 'Removal', key: String(change.removal.id), before: null, after: change.removal },
+  );
+  ctx.loaders.ledgerEntryByIdNumber.clear(idNumber);
+  ctx.loaders.removalsByIdNumber.clear(idNumber);
+  return { removal: change.removal };
+}
