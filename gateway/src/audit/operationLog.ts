@@ -51,6 +51,11 @@ export interface OperationLog {
   append(entry: LogEntryInput): Promise<{ seq: number; hash: string }>;
   /** Several entries in one transaction, consecutive seqs, in the order given. */
   appendMany(entries: readonly LogEntryInput[]): Promise<{ seq: number; hash: string }[]>;
+  /**
+   * Entries appended inside the caller's transaction, so a change and its log entry commit or roll
+   * back together (the advisory lock, taken in that transaction, orders it with every other append).
+   */
+  appendWithin(tx: GatewayDb, entries: readonly LogEntryInput[]): Promise<{ seq: number; hash: string }[]>;
   verify(): Promise<VerifyResult>;
   /** Newest first. Which filter a caller may use (an operator only their own) is the caller's rule. */
   search(filter: OperationLogFilter, page: Page): Promise<{ entries: OperationLogEntry[]; total: number }>;
@@ -90,6 +95,7 @@ export function createOperationLog(db: GatewayDb, options: OperationLogOptions):
   return {
     appendMany,
     append: async (entry) => (await appendMany([entry]))[0]!,
+    appendWithin: async (tx, inputs) => (inputs.length ? write(tx, key, now, inputs) : []),
     verify: () => verifyChain(db, key, verifyPageSize),
     search: (filter, page) => search(db, filter, page),
   };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { CatalogEntryDefinition } from '@hub/schema/catalog';
-import type { OperationLog } from '../audit/operationLog.ts';
+import type { LogEntryInput, OperationLog } from '../audit/operationLog.ts';
 import type { GatewayDb } from '../db/open.ts';
 import { accessRequests, catalogEntries, catalogItems, catalogVersions, grants } from '../db/schema.ts';
 
@@ -22,6 +22,9 @@ export const EDITABLE_FIELDS = [
   'relatedCodes', 'basis', 'maintainer', 'status',
 ] as const;
 export type EntryPatch = Partial<Pick<EntryRow, (typeof EDITABLE_FIELDS)[number]>>;
+
+/** The log entries a change makes, written in the change's own transaction (nothing lost on failure). */
+export type ChangeLog<T> = (result: T) => LogEntryInput[];
 
 const entrySnapshot = (row: EntryRow) => {
   const { createdAt, updatedAt, ...rest } = row;
@@ -94,7 +97,12 @@ export function createCatalogStore(db: GatewayDb, log: OperationLog) {
       db.select().from(catalogVersions).where(inArray(catalogVersions.entryCode, [...codes])).orderBy(asc(catalogVersions.entryCode), desc(catalogVersions.version)),
 
     /** Applies a patch as one new version, with what changed, in one transaction. */
-    async updateEntry(code: string, patch: EntryPatch, by: string): Promise<{ entry: EntryRow; changes: Record<string, { before: unknown; after: unknown }> }> {
+    async updateEntry(
+      code: string,
+      patch: EntryPatch,
+      by: string,
+      changeLog: ChangeLog<{ entry: EntryRow; changes: Record<string, { before: unknown; after: unknown }> }> = () => [],
+    ): Promise<{ entry: EntryRow; changes: Record<string, { before: unknown; after: unknown }> }> {
       const result = await db.transaction(async (tx) => {
         const [current] = await tx.select().from(catalogEntries).where(eq(catalogEntries.code, code)).for('update');
         if (!current) return null;
@@ -111,6 +119,7 @@ export function createCatalogStore(db: GatewayDb, log: OperationLog) {
           .returning();
         const items = await tx.select().from(catalogItems).where(eq(catalogItems.entryCode, code));
         await tx.insert(catalogVersions).values({ entryCode: code, version: entry!.version, changedBy: by, changes, snapshot: { ...entrySnapshot(entry!), items } });
+        await log.appendWithin(tx, changeLog({ entry: entry!, changes }));
         return { entry: entry!, changes };
       });
       this.invalidate();
@@ -133,22 +142,34 @@ export function createCatalogStore(db: GatewayDb, log: OperationLog) {
 
     request: async (id: number) => (await db.select().from(accessRequests).where(eq(accessRequests.id, id)))[0] ?? null,
 
-    insertRequest: async (row: typeof accessRequests.$inferInsert) => (await db.insert(accessRequests).values(row).returning())[0]!,
+    insertRequest: (row: typeof accessRequests.$inferInsert, changeLog: ChangeLog<RequestRow> = () => []) =>
+      db.transaction(async (tx) => {
+        const [request] = await tx.insert(accessRequests).values(row).returning();
+        await log.appendWithin(tx, changeLog(request!));
+        return request!;
+      }),
 
     /** Approves (creating the grant) or refuses a pending request, in one transaction. */
-    async decide(id: number, decision: { approve: boolean; by: string; reason: string; expiresAt: Date | null; at: Date }) {
+    async decide(
+      id: number,
+      decision: { approve: boolean; by: string; reason: string; expiresAt: Date | null; at: Date },
+      changeLog: ChangeLog<{ request: RequestRow; grant: GrantRow | null }> = () => [],
+    ) {
       const result = await db.transaction(async (tx) => {
         const [request] = await tx
           .update(accessRequests)
           .set({ status: decision.approve ? 'APPROVED' : 'REFUSED', decidedAt: decision.at, decidedBy: decision.by, decisionReason: decision.reason })
           .where(and(eq(accessRequests.id, id), eq(accessRequests.status, 'PENDING')))
           .returning();
-        if (!request || !decision.approve) return { request: request ?? null, grant: null };
-        const [grant] = await tx
-          .insert(grants)
-          .values({ requestId: id, entryCode: request.entryCode, granteeOffice: request.requesterOffice, coordinates: request.coordinates, grantedAt: decision.at, expiresAt: decision.expiresAt! })
-          .returning();
-        return { request, grant: grant! };
+        if (!request) return { request: null, grant: null };
+        const [grant] = decision.approve
+          ? await tx
+              .insert(grants)
+              .values({ requestId: id, entryCode: request.entryCode, granteeOffice: request.requesterOffice, coordinates: request.coordinates, grantedAt: decision.at, expiresAt: decision.expiresAt! })
+              .returning()
+          : [null];
+        await log.appendWithin(tx, changeLog({ request, grant: grant ?? null }));
+        return { request, grant: grant ?? null };
       });
       this.invalidate();
       return result;
@@ -168,14 +189,18 @@ export function createCatalogStore(db: GatewayDb, log: OperationLog) {
 
     grant: async (id: number) => (await db.select().from(grants).where(eq(grants.id, id)))[0] ?? null,
 
-    async revokeGrant(id: number, by: string, reason: string, at: Date) {
-      const [grant] = await db
-        .update(grants)
-        .set({ revokedAt: at, revokedBy: by, revokeReason: reason })
-        .where(and(eq(grants.id, id), isNull(grants.revokedAt)))
-        .returning();
+    async revokeGrant(id: number, by: string, reason: string, at: Date, changeLog: ChangeLog<GrantRow> = () => []) {
+      const grant = await db.transaction(async (tx) => {
+        const [revoked] = await tx
+          .update(grants)
+          .set({ revokedAt: at, revokedBy: by, revokeReason: reason })
+          .where(and(eq(grants.id, id), isNull(grants.revokedAt)))
+          .returning();
+        if (revoked) await log.appendWithin(tx, changeLog(revoked));
+        return revoked ?? null;
+      });
       this.invalidate();
-      return grant ?? null;
+      return grant;
     },
   };
 }

@@ -44,10 +44,9 @@ export interface Change {
   caseNumber?: string | null;
 }
 
-/** Logs changes already written (one transaction for several, e.g. a decision and its grant). */
-export async function logChanges(ctx: CatalogApiContext, info: GraphQLResolveInfo, changes: Change[]): Promise<void> {
-  await ctx.log.appendMany(
-    changes.map((c) => ({
+/** The log entries of changes, which the store writes in the changes' own transaction. */
+export function changeEntries(ctx: CatalogApiContext, info: GraphQLResolveInfo, changes: Change[]): LogEntryInput[] {
+  return changes.map((c) => ({
       kind: c.kind,
       outcome: 'ALLOWED' as const,
       actor: actorOf(ctx.viewer),
@@ -56,6 +55,5 @@ export async function logChanges(ctx: CatalogApiContext, info: GraphQLResolveInf
       purpose: c.purpose ?? null,
       caseNumber: c.caseNumber ?? null,
       detail: { field: fieldOf(info), action: c.action, before: c.before, after: c.after },
-    })),
-  );
+  }));
 }

@@ -4,7 +4,7 @@ import { checkAccessRequest, type RequestAccessInput } from '../domain/accessReq
 import { chinaToday } from '../domain/chinaDay.ts';
 import { mayRequestAccess } from '../domain/permissions.ts';
 import { CatalogErrorCode } from '../domain/refusal.ts';
-import { logChanges, refuse, requireViewer } from '../operationLogging.ts';
+import { changeEntries, refuse, requireViewer } from '../operationLogging.ts';
 import { forget } from '../requestCache.ts';
 
 /** `Mutation.requestAccess`: files a PENDING request, due 10 working days from today (Beijing). */
@@ -18,10 +18,11 @@ export async function requestAccess(ctx: CatalogApiContext, args: { input: Reque
   const checked = checkAccessRequest(viewer, entries.get(args.input.entryCode), args.input, chinaToday(now), now, ctx.holidays);
   if ('refusal' in checked) return refuse(ctx, info, checked.refusal, { ...args });
 
-  const request = await ctx.store.insertRequest(checked.row);
+  const request = await ctx.store.insertRequest(checked.row, (after) =>
+    changeEntries(ctx, info, [
+      { kind: 'REQUEST', action: 'REQUEST_ACCESS', before: null, after, coordinates: after.coordinates, purpose: after.purpose, caseNumber: after.caseNumber },
+    ]),
+  );
   forget(ctx);
-  await logChanges(ctx, info, [
-    { kind: 'REQUEST', action: 'REQUEST_ACCESS', before: null, after: request, coordinates: request.coordinates, purpose: request.purpose, caseNumber: request.caseNumber },
-  ]);
   return { request };
 }

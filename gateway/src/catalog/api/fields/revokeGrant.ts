@@ -3,7 +3,7 @@ import type { CatalogApiContext } from '../context.ts';
 import { parseId } from '../domain/liveness.ts';
 import { mayRevoke } from '../domain/permissions.ts';
 import { CatalogErrorCode, invalid } from '../domain/refusal.ts';
-import { logChanges, refuse, requireViewer } from '../operationLogging.ts';
+import { changeEntries, refuse, requireViewer } from '../operationLogging.ts';
 import { forget } from '../requestCache.ts';
 
 /** `Mutation.revokeGrant`: the grant stops working at once (the store refreshes the live-grant list). */
@@ -23,9 +23,10 @@ export async function revokeGrant(ctx: CatalogApiContext, args: { id: string; re
   if (!reason) return refuse(ctx, info, invalid('reason', '撤销须说明理由', 'a revocation needs reasons'), { ...args });
   if (grant.revokedAt) return refuse(ctx, info, invalid('id', '该授权已撤销', 'the grant is already revoked'), { ...args });
 
-  const revoked = await ctx.store.revokeGrant(grant.id, viewer.sub, reason, ctx.now());
+  const revoked = await ctx.store.revokeGrant(grant.id, viewer.sub, reason, ctx.now(), (after) =>
+    changeEntries(ctx, info, [{ kind: 'GRANT', action: 'REVOKE_GRANT', before: grant, after, coordinates: grant.coordinates }]),
+  );
   forget(ctx);
   if (!revoked) return refuse(ctx, info, invalid('id', '该授权已被他人撤销', 'the grant was revoked meanwhile'), { ...args });
-  await logChanges(ctx, info, [{ kind: 'GRANT', action: 'REVOKE_GRANT', before: grant, after: revoked, coordinates: grant.coordinates }]);
   return { grant: revoked };
 }

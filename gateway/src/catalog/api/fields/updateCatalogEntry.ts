@@ -3,7 +3,7 @@ import type { CatalogApiContext } from '../context.ts';
 import { checkEntryChange, type EntryChangeInput } from '../domain/entryChange.ts';
 import { mayEditCatalog } from '../domain/permissions.ts';
 import { CatalogErrorCode } from '../domain/refusal.ts';
-import { logChanges, refuse, requireViewer } from '../operationLogging.ts';
+import { changeEntries, refuse, requireViewer } from '../operationLogging.ts';
 import { forget } from '../requestCache.ts';
 
 /**
@@ -30,11 +30,9 @@ export async function updateCatalogEntry(ctx: CatalogApiContext, args: { code: s
     return refuse(ctx, info, refusal, { ...args });
   }
 
-  const { entry, changes } = await ctx.store.updateEntry(args.code, patch, viewer.sub);
-  forget(ctx);
-  const fields = Object.keys(changes);
-  if (fields.length) {
-    await logChanges(ctx, info, [
+  await ctx.store.updateEntry(args.code, patch, viewer.sub, ({ entry, changes }) => {
+    const fields = Object.keys(changes);
+    return changeEntries(ctx, info, [
       {
         kind: 'CATALOG',
         action: 'UPDATE_CATALOG_ENTRY',
@@ -42,6 +40,7 @@ export async function updateCatalogEntry(ctx: CatalogApiContext, args: { code: s
         after: { code: args.code, version: entry.version, ...Object.fromEntries(fields.map((f) => [f, changes[f]!.after])) },
       },
     ]);
-  }
+  });
+  forget(ctx);
   return { entry: (await ctx.store.snapshot()).entries.get(args.code) ?? null };
 }

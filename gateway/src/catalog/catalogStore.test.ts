@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema';
+import { loadDefaultCatalog } from '@hub/schema/catalog';
+import { createOperationLog, type OperationLog } from '../audit/operationLog.ts';
+import { openGatewayDatabase } from '../db/open.ts';
+import { createCatalogStore, type CatalogStore } from './catalogStore.ts';
+
+let database: Awaited<ReturnType<typeof openGatewayDatabase>>;
+let fresh: FreshDatabase | undefined;
+let log: OperationLog;
+let store: CatalogStore;
+
+beforeAll(async () => {
+  fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
+  database = await openGatewayDatabase({ url: fresh?.url });
+  await database.migrate();
+  log = createOperationLog(database.db, { key: 'k'.repeat(64) });
+  store = createCatalogStore(database.db, log);
+  await store.seedIfEmpty(loadDefaultCatalog(), 'test');
+});
+afterAll(async () => {
+  await database?.close();
+  await fresh?.drop();
+});
+
+/** A change and its log entry commit together or not at all: nothing changes unlogged. */
+describe('catalog store writes with their log entries', () => {
+  const failingLog = () => {
+    throw new Error('log unavailable');
+  };
+
+  it('rolls a catalog change back when its log entry cannot be written', async () => {
+    const before = (await store.snapshot()).entries.get('CZ-02-002')!;
+    const versionsBefore = await store.entryVersions('CZ-02-002');
+    await expect(store.updateEntry('CZ-02-002', { updateCycle: 'YEARLY' }, 'tester', failingLog)).rejects.toThrow('log unavailable');
+    store.invalidate();
+    expect((await store.snapshot()).entries.get('CZ-02-002')).toMatchObject({ updateCycle: before.updateCycle, version: before.version });
+    expect(await store.entryVersions('CZ-02-002')).toEqual(versionsBefore);
+  });
+
+  it('rolls back a request, a decision with its grant and a revocation whose log fails', async () => {
+    const row = {
+      entryCode: 'CZ-02-002', requesterOffice: 'hr', requesterSub: 'hr-op', purpose: '核对', caseNumber: null, coordinates: ['PayrollRecord.monthlyGrossPay'],
+      periodFrom: '2026-11-26', periodTo: '2026-12-31', status: 'PENDING' as const, dueOn: '2026-12-10',
+    };
+    await expect(store.insertRequest(row, failingLog)).rejects.toThrow('log unavailable');
+    expect(await store.requests({})).toEqual([]);
+
+    const request = await store.insertRequest(row, (r) => [{ kind: 'REQUEST', outcome: 'ALLOWED', detail: { id: r.id } }]);
+    const at = new Date('2026-11-26T08:00:00Z');
+    const decision = { approve: true, by: 'fin-leader', reason: '同意', expiresAt: new Date('2026-12-31T15:59:59.999Z'), at };
+    await expect(store.decide(request.id, decision, failingLog)).rejects.toThrow('log unavailable');
+    expect(await store.request(request.id)).toMatchObject({ status: 'PENDING' });
+    expect(await store.grants({})).toEqual([]);
+
+    const { grant } = await store.decide(request.id, decision, (d) => [{ kind: 'GRANT', outcome: 'ALLOWED', detail: { grant: d.grant?.id } }]);
+    await expect(store.revokeGrant(grant!.id, 'fin-leader', '结束', at, failingLog)).rejects.toThrow('log unavailable');
+    expect(await store.grant(grant!.id)).toMatchObject({ revokedAt: null });
+
+    const { entries } = await log.search({}, { limit: 10, offset: 0 });
+    expect(entries.map((e) => e.kind)).toEqual(['GRANT', 'REQUEST', 'CATALOG']);
+    expect(await log.verify()).toMatchObject({ ok: true, entries: 3 });
+  });
+});
