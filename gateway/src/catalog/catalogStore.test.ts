@@ -62,3 +62,26 @@ describe('catalog store writes with their log entries', () => {
     expect(await log.verify()).toMatchObject({ ok: true, entries: 3 });
   });
 });
+
+describe('several gateway instances on one database', () => {
+  it("see each other's grant revocations and catalog changes within maxAgeMs", async () => {
+    let now = 1_000_000;
+    const other = createCatalogStore(database.db, log, { maxAgeMs: 1000, clock: () => now });
+    const ours = createCatalogStore(database.db, log);
+    const request = await ours.insertRequest({
+      entryCode: 'ZZB-01-002', requesterOffice: 'staffing', requesterSub: 'bb-op', purpose: '核查', caseNumber: null, coordinates: ['Person.cadre'],
+      periodFrom: '2026-11-26', periodTo: '2026-12-31', status: 'PENDING', dueOn: '2026-12-10',
+    });
+    const { grant } = await ours.decide(request.id, { approve: true, by: 'org-leader', reason: '同意', expiresAt: new Date('2026-12-31T15:59:59.999Z'), at: new Date() });
+    const live = async () => (await other.activeGrants()).map((g) => g.id);
+    now += 1001;
+    const before = await live();
+    expect(before).toContain(grant!.id);
+    await ours.revokeGrant(grant!.id, 'org-leader', '结束', new Date());
+    await ours.updateEntry('CZ-02-001', { updateCycle: 'QUARTERLY' }, 'coordinator');
+    expect(await live()).toEqual(before);
+    now += 1001;
+    expect(await live()).toEqual(before.filter((id) => id !== grant!.id));
+    expect((await other.snapshot()).entries.get('CZ-02-001')?.updateCycle).toBe('QUARTERLY');
+  });
+});

@@ -31,15 +31,33 @@ const entrySnapshot = (row: EntryRow) => {
   return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 };
 
+export interface CatalogStoreOptions {
+  /**
+   * How long a read of the catalog and of the grants is reused. This gateway's own changes refresh
+   * them at once; another gateway instance's changes on the same database are seen within this time.
+   */
+  maxAgeMs?: number;
+  /** The clock of that reuse (tests move it). */
+  clock?: () => number;
+}
+
 /**
  * The catalog's data in the gateway's database, with an in-memory snapshot for enforcement. Every
- * change goes through here, so the snapshot and the live-grant list are refreshed at once: a revoked
- * grant stops working on the next request. (Several gateway instances would share the tables but each
- * refresh only on their own writes; see README.)
+ * change made here refreshes the snapshot and the live-grant list at once: a revoked grant stops
+ * working on the next request; changes made by other gateway instances arrive within `maxAgeMs`.
  */
-export function createCatalogStore(db: GatewayDb, log: OperationLog) {
+export function createCatalogStore(db: GatewayDb, log: OperationLog, options: CatalogStoreOptions = {}) {
+  const { maxAgeMs = 1000, clock = Date.now } = options;
   let snapshot: Promise<CatalogSnapshot> | null = null;
   let activeGrants: Promise<GrantRow[]> | null = null;
+  let loadedAt = 0;
+  const fresh = () => {
+    if (clock() - loadedAt > maxAgeMs) {
+      snapshot = null;
+      activeGrants = null;
+      loadedAt = clock();
+    }
+  };
 
   async function loadSnapshot(): Promise<CatalogSnapshot> {
     const [entryRows, itemRows] = await Promise.all([
@@ -58,14 +76,19 @@ export function createCatalogStore(db: GatewayDb, log: OperationLog) {
   }
 
   return {
-    snapshot: () => (snapshot ??= loadSnapshot().catch((e) => ((snapshot = null), Promise.reject(e)))),
+    snapshot: () => {
+      fresh();
+      return (snapshot ??= loadSnapshot().catch((e) => ((snapshot = null), Promise.reject(e))));
+    },
     /** Grants not revoked (expiry is checked against the clock at each decision). */
-    activeGrants: () =>
-      (activeGrants ??= db
+    activeGrants: () => {
+      fresh();
+      return (activeGrants ??= db
         .select()
         .from(grants)
         .where(isNull(grants.revokedAt))
-        .catch((e) => ((activeGrants = null), Promise.reject(e)))),
+        .catch((e) => ((activeGrants = null), Promise.reject(e))));
+    },
     invalidate() {
       snapshot = null;
       activeGrants = null;
