@@ -376,10 +376,10 @@ describe('pnpm audit:verify', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   /** The CLI on a PGlite folder of its own (whatever DATABASE_URL says), as `pnpm audit:verify` runs it. */
-  async function runCli(key?: string) {
+  async function runCli(key?: string, args: string[] = []) {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: root, DATABASE_URL: '', OPERATION_LOG_KEY: key ?? '' };
     try {
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli], { env });
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, ...args], { env });
       return { code: 0, stdout };
     } catch (error) {
       const failed = error as { code: number; stdout: string };
@@ -401,7 +401,7 @@ describe('pnpm audit:verify', () => {
         `操作日志 / operation log: ${join(root, 'catalog')}`,
         `密钥 / key: ${join(root, 'keys', 'operation-log.key')}`,
         '完整 / intact: 3 条 / entries',
-        `链头哈希 / head hash: ${head}`,
+        `链头 / head (SEQ:HASH, 可作 --anchor / use as --anchor): 3:${head}`,
         '',
       ].join('\n'),
     });
@@ -421,5 +421,22 @@ describe('pnpm audit:verify', () => {
         '',
       ].join('\n'),
     });
+  });
+
+  it('finds entries cut off the end only against a recorded anchor', async () => {
+    const key = loadOrCreateDevKey(join(root, 'keys', 'operation-log.key'));
+    const local = await openGatewayDatabase({ dataDir: join(root, 'catalog') });
+    await local.migrate();
+    await local.db.delete(operationLog);
+    await createOperationLog(local.db, { key, now: clock() }).appendMany([read(1), read(2), read(3)]);
+    const head = (await local.db.select().from(operationLog).where(eq(operationLog.seq, 3)))[0]!.hash;
+    expect((await runCli(undefined, ['--anchor', `3:${head}`])).code).toBe(0);
+    await local.db.delete(operationLog).where(eq(operationLog.seq, 3));
+    await local.close();
+    expect((await runCli()).code).toBe(0);
+    const anchored = await runCli(undefined, ['--anchor', `3:${head}`]);
+    expect(anchored.code).toBe(1);
+    expect(anchored.stdout).toContain('已被篡改 / TAMPERED: DELETED @ seq 3');
+    expect((await runCli(undefined, ['--anchor', 'nonsense'])).code).toBe(2);
   });
 });

@@ -33,6 +33,12 @@ export type VerifyResult =
   | { ok: true; entries: number; head: string | null }
   | { ok: false; entries: number; problem: TamperKind; seq: number; message: string };
 
+/** An entry's seq and hash kept outside the database. */
+export interface LogAnchor {
+  seq: number;
+  hash: string;
+}
+
 export interface OperationLogFilter {
   actorOffice?: string;
   actorSub?: string;
@@ -56,7 +62,12 @@ export interface OperationLog {
    * back together (the advisory lock, taken in that transaction, orders it with every other append).
    */
   appendWithin(tx: GatewayDb, entries: readonly LogEntryInput[]): Promise<{ seq: number; hash: string }[]>;
-  verify(): Promise<VerifyResult>;
+  /**
+   * Checks the whole chain. With an anchor (a `seq` and its hash recorded outside the database, e.g. a
+   * head printed by an earlier verify), also that the log still reaches it unchanged: a chain alone
+   * cannot show that its newest entries were cut off.
+   */
+  verify(anchor?: LogAnchor): Promise<VerifyResult>;
   /** Newest first. Which filter a caller may use (an operator only their own) is the caller's rule. */
   search(filter: OperationLogFilter, page: Page): Promise<{ entries: OperationLogEntry[]; total: number }>;
 }
@@ -96,7 +107,15 @@ export function createOperationLog(db: GatewayDb, options: OperationLogOptions):
     appendMany,
     append: async (entry) => (await appendMany([entry]))[0]!,
     appendWithin: async (tx, inputs) => (inputs.length ? write(tx, key, now, inputs) : []),
-    verify: () => verifyChain(db, key, verifyPageSize),
+    verify: async (anchor) => {
+      const result = await verifyChain(db, key, verifyPageSize);
+      if (!result.ok || !anchor) return result;
+      const [row] = await db.select({ hash: operationLog.hash }).from(operationLog).where(eq(operationLog.seq, anchor.seq));
+      if (row?.hash === anchor.hash) return result;
+      return row
+        ? { ok: false, entries: result.entries, ...problem('EDITED', anchor.seq, `第 ${anchor.seq} 条与记录的锚点哈希不符`, `entry ${anchor.seq} does not match the recorded anchor hash`) }
+        : { ok: false, entries: result.entries, ...problem('DELETED', anchor.seq, `日志只有 ${result.entries} 条，锚点第 ${anchor.seq} 条及其后已被截去`, `the log ends at entry ${result.entries}: entries from the anchor ${anchor.seq} on were cut off`) };
+    },
     search: (filter, page) => search(db, filter, page),
   };
 }
