@@ -22,6 +22,10 @@ export function offlineGraphiQL(): ApolloServerPlugin {
 
 const DEFAULT_QUERY = `# 机构编制信息共享平台 — 一次查询跨四个部门
 # Staffing Data-Sharing Hub — one query across four offices
+#
+# 不带令牌只能读取开放信息；在下方 Headers 中填入 {"authorization": "Bearer <令牌>"}（pnpm -s run token --office staffing --role OPERATOR）
+# Without a token only open items are readable; put {"authorization": "Bearer <token>"} in Headers below.
+# 我现在可以读取哪些字段？/ What may I read now?  { myAccess { coordinate allowed reason } }
 query InstitutionsOverview {
   institutions(first: 5, level: CITY) {
     totalCount

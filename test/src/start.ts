@@ -26,6 +26,8 @@ const hub = await startHub({
   onProgress: (m) => console.log(`  ${m}`),
 });
 console.log(`\n网关 / gateway: ${hub.url}  (GraphiQL: 浏览器打开 / open in a browser)  启动用时 / started in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`共享目录 / catalog: ${hub.url.replace(/\/graphql$/, '/catalog')}`);
+console.log('令牌 / token: pnpm -s run token --office <organization|staffing|hr|finance> --role <OPERATOR|…>');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
