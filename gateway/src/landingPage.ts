@@ -23,9 +23,12 @@ export function offlineGraphiQL(): ApolloServerPlugin {
 const DEFAULT_QUERY = `# 机构编制信息共享平台 — 一次查询跨四个部门
 # Staffing Data-Sharing Hub — one query across four offices
 #
-# 不带令牌只能读取开放信息；在下方 Headers 中填入 {"authorization": "Bearer <令牌>"}（pnpm -s run token --office staffing --role OPERATOR）
-# Without a token only open items are readable; put {"authorization": "Bearer <token>"} in Headers below.
-# 我现在可以读取哪些字段？/ What may I read now?  { myAccess { coordinate allowed reason } }
+# 不带令牌只能读取开放信息 / without a token, open items only.
+# 令牌 / token:  pnpm -s run token --office staffing --role OPERATOR
+# 填入下方 Headers / put in Headers below:
+#   {"authorization": "Bearer <token>"}
+# 我可以读哪些字段？/ what may I read?
+#   { myAccess { coordinate allowed reason } }
 query InstitutionsOverview {
   institutions(first: 5, level: CITY) {
     totalCount
