@@ -18,3 +18,4 @@ export * from './unitScope.ts';
 export * from './windowedPage.ts';
 export * from './subgraphConfig.ts';
 export * from './audit.ts';
+export * from './runOperation.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation } from '@hub/schema';
 import { createContext } from '../src/context.ts';
 import type { FinanceDb } from '../src/db/queries.ts';
 import { createServer, finance } from '../src/server.ts';
@@ -11,11 +11,7 @@ const PAID = [id('41010219850317001'), id('41010219860317003'), id('410102198703
 let database: Awaited<ReturnType<typeof openTestDatabase<FinanceDb>>>;
 const server = createServer();
 
-async function run(query: string, variables?: Record<string, unknown>) {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(database.db) });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
-}
+const run = (query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(database.db), query, variables);
 
 beforeAll(async () => {
   database = await openTestDatabase(finance);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, type Viewer } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation, type Viewer } from '@hub/schema';
 import { createContext } from '../src/context.ts';
 import type { HrDb } from '../src/db/queries.ts';
 import { createServer, hr } from '../src/server.ts';
@@ -15,11 +15,7 @@ const server = createServer();
 
 const OPERATOR: Viewer = { office: 'hr', role: 'OPERATOR', sub: 'hr-operator' };
 
-async function run(query: string, variables?: Record<string, unknown>, viewer: Viewer | null = OPERATOR) {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(database.db, viewer) });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
-}
+const run = (query: string, variables?: Record<string, unknown>, viewer: Viewer | null = OPERATOR) => runOperation(server, createContext(database.db, viewer), query, variables);
 
 beforeAll(async () => {
   database = await openTestDatabase(hr);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation } from '@hub/schema';
 import { createContext } from '../src/context.ts';
 import type { OrganizationDb } from '../src/db/queries.ts';
 import { createServer, organization } from '../src/server.ts';
@@ -12,11 +12,7 @@ const STAFF = id('41010219900317003');
 let database: Awaited<ReturnType<typeof openTestDatabase<OrganizationDb>>>;
 const server = createServer();
 
-async function run(query: string, variables?: Record<string, unknown>) {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(database.db) });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
-}
+const run = (query: string, variables?: Record<string, unknown>) => runOperation(server, createContext(database.db), query, variables);
 
 beforeAll(async () => {
   database = await openTestDatabase(organization);

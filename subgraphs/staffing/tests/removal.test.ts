@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, type Viewer } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation, type Viewer } from '@hub/schema';
 import { createContext } from '../src/context.ts';
 import type { StaffingDb } from '../src/db/queries.ts';
 import { createServer, staffing } from '../src/server.ts';
@@ -15,11 +15,7 @@ let database: Awaited<ReturnType<typeof openTestDatabase<StaffingDb>>>;
 const server = createServer();
 const schoolClerk: Viewer = { office: 'staffing', role: 'UNIT_OPERATOR', sub: 'school-clerk', unit: SCHOOL };
 
-async function run(query: string, variables: Record<string, unknown>, viewer: Viewer | null) {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(database.db, viewer) });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
-}
+const run = (query: string, variables: Record<string, unknown>, viewer: Viewer | null) => runOperation(server, createContext(database.db, viewer), query, variables);
 
 const REPORT = `mutation($i: ReportRemovalInput!) { reportRemoval(input: $i) { removal { reason effectiveOn institution { creditCode } person { idNumber } } } }`;
 const STATE = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ledgerEntry { name } staffingCards { number status } removals { reason } } } }`;
