@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Viewer } from './gatewayCredential.ts';
+import { SUBGRAPHS } from './subgraphs.ts';
 
 /**
  * The one unit a viewer is limited to: a UNIT_OPERATOR (用人单位填报员) reads and writes only its own
@@ -28,7 +29,7 @@ export function forbiddenUnit(field: string): GraphQLError {
 export function requireWriter(viewer: Viewer | null, office: string, field: string, options: { unitRows?: boolean } = {}): Viewer {
   if (viewer && viewer.office === office && ['LEADER', 'OPERATOR', 'REVIEWER'].includes(viewer.role)) return viewer;
   if (options.unitRows && viewer && viewer.office === office && viewer.role === 'UNIT_OPERATOR' && viewer.unit) return viewer;
-  const zh = `只有${office}的负责人、审核员或操作员可以写入`;
+  const zh = `只有${SUBGRAPHS.find((s) => s.name === office)?.office ?? office}的负责人、审核员或操作员可以写入`;
   const en = `only ${office}'s leaders, reviewers and operators may write`;
   throw new GraphQLError(`${zh} / ${en}`, { extensions: { code: 'FORBIDDEN', field, reason: 'WRITE_NOT_OWNER', messageZh: zh, messageEn: en } });
 }

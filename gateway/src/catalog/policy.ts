@@ -1,9 +1,7 @@
 import type { Decide, Decision } from '../enforcement/types.ts';
 import type { CatalogSnapshot, GrantRow } from './catalogStore.ts';
-import { OFFICE_NAMES, WRITER_ROLES } from '../identity/roles.ts';
+import { officeName, WRITER_ROLES } from '../identity/roles.ts';
 import type { Viewer } from '../identity/viewer.ts';
-
-const officeName = (office: string) => (OFFICE_NAMES as Record<string, string>)[office] ?? (office === 'coordination' ? '协调小组' : office);
 
 const deny = (reason: string, messageZh: string, messageEn: string, basis?: string | null): Decision => ({ allowed: false, reason, messageZh, messageEn, basis: basis ?? null });
 

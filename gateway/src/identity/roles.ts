@@ -1,13 +1,16 @@
+import { SUBGRAPHS } from '@hub/schema';
+
 /** The offices that present tokens: the four data owners (the coordination group's office is hosted by staffing). */
 export const OFFICES = ['organization', 'staffing', 'hr', 'finance'] as const;
 export type Office = (typeof OFFICES)[number];
 
-export const OFFICE_NAMES: Record<Office, string> = {
-  organization: '组织部',
-  staffing: '编办',
-  hr: '人社局',
-  finance: '财政局',
-};
+/** 组织部, 编办, 人社局, 财政局: from the one list of subgraphs. */
+export const OFFICE_NAMES = Object.fromEntries(OFFICES.map((o) => [o, SUBGRAPHS.find((s) => s.name === o)!.office])) as Record<Office, string>;
+
+/** An office's Chinese name for messages (协调小组 for the coordination group's own entries). */
+export function officeName(office: string): string {
+  return (OFFICE_NAMES as Record<string, string>)[office] ?? (office === 'coordination' ? '协调小组' : office);
+}
 
 /** DESIGN §6 roles: 负责人, 操作员, 审核员, 保密员, 协调小组成员, 审计/纪检, 用人单位填报员. */
 export const ROLES = ['LEADER', 'OPERATOR', 'REVIEWER', 'SECURITY_OFFICER', 'COORDINATOR', 'AUDITOR', 'UNIT_OPERATOR'] as const;

@@ -1,3 +1,4 @@
+import { officeName } from '../../../identity/roles.ts';
 import type { Viewer } from '../../../identity/viewer.ts';
 import type { EntryRow, RequestRow } from '../../catalogStore.ts';
 import { endOfChinaDay } from './chinaDay.ts';
@@ -29,7 +30,7 @@ export function checkDecision(
     return refuse({ code: CatalogErrorCode.SELF_APPROVAL, zh: '不能审核本人或本部门提交的共享申请', en: 'nobody decides a request they or their own office made' });
   }
   if (!mayDecide(viewer, entry.providerOffice)) {
-    return refuse({ code: CatalogErrorCode.FORBIDDEN, zh: `只有${entry.providerOffice}的负责人或审核员可以审核该申请`, en: `only ${entry.providerOffice}'s leaders and reviewers decide this request` });
+    return refuse({ code: CatalogErrorCode.FORBIDDEN, zh: `只有${officeName(entry.providerOffice)}的负责人或审核员可以审核该申请`, en: `only ${entry.providerOffice}'s leaders and reviewers decide this request` });
   }
   if (request.status !== 'PENDING') return refuse(invalid('id', `申请已处理（${request.status}）`, `the request is no longer pending (${request.status})`));
   const reason = args.reason.trim();

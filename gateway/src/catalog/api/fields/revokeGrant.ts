@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { officeName } from '../../../identity/roles.ts';
 import type { CatalogApiContext } from '../context.ts';
 import { parseId } from '../domain/liveness.ts';
 import { mayRevoke } from '../domain/permissions.ts';
@@ -16,7 +17,7 @@ export async function revokeGrant(ctx: CatalogApiContext, args: { id: string; re
     return refuse(ctx, info, { code: CatalogErrorCode.NOT_FOUND, zh: `授权 ${args.id} 不存在`, en: `no grant ${args.id}`, extra: { field: 'id' } }, { ...args });
   }
   if (!mayRevoke(viewer, entry.providerOffice)) {
-    const zh = `只有${entry.providerOffice}的负责人、审核员或协调小组成员可以撤销该授权`;
+    const zh = `只有${officeName(entry.providerOffice)}的负责人、审核员或协调小组成员可以撤销该授权`;
     return refuse(ctx, info, { code: CatalogErrorCode.FORBIDDEN, zh, en: `only ${entry.providerOffice}'s leaders and reviewers, or a coordinator, revoke this grant` }, { ...args });
   }
   const reason = args.reason.trim();
