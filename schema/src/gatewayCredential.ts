@@ -14,9 +14,17 @@ export interface Viewer {
 export const CREDENTIAL_HEADER = 'x-hub-gateway-credential';
 const ISSUER = 'staffing-hub-gateway';
 
-/** Each subgraph has its own key, derived from the shared secret, so one subgraph's key opens no other. */
+const keys = new Map<string, Uint8Array>();
+
+/**
+ * Each subgraph has its own key, derived from the shared secret, so one subgraph's key opens no other.
+ * Derived once per (secret, subgraph): signing and checking run on every subgraph request.
+ */
 function subgraphKey(secret: string, subgraph: string): Uint8Array {
-  return createHmac('sha256', secret).update(`subgraph:${subgraph}`).digest();
+  const id = `${subgraph}\u0000${secret}`;
+  let key = keys.get(id);
+  if (!key) keys.set(id, (key = createHmac('sha256', secret).update(`subgraph:${subgraph}`).digest()));
+  return key;
 }
 
 /** A short-lived credential for one request to one subgraph, signed by the gateway. */

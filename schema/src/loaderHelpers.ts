@@ -1,3 +1,5 @@
+import DataLoader from 'dataloader';
+
 /** Lines rows up with DataLoader keys, one row (or null) per key. */
 export function oneByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
   const map = new Map<K, R>();
@@ -17,23 +19,36 @@ export function manyByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (
   return keys.map((k) => map.get(k) ?? []);
 }
 
-/** A key for a page of a parent's children: batched per (limit, offset), one query per group. */
+/** A key for a page of a parent's children; `filter` tells apart pages of differently filtered lists. */
 export interface PageKey {
   parent: string;
   limit: number;
   offset: number;
+  filter?: string | undefined;
 }
 
-export const pageKeyString = (k: PageKey) => `${k.parent}|${k.limit}|${k.offset}`;
+const pageKey = (k: PageKey) => `${k.parent}|${k.filter ?? ''}|${k.limit}|${k.offset}`;
 
-/** Groups page keys that share limit and offset, so each group is one windowed query. */
-export function groupPageKeys(keys: readonly PageKey[]): { limit: number; offset: number; parents: string[] }[] {
-  const groups = new Map<string, { limit: number; offset: number; parents: string[] }>();
-  for (const k of keys) {
-    const id = `${k.limit}|${k.offset}`;
-    const g = groups.get(id) ?? { limit: k.limit, offset: k.offset, parents: [] };
-    g.parents.push(k.parent);
-    groups.set(id, g);
-  }
-  return [...groups.values()];
+/**
+ * A per-request loader of pages of children (an institution's ledger, workforce, payroll): keys that
+ * share limit, offset and filter become one windowed query, so N parents cost one statement.
+ */
+export function pagedLoader<R>(fetchPage: (parents: string[], page: PageKey) => Promise<R[]>, parentOf: (row: R) => string) {
+  return new DataLoader<PageKey, R[], string>(
+    async (keys) => {
+      const groups = new Map<string, PageKey[]>();
+      for (const k of keys) {
+        const id = `${k.filter ?? ''}|${k.limit}|${k.offset}`;
+        groups.set(id, [...(groups.get(id) ?? []), k]);
+      }
+      const pages = new Map<string, R[]>();
+      for (const group of groups.values()) {
+        const parents = group.map((k) => k.parent);
+        const rows = await fetchPage(parents, group[0]!);
+        manyByKey(parents, rows, parentOf).forEach((list, i) => pages.set(pageKey(group[i]!), list));
+      }
+      return keys.map((k) => pages.get(pageKey(k)) ?? []);
+    },
+    { cacheKeyFn: pageKey },
+  );
 }

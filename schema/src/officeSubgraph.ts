@@ -22,9 +22,9 @@ export interface RunningSubgraph {
   name: OfficeName;
   url: string;
   database: Database<any>;
-  /** GraphQL requests this subgraph has answered: tests read it to prove a subgraph was not called. */
+  /** With `recordRequests`: how many GraphQL requests it answered (tests prove a subgraph was not called). */
   readonly requests: { count: number };
-  /** The last operations this subgraph received (at most 50): tests assert what a subgraph was asked. */
+  /** With `recordRequests`: the last operations it received, at most 50 (tests assert what it was asked). */
   readonly received: string[];
   stop(): Promise<void>;
 }
@@ -36,6 +36,8 @@ export interface StartSubgraphOptions<TSeed> {
   host: string;
   /** The secret the gateway's credentials are derived from; every request must carry one. */
   secret: string;
+  /** Count and keep the requests received, for tests; off in a running hub. */
+  recordRequests?: boolean | undefined;
   /** Demo or test data to load when the database is empty. */
   seedData?: (() => TSeed) | undefined;
 }
@@ -49,13 +51,15 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
     const server = office.createServer();
     const requests = { count: 0 };
     const received: string[] = [];
-    server.addPlugin({
-      requestDidStart: async ({ request }) => {
-        requests.count++;
-        received.push(request.query ?? '');
-        if (received.length > 50) received.shift();
-      },
-    });
+    if (options.recordRequests) {
+      server.addPlugin({
+        requestDidStart: async ({ request }) => {
+          requests.count++;
+          received.push(request.query ?? '');
+          if (received.length > 50) received.shift();
+        },
+      });
+    }
     const url = await listenSubgraph(server, {
       port: options.port,
       host: options.host,

@@ -1,4 +1,6 @@
-import { SUPERGRAPH_PATH, startSubgraph, type OfficeName, type OfficeSubgraph, type RunningSubgraph } from '@hub/schema';
+import { SUBGRAPHS, SUPERGRAPH_PATH, startSubgraph, type OfficeName, type OfficeSubgraph, type RunningSubgraph, type SubgraphName } from '@hub/schema';
+
+const portOf = (name: SubgraphName) => SUBGRAPHS.find((s) => s.name === name)!.port;
 import { finance } from '@hub/finance';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { hr } from '@hub/hr';
@@ -18,7 +20,7 @@ export interface HubOptions {
   dataDir?: string | undefined;
   /** Gateway port; 0 picks a free one. */
   port?: number;
-  /** Subgraph ports: 'default' for 4001–4004, 0 for free ones. */
+  /** Subgraph ports (the catalog's included): 'default' for those of schema/src/subgraphs.ts, 0 for free ones. */
   subgraphPorts?: 'default' | 0;
   host?: string;
   /** Data to load into empty databases (called at most once). */
@@ -27,10 +29,10 @@ export interface HubOptions {
   subgraphSecret?: string | undefined;
   jwtSecret?: string | undefined;
   operationLogKey?: string | undefined;
-  /** Gateway port of the catalog subgraph; 0 picks a free one. */
-  catalogPort?: number;
   /** The gateway's clock (grant expiry, request deadlines, log times); tests move it. */
   now?: () => Date;
+  /** Subgraphs count and keep the requests they receive (the test kit turns it on). */
+  recordRequests?: boolean;
   /** False switches catalog enforcement and logging off (benchmark baseline only). */
   enforcement?: boolean;
   /** Told what happens during a long start (migrations, demo data). */
@@ -47,8 +49,6 @@ export interface Hub {
   subgraphs: Record<OfficeName, RunningSubgraph>;
   stop(): Promise<void>;
 }
-
-const DEFAULT_PORTS: Record<OfficeName, number> = { organization: 4001, staffing: 4002, hr: 4003, finance: 4004 };
 
 /** Starts the four office subgraphs and the gateway in this process. */
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -72,9 +72,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         const running = await startSubgraph(office, {
           databaseUrl: options.databaseUrl,
           dataDir: options.dataDir ? join(options.dataDir, office.name) : undefined,
-          port: options.subgraphPorts === 0 ? 0 : DEFAULT_PORTS[office.name],
+          port: options.subgraphPorts === 0 ? 0 : portOf(office.name),
           host,
           secret,
+          recordRequests: options.recordRequests,
           seedData: options.seed
             ? () => {
                 progress(`载入演示数据 / loading demo data into ${office.name} …`);
@@ -96,7 +97,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
     port: options.port ?? 0,
     host,
-    catalogPort: options.catalogPort ?? 0,
+    catalogPort: options.subgraphPorts === 0 ? 0 : portOf('catalog'),
     subgraphSecret: secret,
     jwtSecret,
     operationLogKey: options.operationLogKey ?? random(),

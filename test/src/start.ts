@@ -17,7 +17,6 @@ console.log(`机构编制信息共享平台 · Staffing Data-Sharing Hub\n存储
 const hub = await startHub({
   ...env,
   subgraphPorts: 'default',
-  catalogPort: 4005,
   // The same keys as `pnpm run token` and `pnpm audit:verify` use (environment, or development key files).
   subgraphSecret: config.subgraphSecret(),
   jwtSecret: config.jwtSecret(),

@@ -27,7 +27,7 @@ export interface GraphQLAnswer<T> {
  */
 export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 'now' | 'enforcement'> = {}): Promise<TestHub> {
   const fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
-  const hub = await startHub({ databaseUrl: fresh?.url, port: 0, subgraphPorts: 0, seed, ...options });
+  const hub = await startHub({ databaseUrl: fresh?.url, port: 0, subgraphPorts: 0, seed, recordRequests: true, ...options });
   const token: TestHub['token'] = (viewer, ttl) => hub.gateway.tokens.sign({ sub: `${viewer.office}-${viewer.role.toLowerCase()}`, ...viewer } as never, ttl);
   return {
     ...hub,

@@ -31,11 +31,11 @@ describe('catalog store writes with their log entries', () => {
 
   it('rolls a catalog change back when its log entry cannot be written', async () => {
     const before = (await store.snapshot()).entries.get('CZ-02-002')!;
-    const versionsBefore = await store.entryVersions('CZ-02-002');
+    const versionsBefore = await store.versionsOfEntries(['CZ-02-002']);
     await expect(store.updateEntry('CZ-02-002', { updateCycle: 'YEARLY' }, 'tester', failingLog)).rejects.toThrow('log unavailable');
     store.invalidate();
     expect((await store.snapshot()).entries.get('CZ-02-002')).toMatchObject({ updateCycle: before.updateCycle, version: before.version });
-    expect(await store.entryVersions('CZ-02-002')).toEqual(versionsBefore);
+    expect(await store.versionsOfEntries(['CZ-02-002'])).toEqual(versionsBefore);
   });
 
   it('rolls back a request, a decision with its grant and a revocation whose log fails', async () => {

@@ -113,8 +113,6 @@ export function createCatalogStore(db: GatewayDb, log: OperationLog, options: Ca
       return true;
     },
 
-    entryVersions: (code: string) => db.select().from(catalogVersions).where(eq(catalogVersions.entryCode, code)).orderBy(desc(catalogVersions.version)),
-
     /** The versions of several entries in one statement, newest first (for a per-request DataLoader). */
     versionsOfEntries: (codes: readonly string[]) =>
       db.select().from(catalogVersions).where(inArray(catalogVersions.entryCode, [...codes])).orderBy(asc(catalogVersions.entryCode), desc(catalogVersions.version)),

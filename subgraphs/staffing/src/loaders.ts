@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupPageKeys, manyByKey, oneByKey, pageKeyString, type PageKey } from '@hub/schema';
+import { manyByKey, oneByKey, pagedLoader } from '@hub/schema';
 import * as q from './db/queries.ts';
 
 /** Per-request DataLoaders: every lookup by key is batched into one statement per tick. */
@@ -17,18 +17,9 @@ export function createLoaders(db: q.StaffingDb) {
     ledgerCountByInstitution: new DataLoader(async (codes: readonly string[]) =>
       oneByKey(codes, await q.ledgerCountsByInstitutions(db, codes), (r) => r.institutionCreditCode).map((r) => r?.total ?? 0),
     ),
-    ledgerPageByInstitution: new DataLoader(
-      async (keys: readonly PageKey[]) => {
-        const pages = new Map<string, q.LedgerEntryRow[]>();
-        for (const g of groupPageKeys(keys)) {
-          const rows = await q.ledgerPagesByInstitutions(db, g.parents, g.limit, g.offset);
-          manyByKey(g.parents, rows, (r) => r.institutionCreditCode).forEach((list, i) =>
-            pages.set(pageKeyString({ parent: g.parents[i]!, limit: g.limit, offset: g.offset }), list),
-          );
-        }
-        return keys.map((k) => pages.get(pageKeyString(k)) ?? []);
-      },
-      { cacheKeyFn: pageKeyString },
+    ledgerPageByInstitution: pagedLoader(
+      (codes, page) => q.ledgerPagesByInstitutions(db, codes, page.limit, page.offset),
+      (r) => r.institutionCreditCode,
     ),
     ledgerEntryByIdNumber: new DataLoader(async (ids: readonly string[]) =>
       oneByKey(ids, await q.ledgerEntriesByIdNumbers(db, ids), (r) => r.idNumber),

@@ -42,7 +42,7 @@ export function catalogPage(store: CatalogStore, now: () => Date): Route {
     const [grants, pendingRequests, versions] = await Promise.all([
       store.grants({ entryCodes: [entry.code] }),
       store.requests({ entryCodes: [entry.code], status: 'PENDING' }),
-      store.entryVersions(entry.code),
+      store.versionsOfEntries([entry.code]),
     ]);
     const page = entryDetailPage({ entry, knownCodes: new Set(snapshot.entries.keys()), grants, pendingRequests, versions, now: at });
     sendPage(res, method, 200, page);
