@@ -68,7 +68,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await database.migrate();
     const log = createOperationLog(database.db, { key: options.operationLogKey, now });
     const store = createCatalogStore(database.db, log);
-    await store.seedIfEmpty((options.defaultCatalog ?? loadDefaultCatalog)(), 'system:default-catalog');
+    await store.addMissingDefaults((options.defaultCatalog ?? loadDefaultCatalog)(), 'system:default-catalog');
     const tokens = createTokenService(options.jwtSecret);
 
     const catalogServer = createCatalogServer();

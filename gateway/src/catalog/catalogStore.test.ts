@@ -16,7 +16,7 @@ beforeAll(async () => {
   await database.migrate();
   log = createOperationLog(database.db, { key: 'k'.repeat(64) });
   store = createCatalogStore(database.db, log);
-  await store.seedIfEmpty(loadDefaultCatalog(), 'test');
+  await store.addMissingDefaults(loadDefaultCatalog(), 'test');
 });
 afterAll(async () => {
   await database?.close();
@@ -83,5 +83,30 @@ describe('several gateway instances on one database', () => {
     now += 1001;
     expect(await live()).toEqual(before.filter((id) => id !== grant!.id));
     expect((await other.snapshot()).entries.get('CZ-02-001')?.updateCycle).toBe('QUARTERLY');
+  });
+});
+
+describe('default catalog on an existing database', () => {
+  it('adds only what the database lacks and never overwrites an entry the coordination group changed', async () => {
+    const defaults = loadDefaultCatalog();
+    expect(await store.addMissingDefaults(defaults, 'restart')).toEqual({ entries: 0, items: 0 });
+
+    await store.updateEntry('RS-04-001', { updateCycle: 'YEARLY' }, 'coordinator');
+    const grown = defaults.map((e) =>
+      e.code === 'RS-04-001'
+        ? { ...e, updateCycle: 'DAILY' as const, items: [...e.items, { coordinate: 'Insurance.newField', name: '新字段', dataType: '字符型 C' as const, sensitivity: 'LOW' as const }] }
+        : e,
+    );
+    const added = { ...defaults.find((e) => e.code === 'BB-99-001')!, code: 'BB-99-002', name: '新资源', items: [{ coordinate: 'PageInfo.newField', name: '新字段', dataType: '字符型 C' as const, sensitivity: 'LOW' as const }] };
+    expect(await store.addMissingDefaults([...grown, added], 'upgrade')).toEqual({ entries: 1, items: 1 });
+
+    const { entries, byCoordinate } = await store.snapshot();
+    expect(entries.get('RS-04-001')).toMatchObject({ updateCycle: 'YEARLY' });
+    expect(byCoordinate.get('Insurance.newField')?.code).toBe('RS-04-001');
+    expect(byCoordinate.get('PageInfo.newField')?.code).toBe('BB-99-002');
+    const [latest] = await store.versionsOfEntries(['RS-04-001']);
+    expect(latest).toMatchObject({ changedBy: 'upgrade', changes: { items: { before: null, after: ['Insurance.newField'] } } });
+    const { entries: logged } = await log.search({ kind: 'CATALOG' }, { limit: 2, offset: 0 });
+    expect(logged.map((e) => (e.detail as { action: string }).action).sort()).toEqual(['ADD_DEFAULT_ENTRY', 'ADD_DEFAULT_ITEMS']);
   });
 });

@@ -94,23 +94,57 @@ export function createCatalogStore(db: GatewayDb, log: OperationLog, options: Ca
       activeGrants = null;
     },
 
-    /** Loads the default catalog into an empty database; true when it did. */
-    async seedIfEmpty(definitions: readonly CatalogEntryDefinition[], by: string): Promise<boolean> {
-      if ((await db.select({ code: catalogEntries.code }).from(catalogEntries).limit(1)).length) return false;
-      await db.transaction(async (tx) => {
+    /**
+     * Brings the default catalog in: at first start all of it; later only what the database lacks
+     * (an entry the file gained, or an item for a field the graph gained), so that a new field is not
+     * refused to everyone as "in no entry". Entries the coordination group has changed are never
+     * overwritten. Returns the entries added and the items added to existing entries.
+     */
+    async addMissingDefaults(definitions: readonly CatalogEntryDefinition[], by: string): Promise<{ entries: number; items: number }> {
+      const result = await db.transaction(async (tx) => {
+        const codes = new Set((await tx.select({ code: catalogEntries.code }).from(catalogEntries)).map((r) => r.code));
+        const covered = new Set((await tx.select({ coordinate: catalogItems.coordinate }).from(catalogItems)).map((r) => r.coordinate));
+        const logged: LogEntryInput[] = [];
+        let entries = 0;
+        let itemsAdded = 0;
         for (const def of definitions) {
-          const { items, ...entry } = def;
-          const [row] = await tx
-            .insert(catalogEntries)
-            .values({ ...entry, shareConditions: entry.shareConditions ?? null, basis: entry.basis ?? null, version: 1 })
-            .returning();
-          await tx.insert(catalogItems).values(items.map((i) => ({ ...i, entryCode: def.code })));
-          await tx.insert(catalogVersions).values({ entryCode: def.code, version: 1, changedBy: by, changes: {}, snapshot: { ...entrySnapshot(row!), items } });
+          const { items: allItems, ...entry } = def;
+          const items = allItems.filter((i) => !covered.has(i.coordinate));
+          if (codes.has(def.code) && !items.length) continue;
+          let row: EntryRow;
+          if (!codes.has(def.code)) {
+            [row] = (await tx
+              .insert(catalogEntries)
+              .values({ ...entry, shareConditions: entry.shareConditions ?? null, basis: entry.basis ?? null, version: 1 })
+              .returning()) as [EntryRow];
+            entries++;
+          } else {
+            const [current] = await tx.select().from(catalogEntries).where(eq(catalogEntries.code, def.code));
+            [row] = (await tx.update(catalogEntries).set({ version: current!.version + 1, updatedAt: new Date() }).where(eq(catalogEntries.code, def.code)).returning()) as [EntryRow];
+            itemsAdded += items.length;
+          }
+          if (items.length) await tx.insert(catalogItems).values(items.map((i) => ({ ...i, entryCode: def.code })));
+          const changes: Record<string, { before: unknown; after: unknown }> = codes.has(def.code) ? { items: { before: null, after: items.map((i) => i.coordinate) } } : {};
+          const allItemsNow = await tx.select().from(catalogItems).where(eq(catalogItems.entryCode, def.code));
+          await tx.insert(catalogVersions).values({ entryCode: def.code, version: row.version, changedBy: by, changes, snapshot: { ...entrySnapshot(row), items: allItemsNow } });
+          logged.push({
+            kind: 'CATALOG',
+            outcome: 'ALLOWED',
+            actor: { sub: by },
+            coordinates: items.map((i) => i.coordinate),
+            detail: { action: codes.has(def.code) ? 'ADD_DEFAULT_ITEMS' : 'ADD_DEFAULT_ENTRY', entry: def.code, version: row.version },
+          });
         }
+        // At first start one entry says the default catalog was loaded; later, one per change.
+        const firstStart = codes.size === 0;
+        await log.appendWithin(
+          tx,
+          firstStart && entries ? [{ kind: 'CATALOG', outcome: 'ALLOWED', actor: { sub: by }, detail: { action: 'SEED_DEFAULT_CATALOG', entries } }] : logged,
+        );
+        return { entries, items: itemsAdded };
       });
-      await log.append({ kind: 'CATALOG', outcome: 'ALLOWED', actor: { sub: by }, detail: { action: 'SEED_DEFAULT_CATALOG', entries: definitions.length } });
       this.invalidate();
-      return true;
+      return result;
     },
 
     /** The versions of several entries in one statement, newest first (for a per-request DataLoader). */

@@ -55,7 +55,7 @@ afterAll(async () => {
 beforeEach(async () => {
   for (const table of [operationLog, grants, accessRequests, catalogVersions, catalogItems, catalogEntries]) await database.db.delete(table);
   store.invalidate();
-  await store.seedIfEmpty(CATALOG, 'system:test');
+  await store.addMissingDefaults(CATALOG, 'system:test');
   now = T0;
 });
 

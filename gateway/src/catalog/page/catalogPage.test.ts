@@ -44,7 +44,7 @@ beforeAll(async () => {
   database = await openGatewayDatabase({ url: fresh?.url });
   await database.migrate();
   store = createCatalogStore(database.db, createOperationLog(database.db, { key: 'k'.repeat(64) }));
-  await store.seedIfEmpty(catalog, 'seed');
+  await store.addMissingDefaults(catalog, 'seed');
   // Two pending requests for the conditional pay amounts: one past its due day, one not yet.
   ids.overdue = (await request('CZ-02-002', 'hr', '2026-11-16')).id;
   ids.onTime = (await request('CZ-02-002', 'staffing', '2026-12-01')).id;
