@@ -37,4 +37,6 @@ export const config = Object.freeze({
   subgraphSecret: () => process.env.SUBGRAPH_SECRET || loadOrCreateDevKey(join(dataDir, 'keys', 'subgraph.key')),
   /** HMAC key of the operation log's hash chain (OPERATION_LOG_KEY). */
   operationLogKey: () => process.env.OPERATION_LOG_KEY || loadOrCreateDevKey(join(dataDir, 'keys', 'operation-log.key')),
+  /** Where that key comes from, for messages. */
+  operationLogKeySource: process.env.OPERATION_LOG_KEY ? 'OPERATION_LOG_KEY' : join(dataDir, 'keys', 'operation-log.key'),
 });

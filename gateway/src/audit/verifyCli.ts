@@ -1,6 +1,6 @@
 import { openGatewayDatabase } from '../db/open.ts';
-import { auditConfig } from './config.ts';
-import { loadOrCreateDevKey } from '@hub/schema';
+import { join } from 'node:path';
+import { config } from '../config.ts';
 import { parseArgs } from 'node:util';
 import { createOperationLog, type LogAnchor } from './operationLog.ts';
 
@@ -11,8 +11,9 @@ import { createOperationLog, type LogAnchor } from './operationLog.ts';
  * Exit code 0 intact, 1 tampered, 2 could not check (no database, bad key file …), so a cron job
  * or CI step can tell a broken log from a broken run.
  */
-const storage = auditConfig.databaseUrl ? auditConfig.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : auditConfig.dataDir;
-const keySource = auditConfig.operationLogKey ? 'OPERATION_LOG_KEY' : auditConfig.devKeyPath;
+// The gateway's own configuration: the same DATABASE_URL / DATA_DIR and key as the gateway it checks.
+const dataDir = join(config.dataDir, 'catalog');
+const storage = config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : dataDir;
 
 function readAnchor(): LogAnchor | undefined {
   const { values } = parseArgs({ options: { anchor: { type: 'string' } } });
@@ -24,13 +25,13 @@ function readAnchor(): LogAnchor | undefined {
 
 try {
   const anchor = readAnchor();
-  const key = auditConfig.operationLogKey ?? loadOrCreateDevKey(auditConfig.devKeyPath);
-  const database = await openGatewayDatabase({ url: auditConfig.databaseUrl, dataDir: auditConfig.dataDir });
+  const key = config.operationLogKey();
+  const database = await openGatewayDatabase({ url: config.databaseUrl, dataDir });
   try {
     await database.migrate();
     const result = await createOperationLog(database.db, { key }).verify(anchor);
     console.log(`操作日志 / operation log: ${storage}`);
-    console.log(`密钥 / key: ${keySource}`);
+    console.log(`密钥 / key: ${config.operationLogKeySource}`);
     if (result.ok) {
       console.log(`完整 / intact: ${result.entries} 条 / entries`);
       console.log(`链头 / head (SEQ:HASH, 可作 --anchor / use as --anchor): ${result.head ? `${result.entries}:${result.head}` : '（空 / empty）'}`);
