@@ -4,5 +4,5 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: './src/db/schema.ts',
   out: './drizzle',
-  schemaFilter: ['catalog'],
+  schemaFilter: ['gateway'],
 });

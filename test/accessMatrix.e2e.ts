@@ -224,8 +224,13 @@ describe('writes through the gateway', () => {
     const ledger = await hub.query(`query($p: ID!) { person(idNumber: $p) { ledgerEntry { name } staffingCards { status } } }`, { p: colleague }, headers.get('staffing/OPERATOR'));
     expect(ledger.data.person.ledgerEntry).toBeNull();
     expect(ledger.data.person.staffingCards.every((c: { status: string }) => c.status === 'REVOKED')).toBe(true);
+    // The refused report is a DENIAL with its code, never a WRITE; the one that went through is the only WRITE.
     const { entries } = await hub.gateway.log.search({ kind: 'WRITE', operationName: 'Report' }, { limit: 2, offset: 0 });
-    expect(entries.map((e) => e.outcome)).toEqual(['ALLOWED', 'DENIED']);
+    expect(entries.map((e) => e.outcome)).toEqual(['ALLOWED']);
+    const denials = await hub.gateway.log.search({ kind: 'DENIAL', operationName: 'Report' }, { limit: 2, offset: 0 });
+    expect(denials.entries.map((e) => [e.coordinates, (e.detail as { code: string; why: string }).code, (e.detail as { why: string }).why])).toEqual([
+      [['Mutation.reportRemoval'], 'FORBIDDEN', 'OTHER_UNIT'],
+    ]);
     const changes = (entries[0]!.detail as { changes: { entity: string; before: unknown; after: unknown }[] }).changes;
     expect(changes.map((c) => [c.entity, c.before !== null, c.after !== null])).toEqual([
       ['LedgerEntry', true, false],

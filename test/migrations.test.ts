@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema';
 import postgres from 'postgres';
-import { OFFICES } from './src/hub.ts';
+import { SERVICES } from './src/hub.ts';
 
 /**
  * Several subgraph processes may start at once against one server; drizzle's migrate() takes no lock
@@ -11,11 +11,11 @@ describe('migrations', () => {
   let fresh: FreshDatabase | undefined;
   afterAll(() => fresh?.drop());
 
-  it('run safely when every office migrates twice at the same moment, and leave each office its own schema', async () => {
+  it('run safely when every office and the catalog migrate twice at the same moment, and leave each its own schema', async () => {
     fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
     // On PGlite each office has its own instance; two concurrent migrate() calls share its one connection.
     const handles = await Promise.all(
-      OFFICES.map(async (office) => {
+      SERVICES.map(async (office) => {
         const first = await office.openDatabase({ url: fresh?.url });
         const second = fresh ? await office.openDatabase({ url: fresh.url }) : first;
         return { office, first, second };
@@ -26,10 +26,10 @@ describe('migrations', () => {
       for (const h of handles) await expect(h.office.isEmpty(h.first.db)).resolves.toBe(true);
       if (fresh) {
         const sql = postgres(fresh.url, { max: 1 });
-        const schemas = await sql`select schema_name from information_schema.schemata where schema_name in ('organization','staffing','hr','finance') order by 1`;
+        const schemas = await sql`select schema_name from information_schema.schemata where schema_name in ('organization','staffing','hr','finance','catalog') order by 1`;
         const applied = await sql`select count(*)::int as n from drizzle.staffing_migrations`;
         await sql.end();
-        expect(schemas.map((r) => r.schema_name)).toEqual(['finance', 'hr', 'organization', 'staffing']);
+        expect(schemas.map((r) => r.schema_name)).toEqual(['catalog', 'finance', 'hr', 'organization', 'staffing']);
         expect(applied[0]!.n).toBe(1);
       }
     } finally {

@@ -4,7 +4,7 @@ import type { AuditRecord } from '@hub/schema';
 import type { OperationLog } from './audit/operationLog.ts';
 import { authenticate } from './identity/authenticate.ts';
 import { TokenError, type TokenService } from './identity/tokens.ts';
-import type { Viewer } from './identity/viewer.ts';
+import type { Viewer } from '@hub/schema';
 
 /** The gateway's per-request context. */
 export interface GatewayContext {
@@ -13,9 +13,12 @@ export interface GatewayContext {
   purpose: string | null;
   /** The case the read serves, such as an approval-form number (X-Hub-Case-Number). */
   caseNumber: string | null;
-  /** Rows the subgraphs report this request's writes changed (their `extensions.audit`). */
-  audit: AuditRecord[];
+  /** Rows the subgraphs report this request's writes changed (their `extensions.audit`), with who reported them. */
+  audit: ReportedChange[];
 }
+
+/** A change as a subgraph reported it, and which subgraph that was. */
+export type ReportedChange = AuditRecord & { subgraph: string };
 
 /** Header values are Latin-1 on the wire: Chinese text comes percent-encoded. */
 function headerText(value: string | string[] | undefined): string | null {

@@ -3,21 +3,16 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import {
-  CREDENTIAL_HEADER, listenSubgraph, maskUnexpectedErrors, signGatewayCredential, verifyGatewayCredential, type SubgraphName,
-} from '@hub/schema';
-import { loadDefaultCatalog, type CatalogEntryDefinition } from '@hub/schema/catalog';
+import { CREDENTIAL_HEADER, createDecide, maskUnexpectedErrors, signGatewayCredential, type CatalogSource, type SubgraphName } from '@hub/schema';
+import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { createOperationLog, type OperationLog } from './audit/operationLog.ts';
-import { createCatalogServer } from './catalog/api/catalogServer.ts';
-import { toCatalogViewer } from './catalog/api/context.ts';
-import { catalogPage } from './catalog/page/catalogPage.ts';
-import { createCatalogStore, type CatalogStore } from './catalog/catalogStore.ts';
-import { createDecide } from './catalog/policy.ts';
+import { createSnapshotCache, type SnapshotCache, type SnapshotCacheOptions } from './catalog/snapshotCache.ts';
 import { openGatewayDatabase } from './db/open.ts';
 import { enforcingGateway } from './enforcement/enforcingGateway.ts';
 import { createHttpServer } from './httpServer.ts';
 import { createTokenService, type TokenService } from './identity/tokens.ts';
 import { offlineGraphiQL } from './landingPage.ts';
+import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
 import { recordOperation } from './recordOperation.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
 
@@ -29,18 +24,18 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   port: number;
   host: string;
-  /** Port of the catalog subgraph the gateway serves itself (0: any free port). */
-  catalogPort?: number;
+  /** Where the catalog snapshot comes from (the coordination group's subgraph, in process or as a service). */
+  catalog: CatalogSource;
+  /** How fresh the catalog snapshot is kept (see SnapshotCacheOptions). */
+  catalogCache?: SnapshotCacheOptions;
   /** The secret each subgraph's credential key is derived from (the subgraphs hold the same). */
   subgraphSecret: string;
   /** HS256 key of the departments' bearer tokens. */
   jwtSecret: string;
   /** HMAC key of the operation log's chain. */
   operationLogKey: string;
-  /** The gateway's own database (catalog, grants, operation log): a PostgreSQL URL, or a PGlite folder. */
+  /** The gateway's own database (the operation log): a PostgreSQL URL, or a PGlite folder. */
   database: { url?: string | undefined; dataDir?: string | undefined };
-  /** The catalog loaded into an empty database; the default catalog file when absent. */
-  defaultCatalog?: () => CatalogEntryDefinition[];
   /** False turns catalog enforcement and logging off: only the benchmark does, to measure their cost. */
   enforcement?: boolean;
   now?: () => Date;
@@ -48,17 +43,16 @@ export interface GatewayOptions {
 
 export interface RunningGateway {
   url: string;
-  catalogUrl: string;
-  store: CatalogStore;
+  snapshots: SnapshotCache;
   log: OperationLog;
   tokens: TokenService;
   stop(): Promise<void>;
 }
 
 /**
- * The gateway over the committed supergraph: identity, catalog enforcement field by field, the
- * operation log, the coordination group's catalog API and page, and an offline GraphiQL. No
- * introspection of subgraphs and no telemetry.
+ * The gateway over the committed supergraph: identity, catalog enforcement field by field (from a
+ * snapshot of the coordination group's catalog), the operation log and its API, the catalog pages
+ * and an offline GraphiQL. No introspection of subgraphs and no telemetry.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const now = options.now ?? (() => new Date());
@@ -67,18 +61,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   try {
     await database.migrate();
     const log = createOperationLog(database.db, { key: options.operationLogKey, now });
-    const store = createCatalogStore(database.db, log);
-    await store.addMissingDefaults((options.defaultCatalog ?? loadDefaultCatalog)(), 'system:default-catalog');
+    const snapshots = await createSnapshotCache(options.catalog, options.catalogCache);
+    cleanups.unshift(async () => snapshots.stop());
     const tokens = createTokenService(options.jwtSecret);
-
-    const catalogServer = createCatalogServer();
-    const catalogUrl = await listenSubgraph(catalogServer, {
-      port: options.catalogPort ?? 0,
-      host: options.host,
-      context: async (headers) => ({ viewer: toCatalogViewer(await verifyGatewayCredential(options.subgraphSecret, 'catalog', headers[CREDENTIAL_HEADER])), store, log, now }),
-    });
-    cleanups.unshift(() => catalogServer.stop());
-    const urls: Partial<Record<SubgraphName, string>> = { ...options.subgraphUrls, catalog: catalogUrl };
+    const urls: Partial<Record<SubgraphName, string>> = { ...options.subgraphUrls };
+    const audit = auditDataSource(log);
 
     // @apollo/gateway probes cloud metadata addresses and reports to Apollo unless this is set
     // before it is constructed; the hub must reach nothing but its own subgraphs.
@@ -86,7 +73,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const apolloGateway = new ApolloGateway({
       supergraphSdl: options.supergraphSdl,
       buildService: ({ name, url }) =>
-        new RemoteGraphQLDataSource<GatewayContext>({
+        name === 'audit'
+          ? audit
+          : new RemoteGraphQLDataSource<GatewayContext>({
           url: urls[name as SubgraphName] ?? url,
           // Identity reaches a subgraph only this way: a client's own headers are not forwarded.
           async willSendRequest({ request, context }) {
@@ -94,8 +83,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           },
           // What a write changed (before and after) comes back in extensions.audit, for the log only.
           async didReceiveResponse({ response, context }) {
-            const audit = response.extensions?.audit;
-            if (Array.isArray(audit)) context.audit?.push(...audit);
+            const changes = response.extensions?.audit;
+            if (Array.isArray(changes)) context.audit?.push(...changes.map((change) => ({ ...change, subgraph: name })));
             return response;
           },
         }),
@@ -104,8 +93,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       options.enforcement === false
         ? apolloGateway
         : enforcingGateway<GatewayContext>(apolloGateway, {
-            decide: async (context) => createDecide(context.viewer, await store.snapshot(), await store.activeGrants(), now()),
-            record: recordOperation(store, log),
+            decide: async (context) => createDecide(context.viewer, await snapshots.current(), now()),
+            record: recordOperation(snapshots, log),
           });
     const apollo = new ApolloServer<GatewayContext>({
       gateway,
@@ -113,14 +102,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       includeStacktraceInErrorResponses: false,
       plugins: [offlineGraphiQL(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
     });
-    const httpServer = createHttpServer(apollo, createRequestContext(tokens, log), [
+    const requestContext = createRequestContext(tokens, log);
+    // The pages read through this gateway's own GraphQL as their visitor, so they show what the API shows.
+    const pageQuery: PageQuery = async (req, query, variables) => {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: await requestContext(req) });
+      return response.body.kind === 'single' ? response.body.singleResult : {};
+    };
+    const httpServer = createHttpServer(apollo, requestContext, [
       (req, res) => {
         if (req.url !== '/health') return false;
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"status":"ok"}');
         return true;
       },
-      catalogPage(store, now),
+      catalogPage(pageQuery, now),
     ]);
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
     await apollo.start();
@@ -133,8 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const host = options.host === '127.0.0.1' || options.host === '0.0.0.0' ? 'localhost' : options.host;
     return {
       url: `http://${host}:${port}/graphql`,
-      catalogUrl,
-      store,
+      snapshots,
       log,
       tokens,
       async stop() {

@@ -10,6 +10,13 @@ export interface AuditRecord {
   key: string;
   before: unknown;
   after: unknown;
+  /** What was done (`REQUEST_ACCESS`, `REVOKE_GRANT` …), where the entity alone does not say. */
+  action?: string;
+  /** The schema coordinates the change concerns (a request's or a grant's items). */
+  coordinates?: string[];
+  /** Why, and under which case, where the change itself records it (an access request). */
+  purpose?: string | null;
+  caseNumber?: string | null;
 }
 
 export interface AuditingContext extends BaseContext {

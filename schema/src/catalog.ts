@@ -33,22 +33,26 @@ export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export const SENSITIVITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 
+/** 共享申请状态: 待审核, 已同意, 已拒绝, 已撤回. */
+export const REQUEST_STATUSES = ['PENDING', 'APPROVED', 'REFUSED', 'WITHDRAWN'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
 /** 数据类型 as the national catalog guide writes them: 字符型 C, 数值型 N, 日期型 D, 布尔型 B, plus object and list. */
 export const DATA_TYPES = ['字符型 C', '数值型 N', '日期型 D', '布尔型 B', '对象 O', '列表 L'] as const;
 export type DataType = (typeof DATA_TYPES)[number];
 
 /**
- * The offices that provide entries, the prefix of their resource and office codes, and the subgraph
- * that resolves their fields. The coordination group's own API (catalog, requests, grants, log) is the
- * `catalog` subgraph, provided by `coordination`.
+ * The offices that provide entries, the prefix of their resource and office codes, and the subgraphs
+ * that resolve their fields. The coordination group provides the platform's own API: the catalog,
+ * requests and grants (the `catalog` subgraph) and the operation log (`audit`, served by the gateway).
  */
 export const PROVIDER_OFFICES = {
-  organization: { prefix: 'ZZB', subgraph: 'organization' },
-  staffing: { prefix: 'BB', subgraph: 'staffing' },
-  hr: { prefix: 'RS', subgraph: 'hr' },
-  finance: { prefix: 'CZ', subgraph: 'finance' },
-  coordination: { prefix: 'XT', subgraph: 'catalog' },
-} as const;
+  organization: { prefix: 'ZZB', subgraphs: ['organization'] },
+  staffing: { prefix: 'BB', subgraphs: ['staffing'] },
+  hr: { prefix: 'RS', subgraphs: ['hr'] },
+  finance: { prefix: 'CZ', subgraphs: ['finance'] },
+  coordination: { prefix: 'XT', subgraphs: ['catalog', 'audit'] },
+} as const satisfies Record<string, { prefix: string; subgraphs: readonly string[] }>;
 export type ProviderOffice = keyof typeof PROVIDER_OFFICES;
 
 /** 信息项: one field of the graph, `Type.field` exactly as in the supergraph. */
@@ -263,15 +267,17 @@ function* catalogFields(schema: GraphQLSchema): Generator<[coordinate: string, f
     const typeJoins = [type.astNode, ...type.extensionASTNodes].flatMap((node) => node?.directives ?? []).filter((d) => d.name.value === 'join__type');
     for (const field of Object.values(type.getFields())) {
       const coordinate = `${type.name}.${field.name}`;
-      if (!FEDERATION_FIELDS.has(coordinate)) yield [coordinate, field, typeJoins];
+      // An @inaccessible field is in no client's graph (the gateway's own internal reads).
+      const inaccessible = field.astNode?.directives?.some((d) => d.name.value === 'inaccessible');
+      if (!FEDERATION_FIELDS.has(coordinate) && !inaccessible) yield [coordinate, field, typeJoins];
     }
   }
 }
 
 /**
  * Every schema coordinate (`Type.field`) of the supergraph that the catalog must cover: fields of
- * object and interface types, root fields included; enums, scalars, inputs and federation internals
- * (`_entities`, `_service`, `_Service`, `join__*`, `link__*`) excluded. Sorted.
+ * object and interface types, root fields included; enums, scalars, inputs, federation internals
+ * (`_entities`, `_service`, `_Service`, `join__*`, `link__*`) and @inaccessible fields excluded. Sorted.
  */
 export function catalogCoordinates(supergraphSdl: string): string[] {
   const schema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });

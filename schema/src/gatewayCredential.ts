@@ -1,14 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { jwtVerify, SignJWT } from 'jose';
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { isOffice, isRole, type Viewer } from './roles.ts';
 
-/** The caller as the gateway vouches for it to a subgraph: office, role, subject, and a unit operator's unit. */
-export interface Viewer {
-  office: string;
-  role: string;
-  sub: string;
-  unit?: string | undefined;
-}
+export type { Viewer };
 
 /** The header that carries the gateway's credential; a client's own headers never reach a subgraph as identity. */
 export const CREDENTIAL_HEADER = 'x-hub-gateway-credential';
@@ -48,10 +43,16 @@ const unauthenticated = (zh: string, en: string) =>
 export async function verifyGatewayCredential(secret: string, subgraph: string, header: string | string[] | undefined): Promise<Viewer | null> {
   const token = Array.isArray(header) ? header[0] : header;
   if (!token) throw unauthenticated('子图只接受来自网关的请求', 'this subgraph answers only the gateway');
+  let payload: JWTPayload;
   try {
-    const { payload } = await jwtVerify(token, subgraphKey(secret, subgraph), { issuer: ISSUER, audience: subgraph, algorithms: ['HS256'] });
-    return (payload.viewer as Viewer | null) ?? null;
+    payload = (await jwtVerify(token, subgraphKey(secret, subgraph), { issuer: ISSUER, audience: subgraph, algorithms: ['HS256'] })).payload;
   } catch {
     throw unauthenticated('网关凭据无效或已过期', 'the gateway credential is not valid or has expired');
   }
+  const viewer = payload.viewer as Partial<Viewer> | null | undefined;
+  if (!viewer) return null;
+  // The gateway signs only viewers it built itself: an unknown office or role means mismatched
+  // versions, refused rather than read as anonymous.
+  if (!isOffice(viewer.office) || !isRole(viewer.role) || !viewer.sub) throw unauthenticated('凭证中的身份无法识别', 'the credential names an unknown office or role');
+  return { office: viewer.office, role: viewer.role, sub: viewer.sub, ...(viewer.unit ? { unit: viewer.unit } : {}) };
 }

@@ -1,25 +1,28 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Database } from './db.ts';
-import { CREDENTIAL_HEADER, verifyGatewayCredential, type Viewer } from './gatewayCredential.ts';
+import { CREDENTIAL_HEADER, verifyGatewayCredential } from './gatewayCredential.ts';
+import type { Viewer } from './roles.ts';
 import { listenSubgraph } from './subgraphServer.ts';
-import type { OfficeName } from './subgraphs.ts';
+import type { ServiceName } from './subgraphs.ts';
 
 
 /** What every office's subgraph package exports, so one launcher starts any of them. */
 export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends BaseContext = any> {
-  name: OfficeName;
+  name: ServiceName;
   openDatabase(options: { url?: string | undefined; dataDir?: string | undefined }): Promise<Database<any> & { db: TDb }>;
   createServer(): ApolloServer<TContext>;
-  /** The per-request context; `viewer` is who the gateway vouches for (null: a public caller). */
-  createContext(db: TDb, viewer: Viewer | null): TContext;
+  /** The per-request context; `viewer` is who the gateway vouches for (null: a public caller); `now` its clock. */
+  createContext(db: TDb, viewer: Viewer | null, now: () => Date): TContext;
   /** True when the office's database holds no data yet (first start). */
   isEmpty(db: TDb): Promise<boolean>;
   /** Loads rows in chunks, in one transaction: a failed seed leaves nothing behind. */
   seed(db: TDb, data: TSeed): Promise<void>;
+  /** Work done at every start after the migrations (the catalog adds the default entries it lacks). */
+  onStart?(db: TDb): Promise<void>;
 }
 
 export interface RunningSubgraph {
-  name: OfficeName;
+  name: ServiceName;
   url: string;
   database: Database<any>;
   /** With `recordRequests`: how many GraphQL requests it answered (tests prove a subgraph was not called). */
@@ -40,6 +43,8 @@ export interface StartSubgraphOptions<TSeed> {
   recordRequests?: boolean | undefined;
   /** Demo or test data to load when the database is empty. */
   seedData?: (() => TSeed) | undefined;
+  /** The subgraph's clock (grant expiry, due dates); tests move it. */
+  now?: (() => Date) | undefined;
 }
 
 /** config → db (migrated, seeded on first start) → listen. */
@@ -48,6 +53,8 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
   try {
     await database.migrate();
     if (options.seedData && (await office.isEmpty(database.db))) await office.seed(database.db, options.seedData());
+    await office.onStart?.(database.db);
+    const now = options.now ?? (() => new Date());
     const server = office.createServer();
     const requests = { count: 0 };
     const received: string[] = [];
@@ -63,7 +70,7 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
     const url = await listenSubgraph(server, {
       port: options.port,
       host: options.host,
-      context: async (headers) => office.createContext(database.db, await verifyGatewayCredential(options.secret, office.name, headers[CREDENTIAL_HEADER])),
+      context: async (headers) => office.createContext(database.db, await verifyGatewayCredential(options.secret, office.name, headers[CREDENTIAL_HEADER]), now),
     });
     return {
       name: office.name,

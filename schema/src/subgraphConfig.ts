@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateDevKey } from './devKey.ts';
-import { SUBGRAPHS, type OfficeName } from './subgraphs.ts';
+import { SUBGRAPHS, type ServiceName } from './subgraphs.ts';
 
 /**
  * An office subgraph's configuration from an environment (each subgraph's config.ts passes
@@ -9,7 +9,7 @@ import { SUBGRAPHS, type OfficeName } from './subgraphs.ts';
  * <DATA_DIR>/<office>. SUBGRAPH_SECRET must equal the gateway's; locally both fall back to the same
  * development key file.
  */
-export function readSubgraphConfig(office: OfficeName, env: Record<string, string | undefined>) {
+export function readSubgraphConfig(office: ServiceName, env: Record<string, string | undefined>) {
   const dataRoot = env.DATA_DIR || fileURLToPath(new URL('../../data', import.meta.url));
   return Object.freeze({
     port: Number(env.PORT ?? SUBGRAPHS.find((s) => s.name === office)!.port),

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Viewer } from './gatewayCredential.ts';
-import { SUBGRAPHS } from './subgraphs.ts';
+import { officeName, WRITER_ROLES, type Viewer } from './roles.ts';
 
 /**
  * The one unit a viewer is limited to: a UNIT_OPERATOR (用人单位填报员) reads and writes only its own
@@ -27,9 +26,9 @@ export function forbiddenUnit(field: string): GraphQLError {
  * with `unitRows`, also the office's unit operators, whose rows the resolver then limits to their unit.
  */
 export function requireWriter(viewer: Viewer | null, office: string, field: string, options: { unitRows?: boolean } = {}): Viewer {
-  if (viewer && viewer.office === office && ['LEADER', 'OPERATOR', 'REVIEWER'].includes(viewer.role)) return viewer;
+  if (viewer && viewer.office === office && WRITER_ROLES.has(viewer.role)) return viewer;
   if (options.unitRows && viewer && viewer.office === office && viewer.role === 'UNIT_OPERATOR' && viewer.unit) return viewer;
-  const zh = `只有${SUBGRAPHS.find((s) => s.name === office)?.office ?? office}的负责人、审核员或操作员可以写入`;
+  const zh = `只有${officeName(office)}的负责人、审核员或操作员可以写入`;
   const en = `only ${office}'s leaders, reviewers and operators may write`;
   throw new GraphQLError(`${zh} / ${en}`, { extensions: { code: 'FORBIDDEN', field, reason: 'WRITE_NOT_OWNER', messageZh: zh, messageEn: en } });
 }

@@ -1,6 +1,7 @@
-import { SUBGRAPHS, SUPERGRAPH_PATH, startSubgraph, type OfficeName, type OfficeSubgraph, type RunningSubgraph, type SubgraphName } from '@hub/schema';
+import { SUBGRAPHS, SUPERGRAPH_PATH, startSubgraph, type OfficeName, type OfficeSubgraph, type RunningSubgraph, type ServiceName } from '@hub/schema';
 
-const portOf = (name: SubgraphName) => SUBGRAPHS.find((s) => s.name === name)!.port;
+const portOf = (name: ServiceName) => SUBGRAPHS.find((s) => s.name === name)!.port!;
+import { catalog, catalogSource } from '@hub/catalog';
 import { finance } from '@hub/finance';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { hr } from '@hub/hr';
@@ -12,6 +13,8 @@ import { join } from 'node:path';
 import type { City } from './demo/types.ts';
 
 export const OFFICES: readonly OfficeSubgraph[] = [organization, staffing, hr, finance];
+/** Every subgraph that runs as a service: the four offices and the coordination group's catalog. */
+export const SERVICES: readonly OfficeSubgraph[] = [...OFFICES, catalog];
 
 export interface HubOptions {
   /** A PostgreSQL URL shared by the four offices (each in its own schema); PGlite when absent. */
@@ -46,7 +49,7 @@ export interface Hub {
   /** The key the hub's bearer tokens are signed with (tests forge tokens with it). */
   jwtSecret: string;
   gateway: RunningGateway;
-  subgraphs: Record<OfficeName, RunningSubgraph>;
+  subgraphs: Record<ServiceName, RunningSubgraph>;
   stop(): Promise<void>;
 }
 
@@ -68,7 +71,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const started: RunningSubgraph[] = [];
   try {
     await Promise.all(
-      OFFICES.map(async (office) => {
+      SERVICES.map(async (office) => {
         const running = await startSubgraph(office, {
           databaseUrl: options.databaseUrl,
           dataDir: options.dataDir ? join(options.dataDir, office.name) : undefined,
@@ -76,10 +79,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           host,
           secret,
           recordRequests: options.recordRequests,
-          seedData: options.seed
+          now: options.now,
+          seedData: options.seed && office.name !== 'catalog'
             ? () => {
                 progress(`载入演示数据 / loading demo data into ${office.name} …`);
-                return cityOnce()[office.name];
+                return cityOnce()[office.name as OfficeName];
               }
             : undefined,
         });
@@ -91,19 +95,19 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     await Promise.all(started.map((s) => s.stop()));
     throw error;
   }
-  const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<OfficeName, RunningSubgraph>;
+  const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<ServiceName, RunningSubgraph>;
   const gateway = await startGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
     port: options.port ?? 0,
     host,
-    catalogPort: options.subgraphPorts === 0 ? 0 : portOf('catalog'),
+    catalog: catalogSource(subgraphs.catalog.database.db as never),
     subgraphSecret: secret,
     jwtSecret,
     operationLogKey: options.operationLogKey ?? random(),
     now: options.now,
     enforcement: options.enforcement,
-    database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'catalog') : undefined },
+    database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'gateway') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));
     throw error;

@@ -369,7 +369,8 @@ describe('development key', () => {
   });
 });
 
-describe('pnpm audit:verify', () => {
+// Each case starts the CLI as a process twice (tsx and PGlite start-up): allow for a loaded machine.
+describe('pnpm audit:verify', { timeout: 180_000 }, () => {
   const cli = fileURLToPath(new URL('./verifyCli.ts', import.meta.url));
   let root: string;
   beforeAll(() => void (root = mkdtempSync(join(tmpdir(), 'oplog-cli-'))));
@@ -389,7 +390,7 @@ describe('pnpm audit:verify', () => {
 
   it('says intact with the dev key, and tampered (exit 1) after an edit', async () => {
     const key = loadOrCreateDevKey(join(root, 'keys', 'operation-log.key'));
-    const local = await openGatewayDatabase({ dataDir: join(root, 'catalog') });
+    const local = await openGatewayDatabase({ dataDir: join(root, 'gateway') });
     await local.migrate();
     await createOperationLog(local.db, { key, now: clock() }).appendMany([read(1), read(2), read(3)]);
     const head = (await local.db.select().from(operationLog).where(eq(operationLog.seq, 3)))[0]!.hash;
@@ -398,7 +399,7 @@ describe('pnpm audit:verify', () => {
     expect(await runCli()).toEqual({
       code: 0,
       stdout: [
-        `操作日志 / operation log: ${join(root, 'catalog')}`,
+        `操作日志 / operation log: ${join(root, 'gateway')}`,
         `密钥 / key: ${join(root, 'keys', 'operation-log.key')}`,
         '完整 / intact: 3 条 / entries',
         `链头 / head (SEQ:HASH, 可作 --anchor / use as --anchor): 3:${head}`,
@@ -406,14 +407,14 @@ describe('pnpm audit:verify', () => {
       ].join('\n'),
     });
 
-    const again = await openGatewayDatabase({ dataDir: join(root, 'catalog') });
+    const again = await openGatewayDatabase({ dataDir: join(root, 'gateway') });
     await again.db.update(operationLog).set({ detail: {} }).where(eq(operationLog.seq, 2));
     await again.close();
     expect(readFileSync(join(root, 'keys', 'operation-log.key'), 'utf8').trim()).toBe(key);
     expect(await runCli(key)).toEqual({
       code: 1,
       stdout: [
-        `操作日志 / operation log: ${join(root, 'catalog')}`,
+        `操作日志 / operation log: ${join(root, 'gateway')}`,
         '密钥 / key: OPERATION_LOG_KEY',
         '已被篡改 / TAMPERED: EDITED @ seq 2',
         EDITED(2).message,
@@ -425,7 +426,7 @@ describe('pnpm audit:verify', () => {
 
   it('finds entries cut off the end only against a recorded anchor', async () => {
     const key = loadOrCreateDevKey(join(root, 'keys', 'operation-log.key'));
-    const local = await openGatewayDatabase({ dataDir: join(root, 'catalog') });
+    const local = await openGatewayDatabase({ dataDir: join(root, 'gateway') });
     await local.migrate();
     await local.db.delete(operationLog);
     await createOperationLog(local.db, { key, now: clock() }).appendMany([read(1), read(2), read(3)]);

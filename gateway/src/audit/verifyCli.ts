@@ -12,7 +12,7 @@ import { createOperationLog, type LogAnchor } from './operationLog.ts';
  * or CI step can tell a broken log from a broken run.
  */
 // The gateway's own configuration: the same DATABASE_URL / DATA_DIR and key as the gateway it checks.
-const dataDir = join(config.dataDir, 'catalog');
+const dataDir = join(config.dataDir, 'gateway');
 const storage = config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : dataDir;
 
 function readAnchor(): LogAnchor | undefined {

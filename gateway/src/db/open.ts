@@ -6,6 +6,6 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
 
 export type GatewayDb = Db<typeof schema>;
 
-/** The gateway's own database (catalog, grants, operation log): Postgres schema `catalog`, either driver. */
+/** The gateway's own database (the operation log): Postgres schema `gateway`, either driver. */
 export const openGatewayDatabase = (options: { url?: string | undefined; dataDir?: string | undefined }) =>
-  openDatabase({ ...options, schema, schemaName: 'catalog', migrationsFolder });
+  openDatabase({ ...options, schema, schemaName: 'gateway', migrationsFolder });

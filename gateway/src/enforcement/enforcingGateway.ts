@@ -10,7 +10,20 @@ export interface EnforcementHooks<TContext> {
   /** The viewer's rule for this request (catalog and grants as they are now). */
   decide(context: TContext): Promise<Decide>;
   /** Called once the answer is known, before it is sent: the operation log is written here. */
-  record(context: TContext, operation: { name: string | null; type: string; filter: FilterResult; data: unknown; errors: readonly GraphQLError[]; variables: Record<string, unknown> }): Promise<void>;
+  record(
+    context: TContext,
+    operation: {
+      name: string | null;
+      type: string;
+      filter: FilterResult;
+      data: unknown;
+      /** Every error of the answer, the catalog's FORBIDDEN ones included. */
+      errors: readonly GraphQLError[];
+      /** The errors that came from executing the plan (the subgraphs' own refusals and failures). */
+      subgraphErrors: readonly GraphQLError[];
+      variables: Record<string, unknown>;
+    },
+  ): Promise<void>;
 }
 
 /**
@@ -31,8 +44,10 @@ export function enforcingGateway<TContext extends Record<string, any>>(inner: Ga
         const operation = inlineFragments(requestContext.document, requestContext.operationName)!;
         const filter = filterOperation(requestContext.schema, operation, await hooks.decide(context));
         let result;
+        let subgraphErrors: readonly GraphQLError[];
         if (!filter.denials.length) {
           result = await run(requestContext);
+          subgraphErrors = (result.errors ?? []) as readonly GraphQLError[];
         } else {
           const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [filter.operation] };
           const source = print(document);
@@ -43,6 +58,7 @@ export function enforcingGateway<TContext extends Record<string, any>>(inner: Ga
             queryHash: { value: createHash('sha256').update(source).digest('hex') },
           }) as GatewayGraphQLRequestContext;
           const executed = await run(narrowed);
+          subgraphErrors = (executed.errors ?? []) as readonly GraphQLError[];
           const patched = applyDenials(executed.data, filter.denials);
           result = { ...executed, data: patched.data, errors: [...(executed.errors ?? []), ...patched.errors] };
         }
@@ -52,6 +68,7 @@ export function enforcingGateway<TContext extends Record<string, any>>(inner: Ga
           filter,
           data: result.data,
           errors: (result.errors ?? []) as readonly GraphQLError[],
+          subgraphErrors,
           variables: requestContext.request.variables ?? {},
         });
         return result;

@@ -1,11 +1,7 @@
 import type { GraphQLOutputType } from 'graphql';
+import type { Decision } from '@hub/schema';
 
-/** Whether a viewer may read (or, for Mutation fields, call) one schema coordinate, and why. */
-export type Decision =
-  | { allowed: true; reason: string }
-  | { allowed: false; reason: string; messageZh: string; messageEn: string; basis?: string | null };
-
-export type Decide = (coordinate: string) => Decision;
+export type { Decide, Decision } from '@hub/schema';
 
 /** One field on the way from the root to a denied field. */
 export interface DenialStep {

@@ -1,5 +1,5 @@
 import { TokenError, type TokenService } from './tokens.ts';
-import type { Viewer } from './viewer.ts';
+import type { Viewer } from '@hub/schema';
 
 /**
  * The viewer of a request from its Authorization header: null without one (public items only);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { config } from '../config.ts';
-import { OFFICES, ROLES } from './roles.ts';
+import { OFFICES, ROLES } from '@hub/schema';
 import { createTokenService, TokenError } from './tokens.ts';
 
 /** `pnpm token --office staffing --role OPERATOR [--unit CODE] [--sub NAME] [--ttl 8h]`: a bearer token for local use. */

@@ -1,7 +1,6 @@
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { parseCreditCode } from '@hub/schema';
-import { OFFICES, ROLES, type Office, type Role } from './roles.ts';
-import type { Viewer } from './viewer.ts';
+import { OFFICES, ROLES, type Office, type Role, type Viewer } from '@hub/schema';
 
 const ISSUER = 'staffing-hub';
 const AUDIENCE = 'staffing-hub-gateway';

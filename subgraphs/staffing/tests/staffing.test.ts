@@ -109,7 +109,7 @@ describe('staffing subgraph', () => {
     const before = await run(`{ institutions { totalCount } }`);
     const input = { creditCode: code('12410100MB0000005'), name: '某市档案馆', kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'GENERAL_AFFAIRS', fundingForm: 'FULL' };
     const mutation = `mutation($i: RegisterInstitutionInput!) { registerInstitution(input: $i) { institution { creditCode } } }`;
-    for (const viewer of [null, { office: 'hr', role: 'OPERATOR', sub: 'x' }, { office: 'staffing', role: 'AUDITOR', sub: 'y' }]) {
+    for (const viewer of [null, { office: 'hr', role: 'OPERATOR', sub: 'x' }, { office: 'staffing', role: 'AUDITOR', sub: 'y' }] as const) {
       const result = await run(mutation, { i: input }, viewer);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'WRITE_NOT_OWNER' });
     }

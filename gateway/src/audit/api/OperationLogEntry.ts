@@ -1,0 +1,5 @@
+import type { OperationLogEntry as Entry } from '../operationLog.ts';
+
+export const OperationLogEntry = {
+  detail: (entry: Entry) => JSON.stringify(entry.detail),
+};

@@ -1,0 +1,21 @@
+import { CREDENTIAL_HEADER, reviveSnapshot, signGatewayCredential, type CatalogSource } from '@hub/schema';
+
+/**
+ * The catalog read from the coordination group's service, when it runs in another process: its
+ * `_catalogSnapshot` field (@inaccessible: in no client's graph), asked with the gateway's credential.
+ */
+export function remoteCatalogSource(url: string, subgraphSecret: string, timeoutMs = 5000): CatalogSource {
+  return {
+    async load() {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: await signGatewayCredential(subgraphSecret, 'catalog', null) },
+        body: JSON.stringify({ query: '{ _catalogSnapshot }' }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body = (await response.json()) as { data?: { _catalogSnapshot?: string }; errors?: { message: string }[] };
+      if (!response.ok || !body.data?._catalogSnapshot) throw new Error(`catalog snapshot from ${url}: HTTP ${response.status} ${body.errors?.[0]?.message ?? ''}`);
+      return reviveSnapshot(JSON.parse(body.data._catalogSnapshot));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { Resolvers } from '@hub/schema';
+import type { CatalogContext } from '../context.ts';
+import { AccessRequest } from './AccessRequest.ts';
+import { CatalogEntry } from './CatalogEntry.ts';
+import { CatalogVersion } from './CatalogVersion.ts';
+import { Grant } from './Grant.ts';
+import { Mutation } from './Mutation.ts';
+import { Query } from './Query.ts';
+import { DateScalar, DateTimeScalar } from '@hub/schema';
+
+export const resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  CatalogEntry,
+  CatalogVersion,
+  AccessRequest,
+  Grant,
+} as unknown as Resolvers<CatalogContext>;
