@@ -167,6 +167,16 @@ describe('validateCatalog', () => {
     ]);
   });
 
+  it('takes as publishedOn only a day that exists', () => {
+    const published = ['2024-02-29', '2023-02-29', '2026-13-01', '2026-1-01'].map((publishedOn) => problems({ entries: [entry({ relatedCodes: [], publishedOn })] }));
+    expect(published).toEqual([
+      [],
+      ['entries[0] CZ-02-002: "publishedOn" must be a date YYYY-MM-DD, got "2023-02-29"'],
+      ['entries[0] CZ-02-002: "publishedOn" must be a date YYYY-MM-DD, got "2026-13-01"'],
+      ['entries[0] CZ-02-002: "publishedOn" must be a date YYYY-MM-DD, got "2026-1-01"'],
+    ]);
+  });
+
   it('keeps NOT_SHARED entries closed, conditions on CONDITIONAL ones, and codes unique and resolvable', () => {
     const notShared = entry({ code: 'CZ-02-009', shareType: 'NOT_SHARED', open: true, relatedCodes: ['CZ-09-999'], items: [] });
     delete notShared.shareConditions;

@@ -10,6 +10,7 @@ import {
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
+import { isCalendarDate } from './calendarDate.ts';
 
 /**
  * The default shared catalog (信息数据共享目录): a reviewable file the gateway loads at first start.
@@ -119,11 +120,7 @@ const matching =
   (pattern: RegExp, expected: string): Check =>
   (v) =>
     typeof v === 'string' && pattern.test(v) ? undefined : expected;
-/** A real calendar day: 2026-02-30 rolls over to March in `Date`, so compare the round trip. */
-const date: Check = (v) => {
-  const day = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined;
-  return day && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v as string) ? undefined : 'a date YYYY-MM-DD';
-};
+const date: Check = (v) => (isCalendarDate(v) ? undefined : 'a date YYYY-MM-DD');
 const strings: Check = (v) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? undefined : 'an array of strings');
 const array: Check = (v) => (Array.isArray(v) && v.length > 0 ? undefined : 'a non-empty array');
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { idNumberCheckChar, parseIdNumber, requireIdNumber } from './idNumber.ts';
 
+const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
+
 describe('parseIdNumber (GB 11643-1999)', () => {
-  it('accepts the standard example and derives birth date and gender', () => {
-    // The worked example of GB 11643-1999: 11010519491231002X
-    expect(parseIdNumber('11010519491231002X')).toEqual({
-      idNumber: '11010519491231002X',
-      birthDate: '1949-12-31',
-      gender: 'FEMALE',
-      regionCode: '110105',
-    });
+  it("accepts both of the standard's examples, the one born in 1880 included, and derives birth date and gender", () => {
+    // GB 11643-1999 §8 编码示例: 北京市朝阳区 11010519491231002X and 广东省汕头市潮阳县 440524188001010014.
+    expect(['11010519491231002X', '440524188001010014'].map((n) => parseIdNumber(n))).toEqual([
+      { idNumber: '11010519491231002X', birthDate: '1949-12-31', gender: 'FEMALE', regionCode: '110105' },
+      { idNumber: '440524188001010014', birthDate: '1880-01-01', gender: 'MALE', regionCode: '440524' },
+    ]);
   });
 
   it('accepts a lower-case x and normalises it', () => {
@@ -17,31 +17,69 @@ describe('parseIdNumber (GB 11643-1999)', () => {
   });
 
   it('reads an odd sequence digit as male', () => {
-    const first17 = '41010219850317001';
-    expect(parseIdNumber(first17 + idNumberCheckChar(first17))).toMatchObject({ gender: 'MALE', birthDate: '1985-03-17' });
+    expect(parseIdNumber(withCheck('41010219850317001'))).toMatchObject({ gender: 'MALE', birthDate: '1985-03-17' });
+  });
+
+  it('accepts a birth date up to today in Beijing, and 29 February only in a leap year', () => {
+    const today = '2026-11-26';
+    const numbers = ['41010220261126002', '41010220261127002', '41010220000229002', '41010219000229002', '41010218000101002'].map(withCheck);
+    expect(numbers.map((n) => parseIdNumber(n, today)).map((p) => (typeof p === 'string' ? p : p.birthDate))).toEqual([
+      '2026-11-26',
+      'FUTURE_BIRTH_DATE',
+      '2000-02-29',
+      'BIRTH_DATE',
+      '1800-01-01',
+    ]);
   });
 
   it('names what is wrong', () => {
-    expect(parseIdNumber('110105194912310021')).toBe('CHECK_CHARACTER');
-    expect(parseIdNumber('1101051949123100')).toBe('FORMAT');
-    expect(parseIdNumber('11010519491231002Y')).toBe('FORMAT');
-    const feb30 = '41010219850230001';
-    expect(parseIdNumber(feb30 + idNumberCheckChar(feb30))).toBe('BIRTH_DATE');
-    const future = '41010221000101001';
-    expect(parseIdNumber(future + idNumberCheckChar(future))).toBe('BIRTH_DATE');
+    const cases = [
+      '110105194912310021', // the first example with a wrong check character
+      '440524188001010015',
+      '1101051949123100', // too short
+      '11010519491231002Y',
+      '1101051949123100２X', // a full-width digit
+      withCheck('41010219990230001'), // 30 February, with a check character that fits it
+      withCheck('41010219991301001'), // month 13
+      withCheck('41010219990100001'), // day 0
+      withCheck('41010221000101001'), // born in 2100
+    ];
+    expect(cases.map((n) => parseIdNumber(n, '2026-11-26'))).toEqual([
+      'CHECK_CHARACTER',
+      'CHECK_CHARACTER',
+      'FORMAT',
+      'FORMAT',
+      'FORMAT',
+      'BIRTH_DATE',
+      'BIRTH_DATE',
+      'BIRTH_DATE',
+      'FUTURE_BIRTH_DATE',
+    ]);
   });
 
-  it('throws a coded bilingual error naming the field', () => {
-    try {
-      requireIdNumber('110105194912310021', 'input.idNumber');
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toMatchObject({
-        extensions: { code: 'INVALID_ID_NUMBER', field: 'input.idNumber' },
-      });
-      const { messageZh, messageEn } = (error as { extensions: Record<string, string> }).extensions;
-      expect(messageZh).toContain('校验码');
-      expect(messageEn).toContain('check character');
-    }
+  it('throws INVALID_ID_NUMBER with a bilingual message naming the field', () => {
+    const thrown = (raw: string) => {
+      try {
+        requireIdNumber(raw, 'input.idNumber', '2026-11-26');
+      } catch (error) {
+        return (error as { extensions: unknown }).extensions;
+      }
+      return 'accepted';
+    };
+    expect([thrown('110105194912310021'), thrown(withCheck('41010219990230001'))]).toEqual([
+      {
+        code: 'INVALID_ID_NUMBER',
+        field: 'input.idNumber',
+        messageZh: 'input.idNumber：公民身份号码校验码错误（GB 11643-1999）',
+        messageEn: 'input.idNumber: the check character of the ID number is wrong (GB 11643-1999)',
+      },
+      {
+        code: 'INVALID_ID_NUMBER',
+        field: 'input.idNumber',
+        messageZh: 'input.idNumber：公民身份号码中的出生日期不是真实日期',
+        messageEn: 'input.idNumber: the birth date inside the ID number is not a real date',
+      },
+    ]);
+    expect(thrown('440524188001010014')).toBe('accepted');
   });
 });

@@ -1,3 +1,5 @@
+import { beijingDay } from './beijingDay.ts';
+import { isCalendarDate } from './calendarDate.ts';
 import { ErrorCode, inputError } from './errors.ts';
 
 /** GB 11643-1999 weights for the first 17 characters (ISO 7064 MOD 11-2). */
@@ -24,22 +26,31 @@ export function idNumberCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
-export type IdNumberProblem = 'FORMAT' | 'BIRTH_DATE' | 'CHECK_CHARACTER';
+export type IdNumberProblem = 'FORMAT' | 'BIRTH_DATE' | 'FUTURE_BIRTH_DATE' | 'CHECK_CHARACTER';
 
-/** Parses a citizen ID number (公民身份号码) per GB 11643-1999, or says what is wrong with it. */
-export function parseIdNumber(raw: string): ParsedIdNumber | IdNumberProblem {
+/**
+ * Parses a citizen ID number (公民身份号码) per GB 11643-1999, or says what is wrong with it. This is
+ * the standard's check and nothing more, so every number the standard accepts is accepted, its own
+ * example 440524188001010014 (born 1880) included: 17 digits and a check character (0–9 or X), a
+ * birth date (GB/T 7408) that exists and is not after `today`, and the MOD 11-2 check character.
+ * Whether the person can be a member of staff is a separate rule (`requireStaffBirthDate`), applied
+ * where a person joins the hub, never where one is looked up.
+ *
+ * The address code is not checked against GB/T 2260: it is the county of first registration, and a
+ * number is not reissued when that county is renamed or abolished (the standard's own 440524, 潮阳县,
+ * is no longer a current code), so no current list of divisions can judge it. The check character
+ * catches the typos a list would.
+ */
+export function parseIdNumber(raw: string, today: string = beijingDay()): ParsedIdNumber | IdNumberProblem {
   const value = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(value)) return 'FORMAT';
-  const y = Number(value.slice(6, 10));
-  const m = Number(value.slice(10, 12));
-  const d = Number(value.slice(12, 14));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const realDate = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  if (!realDate || y < 1900 || date.getTime() > Date.now()) return 'BIRTH_DATE';
+  const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+  if (!isCalendarDate(birthDate)) return 'BIRTH_DATE';
+  if (birthDate > today) return 'FUTURE_BIRTH_DATE';
   if (idNumberCheckChar(value) !== value[17]) return 'CHECK_CHARACTER';
   return {
     idNumber: value,
-    birthDate: value.slice(6, 10) + '-' + value.slice(10, 12) + '-' + value.slice(12, 14),
+    birthDate,
     gender: Number(value[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
     regionCode: value.slice(0, 6),
   };
@@ -48,12 +59,13 @@ export function parseIdNumber(raw: string): ParsedIdNumber | IdNumberProblem {
 const PROBLEM_TEXT: Record<IdNumberProblem, [string, string]> = {
   FORMAT: ['公民身份号码应为18位：17位数字加1位校验码（数字或X）', 'an ID number has 18 characters: 17 digits and a check character (digit or X)'],
   BIRTH_DATE: ['公民身份号码中的出生日期不是真实日期', 'the birth date inside the ID number is not a real date'],
+  FUTURE_BIRTH_DATE: ['公民身份号码中的出生日期晚于今天', 'the birth date inside the ID number is after today'],
   CHECK_CHARACTER: ['公民身份号码校验码错误（GB 11643-1999）', 'the check character of the ID number is wrong (GB 11643-1999)'],
 };
 
 /** Validates and normalises an ID number at an entry point, or throws INVALID_ID_NUMBER naming the field. */
-export function requireIdNumber(raw: string, field = 'idNumber'): ParsedIdNumber {
-  const parsed = parseIdNumber(raw);
+export function requireIdNumber(raw: string, field = 'idNumber', today: string = beijingDay()): ParsedIdNumber {
+  const parsed = parseIdNumber(raw, today);
   if (typeof parsed !== 'string') return parsed;
   const [zh, en] = PROBLEM_TEXT[parsed];
   throw inputError(ErrorCode.INVALID_ID_NUMBER, field, `${field}：${zh}`, `${field}: ${en}`);

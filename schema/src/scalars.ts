@@ -1,10 +1,10 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isCalendarDay } from './calendarDay.ts';
+import { isCalendarDate } from './calendarDate.ts';
 
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'INVALID_ARGUMENT' } });
 
 function readDay(value: unknown): string {
-  if (typeof value === 'string' && isCalendarDay(value)) return value;
+  if (typeof value === 'string' && isCalendarDate(value)) return value;
   throw badInput(`日期应为 YYYY-MM-DD 格式的真实日期 / a Date must be a real day written YYYY-MM-DD, got ${JSON.stringify(value)}`);
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation, type Viewer } from '@hub/schema';
+import { beijingDay, creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation, type Viewer } from '@hub/schema';
 import { createContext } from '../src/context.ts';
 import type { HrDb } from '../src/db/queries.ts';
 import { createServer, hr } from '../src/server.ts';
@@ -71,6 +71,34 @@ describe('hr subgraph', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_ID_NUMBER', field: 'input.idNumber' });
     expect(result.errors?.[0]?.message).toMatch(/校验码.*check character/);
     expect(await run(`{ persons { totalCount } }`)).toEqual(before);
+  });
+
+  it('refuses a valid ID number whose holder cannot be a member of staff, with STAFF_AGE_OUT_OF_RANGE, and writes nothing', async () => {
+    const year = Number(beijingDay().slice(0, 4));
+    const fifteen = id(`410102${year - 15}0101001`); // valid by GB 11643, but 15 all this year
+    const hundredAndOne = id(`440524${year - 101}0101002`); // valid by GB 11643, but 101 all this year
+    const register = `mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { person { idNumber } } }`;
+    const lookup = `query($a: ID!, $b: ID!) { a: person(idNumber: $a) { name } b: person(idNumber: $b) { name } persons { totalCount } }`;
+    const before = await run(lookup, { a: fifteen, b: hundredAndOne });
+    const refusals = [];
+    for (const idNumber of [fifteen, hundredAndOne]) {
+      const result = await run(register, { i: { idNumber, name: '张明', ethnicity: '汉族', nativePlace: '广东汕头' } });
+      refusals.push([result.data, result.errors?.map((e) => [e.extensions?.code, e.extensions?.field])]);
+    }
+    expect(refusals).toEqual([
+      [null, [['STAFF_AGE_OUT_OF_RANGE', 'input.idNumber']]],
+      [null, [['STAFF_AGE_OUT_OF_RANGE', 'input.idNumber']]],
+    ]);
+    const after = await run(lookup, { a: fifteen, b: hundredAndOne });
+    expect(after).toEqual(before);
+    expect(after.errors).toBeUndefined();
+    expect(after.data).toMatchObject({ a: null, b: null });
+  });
+
+  it('looks up a valid old number by GB 11643 alone: not found, not invalid', async () => {
+    // GB 11643-1999's own example, born 1880: a number the standard accepts, of no one HR has registered.
+    const result = await run(`query($id: ID!) { person(idNumber: $id) { name } }`, { id: '440524188001010014' });
+    expect(result).toEqual({ data: { person: null } });
   });
 
   it("limits a unit operator to its own unit's persons", async () => {

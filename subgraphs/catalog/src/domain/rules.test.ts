@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntryRow, ItemRow, RequestRow } from '../db/queries.ts';
 import { checkAccessRequest } from './accessRequestRules.ts';
 import { beijingDay, endOfBeijingDay, isGrantLive } from '@hub/schema';
-import { isCalendarDay } from '@hub/schema';
+import { isCalendarDate } from '@hub/schema';
 import { checkDecision } from './decisionRules.ts';
 import { checkEntryChange } from './entryChange.ts';
 import { isOverdue, parseId } from './liveness.ts';
@@ -21,7 +21,7 @@ describe('Beijing days', () => {
     expect(beijingDay(new Date('2026-11-16T15:59:59.999Z'))).toBe('2026-11-16');
     expect(beijingDay(new Date('2026-11-16T16:00:00Z'))).toBe('2026-11-17');
     expect(endOfBeijingDay('2026-12-31').toISOString()).toBe('2026-12-31T15:59:59.999Z');
-    expect([isCalendarDay('2028-02-29'), isCalendarDay('2026-02-29'), isCalendarDay('2026-1-01')]).toEqual([true, false, false]);
+    expect([isCalendarDate('2028-02-29'), isCalendarDate('2026-02-29'), isCalendarDate('2026-1-01')]).toEqual([true, false, false]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ErrorCode, inputError, requireIdNumber, requireWriter } from '@hub/schema';
+import { beijingDay, ErrorCode, inputError, requireIdNumber, requireStaffBirthDate, requireWriter } from '@hub/schema';
 import type { HrContext } from '../context.ts';
 import { insertPerson } from '../db/queries.ts';
 
@@ -16,10 +16,15 @@ function required(value: string, field: string, zh: string, en: string): string 
 }
 
 export const Mutation = {
-  /** Birth date and gender are not inputs: they are read off the validated ID number. */
+  /**
+   * Birth date and gender are not inputs: they are read off the validated ID number. A person joins
+   * HR's records here, so beyond GB 11643 the birth date must be one a member of staff can have.
+   */
   registerPerson: async (_: unknown, { input }: { input: RegisterPersonInput }, ctx: HrContext) => {
     requireWriter(ctx.viewer, 'hr', 'registerPerson');
-    const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber');
+    const today = beijingDay();
+    const { idNumber, birthDate } = requireIdNumber(input.idNumber, 'input.idNumber', today);
+    requireStaffBirthDate(birthDate, 'input.idNumber', today);
     const row = {
       idNumber,
       name: required(input.name, 'input.name', '姓名', 'the name'),

@@ -1,7 +1,7 @@
-import { ErrorCode, forbiddenUnit, inputError, inUnitScope, requireIdNumber, requireWriter } from '@hub/schema';
+import { beijingDay, ErrorCode, forbiddenUnit, inputError, inUnitScope, requireIdNumber, requireWriter } from '@hub/schema';
 import type { StaffingContext } from '../context.ts';
 import { removeFromLedger, type RemovalRow } from '../db/queries.ts';
-import { removalDateProblem, todayInChina } from '../domain/removalDate.ts';
+import { removalDateProblem } from '../domain/removalDate.ts';
 
 interface ReportRemovalInput {
   idNumber: string;
@@ -22,8 +22,8 @@ const DATE_TEXT = {
  */
 export async function reportRemoval(_: unknown, { input }: { input: ReportRemovalInput }, ctx: StaffingContext) {
   const viewer = requireWriter(ctx.viewer, 'staffing', 'reportRemoval', { unitRows: true });
-  const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber');
-  const today = todayInChina();
+  const today = beijingDay();
+  const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber', today);
   const change = await removeFromLedger(ctx.db, { idNumber, reason: input.reason, effectiveOn: input.effectiveOn, reportedOn: today }, (entry) => {
     if (!entry) throw inputError(ErrorCode.NOT_FOUND, 'input.idNumber', '此人不在实名制台账上', 'this person is not on the real-name ledger');
     if (!inUnitScope(viewer, entry.institutionCreditCode)) throw forbiddenUnit('input.idNumber');

@@ -1,0 +1,24 @@
+/**
+ * A calendar date as the hub writes it: `YYYY-MM-DD`, the extended form of GB/T 7408 (ISO 8601) in
+ * the proleptic Gregorian calendar. Checked by arithmetic, not by a round trip through `Date`:
+ * `Date.UTC` reads the years 0–99 as 1900–1999, and `new Date('2026-02-30')` rolls over to March,
+ * so each caller that trusted `Date` had to patch around it in its own way.
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Gregorian leap years: every fourth year, except centuries not divisible by 400 (1900 no, 2000 yes). */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Whether `value` is a day that exists, written `YYYY-MM-DD` (2024-02-29 is; 2023-02-29, 2026-13-01 and 2026-1-01 are not). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
