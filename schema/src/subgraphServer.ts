@@ -9,10 +9,17 @@ import { maskUnexpectedErrors } from './maskErrors.ts';
 
 export type Resolvers<TContext> = GraphQLResolverMap<TContext>;
 
+/**
+ * A subgraph's resolvers by type name, as its generated `Resolvers` type (`pnpm codegen`) checks them
+ * where they are declared. Apollo's GraphQLResolverMap cannot express `__resolveReference(reference,
+ * context, info)`, which every generated map has, so the map is handed to Apollo as its type here only.
+ */
+export type ResolverMap = { readonly [typeName: string]: object | undefined };
+
 /** An office's Apollo Server from its SDL and resolvers: no inline tracing, database errors masked. */
 export function buildSubgraphServer<TContext extends BaseContext>(
   sdl: string,
-  resolvers: Resolvers<TContext>,
+  resolvers: ResolverMap,
   plugins: ApolloServerPlugin<TContext>[] = [],
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({

@@ -1,13 +1,6 @@
 import { ErrorCode, inputError, requireIdNumber, requireWriter } from '@hub/schema';
-import type { HrContext } from '../context.ts';
 import { insertPerson } from '../db/queries.ts';
-
-interface RegisterPersonInput {
-  idNumber: string;
-  name: string;
-  ethnicity: string;
-  nativePlace: string;
-}
+import type { MutationResolvers } from '../generated/resolvers.ts';
 
 function required(value: string, field: string, zh: string, en: string): string {
   const trimmed = value.trim();
@@ -15,9 +8,9 @@ function required(value: string, field: string, zh: string, en: string): string 
   return trimmed;
 }
 
-export const Mutation = {
+export const Mutation: MutationResolvers = {
   /** Birth date and gender are not inputs: they are read off the validated ID number. */
-  registerPerson: async (_: unknown, { input }: { input: RegisterPersonInput }, ctx: HrContext) => {
+  registerPerson: async (_, { input }, ctx) => {
     requireWriter(ctx.viewer, 'hr', 'registerPerson');
     const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber');
     const row = {
