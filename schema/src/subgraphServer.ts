@@ -7,16 +7,26 @@ import { parse } from 'graphql';
 import { auditExtensionPlugin } from './audit.ts';
 import { maskUnexpectedErrors } from './maskErrors.ts';
 
-export type Resolvers<TContext> = GraphQLResolverMap<TContext>;
+/**
+ * A subgraph's resolvers by type name, as its generated `Resolvers` type (`pnpm codegen`) checks them
+ * where they are declared. Apollo's GraphQLResolverMap cannot express `__resolveReference(reference,
+ * context, info)`, which every generated map has, so the map is handed to Apollo as its type here only.
+ */
+export type ResolverMap = { readonly [typeName: string]: object | undefined };
+
+/** A subgraph's executable schema from its SDL (Federation 2 `@link` imports read) and resolvers. */
+export function buildSubgraphSchemaOf(sdl: string, resolvers: ResolverMap) {
+  return buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+}
 
 /** An office's Apollo Server from its SDL and resolvers: no inline tracing, database errors masked. */
 export function buildSubgraphServer<TContext extends BaseContext>(
   sdl: string,
-  resolvers: Resolvers<TContext>,
+  resolvers: ResolverMap,
   plugins: ApolloServerPlugin<TContext>[] = [],
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]),
+    schema: buildSubgraphSchemaOf(sdl, resolvers),
     plugins: [ApolloServerPluginInlineTraceDisabled(), auditExtensionPlugin<TContext>(), ...plugins],
     formatError: maskUnexpectedErrors,
     introspection: true,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { manyByKey, oneByKey, pagedLoader } from '@hub/schema';
 import * as q from './db/queries.ts';
-import type { EmploymentType } from './domain/enums.ts';
+import type { EmploymentType } from './generated/enums.ts';
 
 /** Per-request DataLoaders: every lookup by key is batched into one statement per tick. */
 export function createLoaders(db: q.HrDb) {

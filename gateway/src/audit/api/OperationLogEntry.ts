@@ -1,5 +1,5 @@
-import type { OperationLogEntry as Entry } from '../operationLog.ts';
+import type { OperationLogEntryResolvers } from '../generated/resolvers.ts';
 
-export const OperationLogEntry = {
-  detail: (entry: Entry) => JSON.stringify(entry.detail),
+export const OperationLogEntry: OperationLogEntryResolvers = {
+  detail: (entry) => JSON.stringify(entry.detail),
 };

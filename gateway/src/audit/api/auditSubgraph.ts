@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { LocalGraphQLDataSource } from '@apollo/gateway';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { parse } from 'graphql';
-import { DateTimeScalar } from '@hub/schema';
+import { buildSubgraphSchemaOf, DateTimeScalar } from '@hub/schema';
 import type { GatewayContext } from '../../requestContext.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
 import type { OperationLog } from '../operationLog.ts';
 import { OperationLogEntry } from './OperationLogEntry.ts';
-import { operationLog, verifyOperationLog, type OperationLogArgs } from './operationLog.ts';
+import { operationLog, verifyOperationLog } from './operationLog.ts';
 
 const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
@@ -18,13 +16,13 @@ const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
  * It runs inside the gateway's process (no port, no HTTP), behind the same enforcement as any subgraph.
  */
 export function auditDataSource(log: OperationLog): LocalGraphQLDataSource<GatewayContext> {
-  const resolvers = {
+  const resolvers: Resolvers = {
     DateTime: DateTimeScalar,
     Query: {
-      operationLog: (_: unknown, args: OperationLogArgs, ctx: GatewayContext) => operationLog(log, ctx.viewer, args),
-      verifyOperationLog: (_: unknown, __: unknown, ctx: GatewayContext) => verifyOperationLog(log, ctx.viewer),
+      operationLog: (_, args, ctx) => operationLog(log, ctx.viewer, args),
+      verifyOperationLog: (_, __, ctx) => verifyOperationLog(log, ctx.viewer),
     },
     OperationLogEntry,
   };
-  return new LocalGraphQLDataSource(buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> }]));
+  return new LocalGraphQLDataSource(buildSubgraphSchemaOf(sdl, resolvers));
 }

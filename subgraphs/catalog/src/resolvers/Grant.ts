@@ -1,7 +1,6 @@
 import { isGrantLive } from '@hub/schema';
-import type { GrantRow } from '../db/queries.ts';
-import type { CatalogContext } from '../context.ts';
+import type { GrantResolvers } from '../generated/resolvers.ts';
 
-export const Grant = {
-  live: (grant: GrantRow, _: unknown, ctx: CatalogContext) => isGrantLive(grant, ctx.now()),
+export const Grant: GrantResolvers = {
+  live: (grant, _, ctx) => isGrantLive(grant, ctx.now()),
 };

@@ -1,5 +1,4 @@
-import type { Resolvers } from '@hub/schema';
-import type { CatalogContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
 import { AccessRequest } from './AccessRequest.ts';
 import { CatalogEntry } from './CatalogEntry.ts';
 import { CatalogVersion } from './CatalogVersion.ts';
@@ -8,7 +7,7 @@ import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { DateScalar, DateTimeScalar } from '@hub/schema';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query,
@@ -17,4 +16,4 @@ export const resolvers = {
   CatalogVersion,
   AccessRequest,
   Grant,
-} as unknown as Resolvers<CatalogContext>;
+};

@@ -1,4 +1,3 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import * as q from '../db/queries.ts';
 import type { CatalogContext } from '../context.ts';
 import { checkEntryChange, type EntryChangeInput } from '../domain/entryChange.ts';
@@ -11,7 +10,7 @@ import { refuse, reportChanges, requireViewer } from '../domain/refuse.ts';
  * version (who, when, what) and is reported with before and after. A change that changes nothing
  * makes no version and reports nothing.
  */
-export async function updateCatalogEntry(ctx: CatalogContext, args: { code: string; input: EntryChangeInput }, _info: GraphQLResolveInfo) {
+export async function updateCatalogEntry(ctx: CatalogContext, args: { code: string; input: EntryChangeInput }) {
   const viewer = requireViewer(ctx);
   if (!mayEditCatalog(viewer)) refuse({ code: CatalogErrorCode.FORBIDDEN, zh: '只有协调小组成员可以修改共享目录', en: 'only the coordination group changes the catalog' });
   const entries = await ctx.loaders.entries.load();

@@ -1,5 +1,5 @@
 import { boolean, index, integer, numeric, pgSchema, text } from 'drizzle-orm/pg-core';
-import { FUNDING_FORMS } from '../domain/enums.ts';
+import type { FundingForm } from '../generated/enums.ts';
 
 /** Finance's own Postgres schema: no other office reads it. */
 export const financeSchema = pgSchema('finance');
@@ -11,7 +11,7 @@ export const budgetUnits = financeSchema.table(
     code: text('code').primaryKey(),
     institutionCreditCode: text('institution_credit_code').notNull().unique(),
     name: text('name').notNull(),
-    fundingForm: text('funding_form', { enum: FUNDING_FORMS }).notNull(),
+    fundingForm: text('funding_form').$type<FundingForm>().notNull(),
     budgetedHeadcount: integer('budgeted_headcount').notNull(),
   },
 );

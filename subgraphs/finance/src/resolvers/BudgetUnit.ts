@@ -1,5 +1,5 @@
-import type { BudgetUnitRow } from '../db/queries.ts';
+import type { BudgetUnitResolvers } from '../generated/resolvers.ts';
 
-export const BudgetUnit = {
-  institution: (row: BudgetUnitRow) => ({ creditCode: row.institutionCreditCode }),
+export const BudgetUnit: BudgetUnitResolvers = {
+  institution: (row) => ({ creditCode: row.institutionCreditCode }),
 };

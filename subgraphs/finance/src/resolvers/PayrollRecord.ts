@@ -1,6 +1,6 @@
-import type { PayrollRecordRow } from '../db/queries.ts';
+import type { PayrollRecordResolvers } from '../generated/resolvers.ts';
 
-export const PayrollRecord = {
-  person: (row: PayrollRecordRow) => ({ idNumber: row.idNumber }),
-  institution: (row: PayrollRecordRow) => ({ creditCode: row.institutionCreditCode }),
+export const PayrollRecord: PayrollRecordResolvers = {
+  person: (row) => ({ idNumber: row.idNumber }),
+  institution: (row) => ({ creditCode: row.institutionCreditCode }),
 };

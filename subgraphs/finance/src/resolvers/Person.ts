@@ -1,13 +1,9 @@
 import { inUnitScope, requireIdNumber } from '@hub/schema';
-import type { FinanceContext } from '../context.ts';
+import type { PersonResolvers } from '../generated/resolvers.ts';
 
-interface PersonRef {
-  idNumber: string;
-}
-
-export const Person = {
-  __resolveReference: async (ref: PersonRef): Promise<PersonRef> => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
-  payroll: async (p: PersonRef, _: unknown, ctx: FinanceContext) => {
+export const Person: PersonResolvers = {
+  __resolveReference: async (ref) => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
+  payroll: async (p, _, ctx) => {
     const record = await ctx.loaders.payrollByIdNumber.load(p.idNumber);
     return record && inUnitScope(ctx.viewer, record.institutionCreditCode) ? record : null;
   },

@@ -1,8 +1,8 @@
 import { forbiddenUnit, inUnitScope } from '@hub/schema';
-import type { FinanceContext } from '../context.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 
-export const Query = {
-  budgetUnit: async (_: unknown, args: { code: string }, ctx: FinanceContext) => {
+export const Query: QueryResolvers = {
+  budgetUnit: async (_, args, ctx) => {
     const unit = await ctx.loaders.budgetUnitByCode.load(args.code.trim());
     if (unit && !inUnitScope(ctx.viewer, unit.institutionCreditCode)) throw forbiddenUnit('code');
     return unit;

@@ -1,5 +1,5 @@
 import { boolean, date, index, pgSchema, text } from 'drizzle-orm/pg-core';
-import { DEGREES, EDUCATIONS, EMPLOYMENT_TYPES, PENSION_ACCOUNTS, TITLE_LEVELS } from '../domain/enums.ts';
+import type { Degree, Education, EmploymentType, PensionAccount, TitleLevel } from '../generated/enums.ts';
 
 /** HR's own Postgres schema: no other office reads it. */
 export const hrSchema = pgSchema('hr');
@@ -12,10 +12,10 @@ export const persons = hrSchema.table(
     name: text('name').notNull(),
     ethnicity: text('ethnicity').notNull(),
     nativePlace: text('native_place').notNull(),
-    education: text('education', { enum: EDUCATIONS }),
-    degree: text('degree', { enum: DEGREES }),
+    education: text('education').$type<Education>(),
+    degree: text('degree').$type<Degree>(),
     titleName: text('title_name'),
-    titleLevel: text('title_level', { enum: TITLE_LEVELS }),
+    titleLevel: text('title_level').$type<TitleLevel>(),
   },
   (t) => [index('persons_name_idx').on(t.name)],
 );
@@ -26,7 +26,7 @@ export const employments = hrSchema.table(
   {
     idNumber: text('id_number').primaryKey(),
     institutionCreditCode: text('institution_credit_code').notNull(),
-    type: text('type', { enum: EMPLOYMENT_TYPES }).notNull(),
+    type: text('type').$type<EmploymentType>().notNull(),
     since: date('since', { mode: 'string' }).notNull(),
   },
   (t) => [index('employments_institution_idx').on(t.institutionCreditCode, t.type)],
@@ -35,7 +35,7 @@ export const employments = hrSchema.table(
 /** 社会保险 — pension account type and enrollment. */
 export const insurances = hrSchema.table('insurances', {
   idNumber: text('id_number').primaryKey(),
-  pensionAccount: text('pension_account', { enum: PENSION_ACCOUNTS }).notNull(),
+  pensionAccount: text('pension_account').$type<PensionAccount>().notNull(),
   enrolled: boolean('enrolled').notNull(),
   occupationalAnnuity: boolean('occupational_annuity').notNull(),
   since: date('since', { mode: 'string' }),

@@ -1,23 +1,14 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode } from '@hub/schema';
-import type { HrContext } from '../context.ts';
-import type { EmploymentType } from '../domain/enums.ts';
+import type { InstitutionResolvers } from '../generated/resolvers.ts';
 
-interface InstitutionRef {
-  creditCode: string;
-}
-
-export const Institution = {
-  __resolveReference: async (ref: InstitutionRef, ctx: HrContext): Promise<InstitutionRef> => {
+export const Institution: InstitutionResolvers = {
+  __resolveReference: async (ref, ctx) => {
     const creditCode = requireCreditCode(ref.creditCode);
     if (!inUnitScope(ctx.viewer, creditCode)) throw forbiddenUnit('creditCode');
     return { creditCode };
   },
 
-  workforce: async (
-    ref: InstitutionRef,
-    args: { first?: number | null; after?: string | null; type?: EmploymentType | null },
-    ctx: HrContext,
-  ) => {
+  workforce: async (ref, args, ctx) => {
     const page = readPage(args.first, args.after, 50);
     const type = args.type ?? null;
     const rows = await ctx.loaders.workforcePageByInstitution.load({ parent: ref.creditCode, filter: type ?? undefined, limit: page.limit, offset: page.offset });
@@ -27,6 +18,6 @@ export const Institution = {
     });
   },
 
-  workforceByType: async (ref: InstitutionRef, _: unknown, ctx: HrContext) =>
+  workforceByType: async (ref, _, ctx) =>
     (await ctx.loaders.workforceCountsByInstitution.load(ref.creditCode)).map((c) => ({ type: c.type, count: Number(c.count) })),
 };

@@ -1,13 +1,6 @@
 import { beijingDay, ErrorCode, inputError, requireIdNumber, requireStaffBirthDate, requireWriter } from '@hub/schema';
-import type { HrContext } from '../context.ts';
 import { insertPerson } from '../db/queries.ts';
-
-interface RegisterPersonInput {
-  idNumber: string;
-  name: string;
-  ethnicity: string;
-  nativePlace: string;
-}
+import type { MutationResolvers } from '../generated/resolvers.ts';
 
 function required(value: string, field: string, zh: string, en: string): string {
   const trimmed = value.trim();
@@ -15,12 +8,12 @@ function required(value: string, field: string, zh: string, en: string): string 
   return trimmed;
 }
 
-export const Mutation = {
+export const Mutation: MutationResolvers = {
   /**
    * Birth date and gender are not inputs: they are read off the validated ID number. A person joins
    * HR's records here, so beyond GB 11643 the birth date must be one a member of staff can have.
    */
-  registerPerson: async (_: unknown, { input }: { input: RegisterPersonInput }, ctx: HrContext) => {
+  registerPerson: async (_, { input }, ctx) => {
     requireWriter(ctx.viewer, 'hr', 'registerPerson');
     const today = beijingDay();
     const { idNumber, birthDate } = requireIdNumber(input.idNumber, 'input.idNumber', today);

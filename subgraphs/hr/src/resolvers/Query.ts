@@ -1,9 +1,9 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireIdNumber, unitScope } from '@hub/schema';
-import type { HrContext } from '../context.ts';
 import { countPersons, listPersons, type PersonFilter } from '../db/queries.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 
-export const Query = {
-  person: async (_: unknown, args: { idNumber: string }, ctx: HrContext) => {
+export const Query: QueryResolvers = {
+  person: async (_, args, ctx) => {
     const { idNumber } = requireIdNumber(args.idNumber);
     if (unitScope(ctx.viewer) !== null && !inUnitScope(ctx.viewer, (await ctx.loaders.employmentByIdNumber.load(idNumber))?.institutionCreditCode)) {
       throw forbiddenUnit('idNumber');
@@ -11,7 +11,7 @@ export const Query = {
     return ctx.loaders.personByIdNumber.load(idNumber);
   },
 
-  persons: async (_: unknown, args: PersonFilter & { first?: number | null; after?: string | null }, ctx: HrContext) => {
+  persons: async (_, args, ctx) => {
     const page = readPage(args.first, args.after);
     const filter: PersonFilter = { name: args.name?.trim() || null, employmentType: args.employmentType, institutionCreditCode: unitScope(ctx.viewer) };
     const rows = await listPersons(ctx.db, filter, page.limit + 1, page.offset);

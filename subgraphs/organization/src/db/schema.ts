@@ -1,5 +1,5 @@
 import { boolean, date, index, pgSchema, text } from 'drizzle-orm/pg-core';
-import { RANKS } from '../domain/enums.ts';
+import type { Rank } from '../generated/enums.ts';
 
 /** The Organization Department's own Postgres schema: no other office reads it. */
 export const organizationSchema = pgSchema('organization');
@@ -12,7 +12,7 @@ export const cadres = organizationSchema.table(
     name: text('name').notNull(),
     institutionCreditCode: text('institution_credit_code').notNull(),
     post: text('post').notNull(),
-    rank: text('rank', { enum: RANKS }).notNull(),
+    rank: text('rank').$type<Rank>().notNull(),
     leadership: boolean('leadership').notNull(),
     appointedOn: date('appointed_on', { mode: 'string' }).notNull(),
   },

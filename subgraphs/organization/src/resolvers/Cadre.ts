@@ -1,6 +1,6 @@
-import type { CadreRow } from '../db/queries.ts';
+import type { CadreResolvers } from '../generated/resolvers.ts';
 
-export const Cadre = {
-  person: (row: CadreRow) => ({ idNumber: row.idNumber }),
-  institution: (row: CadreRow) => ({ creditCode: row.institutionCreditCode }),
+export const Cadre: CadreResolvers = {
+  person: (row) => ({ idNumber: row.idNumber }),
+  institution: (row) => ({ creditCode: row.institutionCreditCode }),
 };

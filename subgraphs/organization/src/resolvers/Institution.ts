@@ -1,18 +1,13 @@
 import { forbiddenUnit, inUnitScope, requireCreditCode } from '@hub/schema';
-import type { OrganizationContext } from '../context.ts';
 import { filledLeadershipPosts } from '../domain/filledLeadershipPosts.ts';
+import type { InstitutionResolvers } from '../generated/resolvers.ts';
 
-interface InstitutionRef {
-  creditCode: string;
-}
-
-export const Institution = {
-  __resolveReference: async (ref: InstitutionRef, ctx: OrganizationContext): Promise<InstitutionRef> => {
+export const Institution: InstitutionResolvers = {
+  __resolveReference: async (ref, ctx) => {
     const creditCode = requireCreditCode(ref.creditCode);
     if (!inUnitScope(ctx.viewer, creditCode)) throw forbiddenUnit('creditCode');
     return { creditCode };
   },
-  cadres: (ref: InstitutionRef, _: unknown, ctx: OrganizationContext) => ctx.loaders.cadresByInstitution.load(ref.creditCode),
-  leadershipPostsFilled: async (ref: InstitutionRef, _: unknown, ctx: OrganizationContext) =>
-    filledLeadershipPosts(await ctx.loaders.cadresByInstitution.load(ref.creditCode)),
+  cadres: (ref, _, ctx) => ctx.loaders.cadresByInstitution.load(ref.creditCode),
+  leadershipPostsFilled: async (ref, _, ctx) => filledLeadershipPosts(await ctx.loaders.cadresByInstitution.load(ref.creditCode)),
 };

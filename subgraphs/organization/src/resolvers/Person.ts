@@ -1,13 +1,9 @@
 import { inUnitScope, requireIdNumber } from '@hub/schema';
-import type { OrganizationContext } from '../context.ts';
+import type { PersonResolvers } from '../generated/resolvers.ts';
 
-interface PersonRef {
-  idNumber: string;
-}
-
-export const Person = {
-  __resolveReference: async (ref: PersonRef): Promise<PersonRef> => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
-  cadre: async (p: PersonRef, _: unknown, ctx: OrganizationContext) => {
+export const Person: PersonResolvers = {
+  __resolveReference: async (ref) => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
+  cadre: async (p, _, ctx) => {
     const cadre = await ctx.loaders.cadreByIdNumber.load(p.idNumber);
     return cadre && inUnitScope(ctx.viewer, cadre.institutionCreditCode) ? cadre : null;
   },

@@ -1,8 +1,8 @@
 import { forbiddenUnit, inUnitScope, requireIdNumber } from '@hub/schema';
-import type { OrganizationContext } from '../context.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 
-export const Query = {
-  cadre: async (_: unknown, args: { idNumber: string }, ctx: OrganizationContext) => {
+export const Query: QueryResolvers = {
+  cadre: async (_, args, ctx) => {
     const cadre = await ctx.loaders.cadreByIdNumber.load(requireIdNumber(args.idNumber).idNumber);
     if (cadre && !inUnitScope(ctx.viewer, cadre.institutionCreditCode)) throw forbiddenUnit('idNumber');
     return cadre;

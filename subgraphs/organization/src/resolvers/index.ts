@@ -1,8 +1,7 @@
-import type { Resolvers } from '@hub/schema';
-import type { OrganizationContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
 import { Cadre } from './Cadre.ts';
 import { Institution } from './Institution.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
 
-export const resolvers = { Query, Person, Cadre, Institution } as unknown as Resolvers<OrganizationContext>;
+export const resolvers: Resolvers = { Query, Person, Cadre, Institution };

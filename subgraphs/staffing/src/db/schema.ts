@@ -1,7 +1,7 @@
 import { date, index, integer, pgSchema, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
-import {
-  ADMIN_LEVELS, FUNDING_FORMS, INSTITUTION_KINDS, INSTITUTION_SYSTEMS, QUOTA_CATEGORIES, REMOVAL_REASONS, STAFFING_CARD_STATUSES,
-} from '../domain/enums.ts';
+import type {
+  AdminLevel, FundingForm, InstitutionKind, InstitutionSystem, QuotaCategory, RemovalReason, StaffingCardStatus,
+} from '../generated/enums.ts';
 
 /** The Staffing Office's own Postgres schema: no other office reads it. */
 export const staffingSchema = pgSchema('staffing');
@@ -12,10 +12,10 @@ export const institutions = staffingSchema.table(
   {
     creditCode: text('credit_code').primaryKey(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: INSTITUTION_KINDS }).notNull(),
-    level: text('level', { enum: ADMIN_LEVELS }).notNull(),
-    system: text('system', { enum: INSTITUTION_SYSTEMS }).notNull(),
-    fundingForm: text('funding_form', { enum: FUNDING_FORMS }).notNull(),
+    kind: text('kind').$type<InstitutionKind>().notNull(),
+    level: text('level').$type<AdminLevel>().notNull(),
+    system: text('system').$type<InstitutionSystem>().notNull(),
+    fundingForm: text('funding_form').$type<FundingForm>().notNull(),
     parentCreditCode: text('parent_credit_code'),
     leadershipPostsApproved: integer('leadership_posts_approved').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -28,7 +28,7 @@ export const quotas = staffingSchema.table(
   'quotas',
   {
     institutionCreditCode: text('institution_credit_code').notNull(),
-    category: text('category', { enum: QUOTA_CATEGORIES }).notNull(),
+    category: text('category').$type<QuotaCategory>().notNull(),
     approved: integer('approved').notNull(),
     reserved: integer('reserved').notNull().default(0),
   },
@@ -41,7 +41,7 @@ export const ledgerEntries = staffingSchema.table(
   {
     idNumber: text('id_number').primaryKey(),
     institutionCreditCode: text('institution_credit_code').notNull(),
-    quotaCategory: text('quota_category', { enum: QUOTA_CATEGORIES }).notNull(),
+    quotaCategory: text('quota_category').$type<QuotaCategory>().notNull(),
     name: text('name').notNull(),
     ethnicity: text('ethnicity').notNull(),
     nativePlace: text('native_place').notNull(),
@@ -61,9 +61,9 @@ export const staffingCards = staffingSchema.table(
     number: text('number').primaryKey(),
     idNumber: text('id_number').notNull(),
     institutionCreditCode: text('institution_credit_code').notNull(),
-    category: text('category', { enum: QUOTA_CATEGORIES }).notNull(),
+    category: text('category').$type<QuotaCategory>().notNull(),
     issuedOn: date('issued_on', { mode: 'string' }).notNull(),
-    status: text('status', { enum: STAFFING_CARD_STATUSES }).notNull(),
+    status: text('status').$type<StaffingCardStatus>().notNull(),
   },
   (t) => [index('staffing_cards_person_idx').on(t.idNumber)],
 );
@@ -75,7 +75,7 @@ export const removals = staffingSchema.table(
     id: serial('id').primaryKey(),
     idNumber: text('id_number').notNull(),
     institutionCreditCode: text('institution_credit_code').notNull(),
-    reason: text('reason', { enum: REMOVAL_REASONS }).notNull(),
+    reason: text('reason').$type<RemovalReason>().notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     reportedOn: date('reported_on', { mode: 'string' }).notNull(),
   },

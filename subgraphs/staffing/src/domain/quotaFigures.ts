@@ -1,4 +1,4 @@
-import type { QuotaCategory } from './enums.ts';
+import type { QuotaCategory } from '../generated/enums.ts';
 
 export interface QuotaFigures {
   category: QuotaCategory;

@@ -1,19 +1,18 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode } from '@hub/schema';
-import type { StaffingContext } from '../context.ts';
-import type { InstitutionRow } from '../db/queries.ts';
 import { quotaFigures } from '../domain/quotaFigures.ts';
+import type { InstitutionResolvers } from '../generated/resolvers.ts';
 
-export const Institution = {
-  __resolveReference: async (ref: { creditCode: string }, ctx: StaffingContext) => {
+export const Institution: InstitutionResolvers = {
+  __resolveReference: async (ref, ctx) => {
     const creditCode = requireCreditCode(ref.creditCode);
     if (!inUnitScope(ctx.viewer, creditCode)) throw forbiddenUnit('creditCode');
     return ctx.loaders.institutionByCreditCode.load(creditCode);
   },
 
-  parent: (row: InstitutionRow, _: unknown, ctx: StaffingContext) =>
+  parent: (row, _, ctx) =>
     row.parentCreditCode && inUnitScope(ctx.viewer, row.parentCreditCode) ? ctx.loaders.institutionByCreditCode.load(row.parentCreditCode) : null,
 
-  quotas: async (row: InstitutionRow, _: unknown, ctx: StaffingContext) => {
+  quotas: async (row, _, ctx) => {
     const [approved, occupied] = await Promise.all([
       ctx.loaders.quotasByInstitution.load(row.creditCode),
       ctx.loaders.occupiedByInstitution.load(row.creditCode),
@@ -21,7 +20,7 @@ export const Institution = {
     return quotaFigures(approved, occupied);
   },
 
-  ledger: async (row: InstitutionRow, args: { first?: number | null; after?: string | null }, ctx: StaffingContext) => {
+  ledger: async (row, args, ctx) => {
     const page = readPage(args.first, args.after, 50);
     const rows = await ctx.loaders.ledgerPageByInstitution.load({ parent: row.creditCode, limit: page.limit, offset: page.offset });
     return connection(rows, page, () => ctx.loaders.ledgerCountByInstitution.load(row.creditCode));

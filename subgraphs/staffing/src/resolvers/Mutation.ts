@@ -1,22 +1,11 @@
 import { ErrorCode, inputError, requireCreditCode, requireWriter } from '@hub/schema';
-import type { StaffingContext } from '../context.ts';
-import { insertInstitution, type InstitutionRow } from '../db/queries.ts';
+import { insertInstitution } from '../db/queries.ts';
+import type { MutationResolvers } from '../generated/resolvers.ts';
 import { reportRemoval } from './reportRemoval.ts';
 
-interface RegisterInstitutionInput {
-  creditCode: string;
-  name: string;
-  kind: InstitutionRow['kind'];
-  level: InstitutionRow['level'];
-  system: InstitutionRow['system'];
-  fundingForm: InstitutionRow['fundingForm'];
-  parentCreditCode?: string | null;
-  leadershipPostsApproved: number;
-}
-
-export const Mutation = {
+export const Mutation: MutationResolvers = {
   /** Every input is checked before anything is written; a duplicate code writes nothing. */
-  registerInstitution: async (_: unknown, { input }: { input: RegisterInstitutionInput }, ctx: StaffingContext) => {
+  registerInstitution: async (_, { input }, ctx) => {
     requireWriter(ctx.viewer, 'staffing', 'registerInstitution');
     const creditCode = requireCreditCode(input.creditCode, 'input.creditCode');
     const parentCreditCode = input.parentCreditCode ? requireCreditCode(input.parentCreditCode, 'input.parentCreditCode') : null;

@@ -1,19 +1,15 @@
 import { inUnitScope, requireIdNumber } from '@hub/schema';
-import type { StaffingContext } from '../context.ts';
+import type { PersonResolvers } from '../generated/resolvers.ts';
 
-interface PersonRef {
-  idNumber: string;
-}
-
-export const Person = {
-  __resolveReference: async (ref: PersonRef): Promise<PersonRef> => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
+export const Person: PersonResolvers = {
+  __resolveReference: async (ref) => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
   // A unit operator sees only the rows of its own unit.
-  ledgerEntry: async (p: PersonRef, _: unknown, ctx: StaffingContext) => {
+  ledgerEntry: async (p, _, ctx) => {
     const entry = await ctx.loaders.ledgerEntryByIdNumber.load(p.idNumber);
     return entry && inUnitScope(ctx.viewer, entry.institutionCreditCode) ? entry : null;
   },
-  staffingCards: async (p: PersonRef, _: unknown, ctx: StaffingContext) =>
+  staffingCards: async (p, _, ctx) =>
     (await ctx.loaders.staffingCardsByIdNumber.load(p.idNumber)).filter((c) => inUnitScope(ctx.viewer, c.institutionCreditCode)),
-  removals: async (p: PersonRef, _: unknown, ctx: StaffingContext) =>
+  removals: async (p, _, ctx) =>
     (await ctx.loaders.removalsByIdNumber.load(p.idNumber)).filter((r) => inUnitScope(ctx.viewer, r.institutionCreditCode)),
 };

@@ -1,20 +1,15 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode, unitScope } from '@hub/schema';
-import type { StaffingContext } from '../context.ts';
 import { countInstitutions, listInstitutions, type InstitutionFilter } from '../db/queries.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 
-interface InstitutionsArgs extends InstitutionFilter {
-  first?: number | null;
-  after?: string | null;
-}
-
-export const Query = {
-  institution: (_: unknown, args: { creditCode: string }, ctx: StaffingContext) => {
+export const Query: QueryResolvers = {
+  institution: (_, args, ctx) => {
     const creditCode = requireCreditCode(args.creditCode);
     if (!inUnitScope(ctx.viewer, creditCode)) throw forbiddenUnit('creditCode');
     return ctx.loaders.institutionByCreditCode.load(creditCode);
   },
 
-  institutions: async (_: unknown, args: InstitutionsArgs, ctx: StaffingContext) => {
+  institutions: async (_, args, ctx) => {
     const page = readPage(args.first, args.after);
     const filter: InstitutionFilter = {
       kind: args.kind,

@@ -1,7 +1,7 @@
-import type { StaffingContext } from '../context.ts';
-import type { RemovalRow } from '../db/queries.ts';
+import type { RemovalResolvers } from '../generated/resolvers.ts';
+import { ownInstitution } from './ownInstitution.ts';
 
-export const Removal = {
-  person: (row: RemovalRow) => ({ idNumber: row.idNumber }),
-  institution: (row: RemovalRow, _: unknown, ctx: StaffingContext) => ctx.loaders.institutionByCreditCode.load(row.institutionCreditCode),
+export const Removal: RemovalResolvers = {
+  person: (row) => ({ idNumber: row.idNumber }),
+  institution: (row, _, ctx) => ownInstitution(ctx, row.institutionCreditCode),
 };

@@ -1,7 +1,7 @@
-import type { StaffingContext } from '../context.ts';
-import type { StaffingCardRow } from '../db/queries.ts';
+import type { StaffingCardResolvers } from '../generated/resolvers.ts';
+import { ownInstitution } from './ownInstitution.ts';
 
-export const StaffingCard = {
-  person: (row: StaffingCardRow) => ({ idNumber: row.idNumber }),
-  institution: (row: StaffingCardRow, _: unknown, ctx: StaffingContext) => ctx.loaders.institutionByCreditCode.load(row.institutionCreditCode),
+export const StaffingCard: StaffingCardResolvers = {
+  person: (row) => ({ idNumber: row.idNumber }),
+  institution: (row, _, ctx) => ownInstitution(ctx, row.institutionCreditCode),
 };

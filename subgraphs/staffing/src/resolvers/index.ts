@@ -1,5 +1,4 @@
-import type { Resolvers } from '@hub/schema';
-import type { StaffingContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
 import { Institution } from './Institution.ts';
 import { LedgerEntry } from './LedgerEntry.ts';
 import { Mutation } from './Mutation.ts';
@@ -8,4 +7,4 @@ import { Query } from './Query.ts';
 import { Removal } from './Removal.ts';
 import { StaffingCard } from './StaffingCard.ts';
 
-export const resolvers = { Query, Mutation, Institution, Person, LedgerEntry, StaffingCard, Removal } as unknown as Resolvers<StaffingContext>;
+export const resolvers: Resolvers = { Query, Mutation, Institution, Person, LedgerEntry, StaffingCard, Removal };

@@ -1,13 +1,8 @@
 import { beijingDay, ErrorCode, forbiddenUnit, inputError, inUnitScope, requireIdNumber, requireWriter } from '@hub/schema';
 import type { StaffingContext } from '../context.ts';
-import { removeFromLedger, type RemovalRow } from '../db/queries.ts';
+import { removeFromLedger } from '../db/queries.ts';
 import { removalDateProblem } from '../domain/removalDate.ts';
-
-interface ReportRemovalInput {
-  idNumber: string;
-  reason: RemovalRow['reason'];
-  effectiveOn: string;
-}
+import type { MutationReportRemovalArgs } from '../generated/resolvers.ts';
 
 const DATE_TEXT = {
   FORMAT: ['生效日期应为真实日期（YYYY-MM-DD）', 'the effective date must be a real date (YYYY-MM-DD)'],
@@ -20,7 +15,7 @@ const DATE_TEXT = {
  * for its own unit; the Staffing Office's writers for any unit. All checks run before anything is
  * written, inside the transaction that takes the ledger entry, so a refusal writes nothing.
  */
-export async function reportRemoval(_: unknown, { input }: { input: ReportRemovalInput }, ctx: StaffingContext) {
+export async function reportRemoval(_: unknown, { input }: MutationReportRemovalArgs, ctx: StaffingContext) {
   const viewer = requireWriter(ctx.viewer, 'staffing', 'reportRemoval', { unitRows: true });
   const today = beijingDay();
   const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber', today);

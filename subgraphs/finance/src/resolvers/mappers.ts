@@ -1,0 +1,15 @@
+import type { connection } from '@hub/schema';
+import type { BudgetUnitRow, PayrollRecordRow } from '../db/queries.ts';
+import type { Institution, Person } from '../generated/resolvers.ts';
+
+/**
+ * What the resolvers of each GraphQL type receive as their parent (codegen's mappers, read by the root
+ * codegen.ts: `<Type>Parent` maps type `<Type>`). Person and Institution are the other offices'
+ * entities: this office knows them by their key only. A connection's totalCount is a thunk the
+ * default resolver calls only when it is asked for.
+ */
+export type BudgetUnitParent = BudgetUnitRow;
+export type PayrollRecordParent = PayrollRecordRow;
+export type PayrollRecordConnectionParent = ReturnType<typeof connection<PayrollRecordRow>>;
+export type PersonParent = Pick<Person, 'idNumber'>;
+export type InstitutionParent = Pick<Institution, 'creditCode'>;

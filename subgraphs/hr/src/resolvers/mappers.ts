@@ -1,0 +1,16 @@
+import type { connection } from '@hub/schema';
+import type { EmploymentRow, InsuranceRow, PersonRow } from '../db/queries.ts';
+import type { Institution } from '../generated/resolvers.ts';
+
+/**
+ * What the resolvers of each GraphQL type receive as their parent (codegen's mappers, read by the root
+ * codegen.ts: `<Type>Parent` maps type `<Type>`). HR owns the person, so a Person is its row; an
+ * Institution is another office's entity, known here by its key only. A connection's totalCount is a
+ * thunk the default resolver calls only when it is asked for.
+ */
+export type PersonParent = PersonRow;
+export type EmploymentParent = EmploymentRow;
+export type InsuranceParent = InsuranceRow;
+export type InstitutionParent = Pick<Institution, 'creditCode'>;
+export type EmploymentConnectionParent = ReturnType<typeof connection<EmploymentRow>>;
+export type PersonConnectionParent = ReturnType<typeof connection<PersonRow>>;

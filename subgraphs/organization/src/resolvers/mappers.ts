@@ -1,0 +1,11 @@
+import type { CadreRow } from '../db/queries.ts';
+import type { Institution, Person } from '../generated/resolvers.ts';
+
+/**
+ * What the resolvers of each GraphQL type receive as their parent (codegen's mappers, read by the root
+ * codegen.ts: `<Type>Parent` maps type `<Type>`). Person and Institution are the other offices'
+ * entities: this office knows them by their key only.
+ */
+export type CadreParent = CadreRow;
+export type PersonParent = Pick<Person, 'idNumber'>;
+export type InstitutionParent = Pick<Institution, 'creditCode'>;

@@ -1,0 +1,19 @@
+import type { connection } from '@hub/schema';
+import type { InstitutionRow, LedgerEntryRow, RemovalRow, StaffingCardRow } from '../db/queries.ts';
+import type { QuotaFigures } from '../domain/quotaFigures.ts';
+import type { Person } from '../generated/resolvers.ts';
+
+/**
+ * What the resolvers of each GraphQL type receive as their parent (codegen's mappers, read by the root
+ * codegen.ts: `<Type>Parent` maps type `<Type>`). The Staffing Office owns the institution, so an
+ * Institution is its row; a Person is another office's entity, known here by its key only. A
+ * connection's totalCount is a thunk the default resolver calls only when it is asked for.
+ */
+export type InstitutionParent = InstitutionRow;
+export type QuotaParent = QuotaFigures;
+export type LedgerEntryParent = LedgerEntryRow;
+export type StaffingCardParent = StaffingCardRow;
+export type RemovalParent = RemovalRow;
+export type PersonParent = Pick<Person, 'idNumber'>;
+export type LedgerEntryConnectionParent = ReturnType<typeof connection<LedgerEntryRow>>;
+export type InstitutionConnectionParent = ReturnType<typeof connection<InstitutionRow>>;
