@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema';
 import postgres from 'postgres';
-import { OFFICES } from './src/hub.ts';
+import { OFFICES } from '@hub/launcher';
 
 /**
  * Several subgraph processes may start at once against one server; drizzle's migrate() takes no lock

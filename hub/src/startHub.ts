@@ -1,6 +1,4 @@
 import { SUBGRAPHS, SUPERGRAPH_PATH, startSubgraph, type OfficeName, type OfficeSubgraph, type RunningSubgraph, type SubgraphName } from '@hub/schema';
-
-const portOf = (name: SubgraphName) => SUBGRAPHS.find((s) => s.name === name)!.port;
 import { finance } from '@hub/finance';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { hr } from '@hub/hr';
@@ -11,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { City } from './demo/types.ts';
 
+const defaultPort = (name: SubgraphName) => SUBGRAPHS.find((s) => s.name === name)!.port;
+
 export const OFFICES: readonly OfficeSubgraph[] = [organization, staffing, hr, finance];
 
 export interface HubOptions {
@@ -20,8 +20,11 @@ export interface HubOptions {
   dataDir?: string | undefined;
   /** Gateway port; 0 picks a free one. */
   port?: number;
-  /** Subgraph ports (the catalog's included): 'default' for those of schema/src/subgraphs.ts, 0 for free ones. */
-  subgraphPorts?: 'default' | 0;
+  /**
+   * Subgraph ports (the catalog's included): 0 for free ones; otherwise each named subgraph at its port
+   * and the others at the defaults of schema/src/subgraphs.ts (all of them when absent).
+   */
+  subgraphPorts?: 0 | Partial<Record<SubgraphName, number>>;
   host?: string;
   /** Data to load into empty databases (called at most once). */
   seed?: (() => City) | undefined;
@@ -57,6 +60,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const secret = options.subgraphSecret ?? random();
   const jwtSecret = options.jwtSecret ?? random();
   const progress = options.onProgress ?? (() => {});
+  const portOf = (name: SubgraphName) => (options.subgraphPorts === 0 ? 0 : (options.subgraphPorts?.[name] ?? defaultPort(name)));
   let city: City | undefined;
   const cityOnce = () => {
     if (!city) {
@@ -72,7 +76,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         const running = await startSubgraph(office, {
           databaseUrl: options.databaseUrl,
           dataDir: options.dataDir ? join(options.dataDir, office.name) : undefined,
-          port: options.subgraphPorts === 0 ? 0 : portOf(office.name),
+          port: portOf(office.name),
           host,
           secret,
           recordRequests: options.recordRequests,
@@ -97,7 +101,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
     port: options.port ?? 0,
     host,
-    catalogPort: options.subgraphPorts === 0 ? 0 : portOf('catalog'),
+    catalogPort: portOf('catalog'),
     subgraphSecret: secret,
     jwtSecret,
     operationLogKey: options.operationLogKey ?? random(),

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_PATH } from '@hub/schema';
 import { startGateway } from '@hub/gateway';
-import { generateCity } from '../src/demo/generateCity.ts';
-import { startHub } from '../src/hub.ts';
+import { startHub } from '@hub/launcher';
+import { generateCity } from '@hub/launcher/demo';
 
 /**
  * `pnpm bench:enforcement`: median latency of the foundation's cross-office roster query through a
