@@ -28,7 +28,7 @@ export function parseSubgraphPorts(raw: string | undefined, gatewayPort: number)
   else if (text !== '') {
     const seen = new Set<string>();
     for (const pair of text.split(',')) {
-      const [name, value, extra] = pair.trim().split('=');
+      const [name, value, extra] = pair.split('=').map((part) => part.trim());
       const port = value === undefined ? undefined : toPort(value);
       if (!NAMES.includes(name as SubgraphName) || port === undefined || extra !== undefined) {
         throw new ConfigError('SUBGRAPH_PORTS', `无法识别 "${pair}"，${FORMAT_ZH}`, `cannot read "${pair}", ${FORMAT_EN}`);
