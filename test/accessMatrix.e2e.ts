@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_HEADER, signGatewayCredential } from '@hub/schema';
 import { SignJWT } from 'jose';
-import { generateCity } from './src/demo/generateCity.ts';
+import { generateCity } from '@hub/launcher/demo';
 import { startTestHub, type TestHub } from './src/testHub.ts';
 
 const OFFICES = ['organization', 'staffing', 'hr', 'finance'] as const;

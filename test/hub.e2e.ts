@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdNumber } from '@hub/schema';
-import { generateCity } from './src/demo/generateCity.ts';
-import type { City } from './src/demo/types.ts';
+import { generateCity, type City } from '@hub/launcher/demo';
 import { startTestHub, type GraphQLAnswer, type TestHub } from './src/testHub.ts';
 
 /** What a department app asks for: one institution, its people, fields from all four offices. */

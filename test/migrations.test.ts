@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema';
 import postgres from 'postgres';
-import { SERVICES } from './src/hub.ts';
+import { SERVICES } from '@hub/launcher';
 
 /**
  * Several subgraph processes may start at once against one server; drizzle's migrate() takes no lock

@@ -100,6 +100,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       gateway,
       formatError: maskUnexpectedErrors,
       includeStacktraceInErrorResponses: false,
+      // The process that runs the gateway stops it (the launcher in order, on SIGTERM/SIGINT); Apollo's own
+      // signal handlers would stop it a second time, and a second stop() of a stopping server never returns.
+      stopOnTerminationSignals: false,
       plugins: [offlineGraphiQL(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
     });
     const requestContext = createRequestContext(tokens, log);

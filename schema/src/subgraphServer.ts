@@ -31,6 +31,8 @@ export function buildSubgraphServer<TContext extends BaseContext>(
     formatError: maskUnexpectedErrors,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Whoever runs the subgraph stops it (index.ts or the launcher); see the gateway's server.ts.
+    stopOnTerminationSignals: false,
   });
 }
 

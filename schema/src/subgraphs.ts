@@ -24,3 +24,6 @@ export function defaultSubgraphUrl(name: SubgraphName): string {
   const subgraph = SUBGRAPHS.find((s) => s.name === name)!;
   return subgraph.port === null ? 'local://gateway/audit' : `http://127.0.0.1:${subgraph.port}/graphql`;
 }
+
+/** The subgraphs that listen on a port of their own: every one but the gateway's in-process `audit`. */
+export const SERVICE_SUBGRAPHS = SUBGRAPHS.filter((s): s is Extract<(typeof SUBGRAPHS)[number], { name: ServiceName }> => s.port !== null);

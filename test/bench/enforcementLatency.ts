@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_PATH } from '@hub/schema';
-import { catalogSource } from '@hub/catalog';
 import { startGateway } from '@hub/gateway';
-import { generateCity } from '../src/demo/generateCity.ts';
-import { startHub } from '../src/hub.ts';
+import { startHub } from '@hub/launcher';
+import { generateCity } from '@hub/launcher/demo';
 
 /**
  * `pnpm bench:enforcement`: median latency of the foundation's cross-office roster query through a
@@ -25,7 +24,7 @@ const bare = await startGateway({
   supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
   subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([n, s]) => [n, s.url])),
   port: 0, host: '127.0.0.1', subgraphSecret: secret, jwtSecret, operationLogKey: secret, database: {}, enforcement: false,
-  catalog: catalogSource(hub.subgraphs.catalog.database.db as never),
+  catalog: hub.catalog,
 });
 const token = await hub.gateway.tokens.sign({ office: 'organization', role: 'OPERATOR', sub: 'bench' });
 

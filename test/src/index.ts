@@ -1,2 +1,1 @@
-export * from './hub.ts';
 export * from './testHub.ts';

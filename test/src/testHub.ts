@@ -1,6 +1,6 @@
 import { createFreshDatabase, testConfig } from '@hub/schema';
-import type { City } from './demo/types.ts';
-import { startHub, type Hub, type HubOptions } from './hub.ts';
+import { startHub, type Hub, type HubOptions } from '@hub/launcher';
+import type { City } from '@hub/launcher/demo';
 
 export interface TestHub extends Hub {
   /** POSTs a GraphQL operation to the gateway as a department app would; returns the parsed answer. */

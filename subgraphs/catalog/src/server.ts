@@ -27,4 +27,4 @@ export const catalog: OfficeSubgraph<CatalogSeed, CatalogDb, CatalogContext> = {
 };
 
 export { catalogSource, readCatalogSnapshot } from './catalogSource.ts';
-export type { CatalogSeed };
+export type { CatalogDb, CatalogSeed };

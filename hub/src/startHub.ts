@@ -1,7 +1,5 @@
-import { SUBGRAPHS, SUPERGRAPH_PATH, startSubgraph, type OfficeName, type OfficeSubgraph, type RunningSubgraph, type ServiceName } from '@hub/schema';
-
-const portOf = (name: ServiceName) => SUBGRAPHS.find((s) => s.name === name)!.port!;
-import { catalog, catalogSource } from '@hub/catalog';
+import { catalog, catalogSource, type CatalogDb } from '@hub/catalog';
+import { SERVICE_SUBGRAPHS, SUPERGRAPH_PATH, startSubgraph, type OfficeName, type CatalogSource, type OfficeSubgraph, type RunningSubgraph, type ServiceName } from '@hub/schema';
 import { finance } from '@hub/finance';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { hr } from '@hub/hr';
@@ -11,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { City } from './demo/types.ts';
+
+const defaultPort = (name: ServiceName) => SERVICE_SUBGRAPHS.find((s) => s.name === name)!.port;
 
 export const OFFICES: readonly OfficeSubgraph[] = [organization, staffing, hr, finance];
 /** Every subgraph that runs as a service: the four offices and the coordination group's catalog. */
@@ -23,8 +23,11 @@ export interface HubOptions {
   dataDir?: string | undefined;
   /** Gateway port; 0 picks a free one. */
   port?: number;
-  /** Subgraph ports (the catalog's included): 'default' for those of schema/src/subgraphs.ts, 0 for free ones. */
-  subgraphPorts?: 'default' | 0;
+  /**
+   * Subgraph ports (the catalog's included): 0 for free ones; otherwise each named subgraph at its port
+   * and the others at the defaults of schema/src/subgraphs.ts (all of them when absent).
+   */
+  subgraphPorts?: 0 | Partial<Record<ServiceName, number>>;
   host?: string;
   /** Data to load into empty databases (called at most once). */
   seed?: (() => City) | undefined;
@@ -50,6 +53,8 @@ export interface Hub {
   jwtSecret: string;
   gateway: RunningGateway;
   subgraphs: Record<ServiceName, RunningSubgraph>;
+  /** The coordination group's catalog as the gateway reads it (a second gateway over the same subgraphs reads the same). */
+  catalog: CatalogSource;
   stop(): Promise<void>;
 }
 
@@ -60,6 +65,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const secret = options.subgraphSecret ?? random();
   const jwtSecret = options.jwtSecret ?? random();
   const progress = options.onProgress ?? (() => {});
+  const portOf = (name: ServiceName) => (options.subgraphPorts === 0 ? 0 : (options.subgraphPorts?.[name] ?? defaultPort(name)));
   let city: City | undefined;
   const cityOnce = () => {
     if (!city) {
@@ -75,7 +81,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         const running = await startSubgraph(office, {
           databaseUrl: options.databaseUrl,
           dataDir: options.dataDir ? join(options.dataDir, office.name) : undefined,
-          port: options.subgraphPorts === 0 ? 0 : portOf(office.name),
+          port: portOf(office.name),
           host,
           secret,
           recordRequests: options.recordRequests,
@@ -96,12 +102,13 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     throw error;
   }
   const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<ServiceName, RunningSubgraph>;
+  const catalogOfHub = catalogSource(subgraphs.catalog.database.db as CatalogDb);
   const gateway = await startGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
     port: options.port ?? 0,
     host,
-    catalog: catalogSource(subgraphs.catalog.database.db as never),
+    catalog: catalogOfHub,
     subgraphSecret: secret,
     jwtSecret,
     operationLogKey: options.operationLogKey ?? random(),
@@ -118,6 +125,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     jwtSecret,
     gateway,
     subgraphs,
+    catalog: catalogOfHub,
     async stop() {
       await gateway.stop();
       await Promise.all(started.map((s) => s.stop()));

@@ -1,0 +1,2 @@
+export * from './startHub.ts';
+export type { SubgraphPorts } from './parsePorts.ts';
