@@ -14,15 +14,14 @@ type Viewer = readonly [(typeof OFFICES)[number], (typeof ROLES)[number]] | null
 
 /**
  * One field per share type, each reached from the person root (HR, unconditional): the path to the
- * value, the owner, the field's name in SDL and the value its owner holds for the person.
+ * value, its coordinate, the owner, the field's name in SDL and the value its owner holds for the person.
  */
 const CASES = {
-  UNCONDITIONAL: { query: 'query U($p: ID!) { person(idNumber: $p) { name } }', path: ['person', 'name'], owner: 'hr', field: 'name', value: () => city.hr.persons.find((p) => p.idNumber === person)!.name },
-  CONDITIONAL: { query: 'query C($p: ID!) { person(idNumber: $p) { cadre { post } } }', path: ['person', 'cadre', 'post'], owner: 'organization', field: 'post', value: () => cadreOf(person).post },
-  NOT_SHARED: { query: 'query N($p: ID!) { person(idNumber: $p) { cadre { appointedOn } } }', path: ['person', 'cadre', 'appointedOn'], owner: 'organization', field: 'appointedOn', value: () => cadreOf(person).appointedOn },
+  UNCONDITIONAL: { query: 'query U($p: ID!) { person(idNumber: $p) { name } }', path: ['person', 'name'], coordinate: 'Person.name', owner: 'hr', field: 'name', value: () => city.hr.persons.find((p) => p.idNumber === person)!.name },
+  CONDITIONAL: { query: 'query C($p: ID!) { person(idNumber: $p) { cadre { post } } }', path: ['person', 'cadre', 'post'], coordinate: 'Cadre.post', owner: 'organization', field: 'post', value: () => cadreOf(person).post },
+  NOT_SHARED: { query: 'query N($p: ID!) { person(idNumber: $p) { cadre { appointedOn } } }', path: ['person', 'cadre', 'appointedOn'], coordinate: 'Cadre.appointedOn', owner: 'organization', field: 'appointedOn', value: () => cadreOf(person).appointedOn },
 } as const;
 type ShareType = keyof typeof CASES;
-const COORDINATES: Record<ShareType, string> = { UNCONDITIONAL: 'Person.name', CONDITIONAL: 'Cadre.post', NOT_SHARED: 'Cadre.appointedOn' };
 
 /** What the catalog says: the owner reads its own; others read unconditional items and conditional ones under a live grant. */
 function expected(office: string | null, shareType: ShareType, state: State): boolean {
@@ -41,7 +40,7 @@ function expected(office: string | null, shareType: ShareType, state: State): bo
 function deniedAt(office: string | null, shareType: ShareType, state: State): string {
   if (office === null) return 'Query.person';
   if (shareType !== 'UNCONDITIONAL' && !expected(office, 'CONDITIONAL', state)) return 'Person.cadre';
-  return COORDINATES[shareType];
+  return CASES[shareType].coordinate;
 }
 
 const at = (data: any, path: readonly string[]) => path.reduce((v, k) => (v == null ? v : v[k]), data);
@@ -55,6 +54,7 @@ let unit: string;
 let colleague: string;
 let outsider: string;
 const headers = new Map<string, Record<string, string>>();
+/** A caller without a token, and every office × role: with the three share types, 87 cells per grant state. */
 const VIEWERS: Viewer[] = [null, ...OFFICES.flatMap((o) => ROLES.map((r) => [o, r] as const))];
 
 beforeAll(async () => {
@@ -161,7 +161,6 @@ describe('access matrix: office × role × share type × grant state', () => {
       try {
         await enter(state, gateway, clock);
         expect(await checkCells(state, gateway)).toEqual([]);
-        expect(VIEWERS.length * Object.keys(CASES).length).toBe(87);
 
         // This state's own log: verifiable, one denial per refused cell, the reads under grant.
         const log = gateway.gateway.log;
