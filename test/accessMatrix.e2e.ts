@@ -1,23 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_HEADER, signGatewayCredential } from '@hub/schema';
 import { SignJWT } from 'jose';
-import { generateCity } from '@hub/launcher/demo';
-import { startTestHub, type TestHub } from './src/testHub.ts';
+import { generateCity, type City } from '@hub/launcher/demo';
+import { selectsField } from './src/selectsField.ts';
+import { requestCounts, startTestHub, type TestGateway, type TestHub } from './src/testHub.ts';
 
 const OFFICES = ['organization', 'staffing', 'hr', 'finance'] as const;
 const ROLES = ['LEADER', 'OPERATOR', 'REVIEWER', 'SECURITY_OFFICER', 'COORDINATOR', 'AUDITOR', 'UNIT_OPERATOR'] as const;
 const STATES = ['none', 'live', 'expired', 'revoked'] as const;
 type State = (typeof STATES)[number];
+type Viewer = readonly [(typeof OFFICES)[number], (typeof ROLES)[number]] | null;
 
 /**
- * One field per share type, each reached from the person root (HR, unconditional):
- * the path to the value, the coordinates a denial may name (the field, or the nearest denied parent),
- * the owner, and the field's name in SDL.
+ * One field per share type, each reached from the person root (HR, unconditional): the path to the
+ * value, its coordinate, the owner, the field's name in SDL and the value its owner holds for the person.
  */
 const CASES = {
-  UNCONDITIONAL: { query: 'query U($p: ID!) { person(idNumber: $p) { name } }', path: ['person', 'name'], denied: ['Query.person', 'Person.name'], owner: 'hr', field: 'name' },
-  CONDITIONAL: { query: 'query C($p: ID!) { person(idNumber: $p) { cadre { post } } }', path: ['person', 'cadre', 'post'], denied: ['Query.person', 'Person.cadre', 'Cadre.post'], owner: 'organization', field: 'post' },
-  NOT_SHARED: { query: 'query N($p: ID!) { person(idNumber: $p) { cadre { appointedOn } } }', path: ['person', 'cadre', 'appointedOn'], denied: ['Query.person', 'Person.cadre', 'Cadre.appointedOn'], owner: 'organization', field: 'appointedOn' },
+  UNCONDITIONAL: { query: 'query U($p: ID!) { person(idNumber: $p) { name } }', path: ['person', 'name'], coordinate: 'Person.name', owner: 'hr', field: 'name', value: () => city.hr.persons.find((p) => p.idNumber === person)!.name },
+  CONDITIONAL: { query: 'query C($p: ID!) { person(idNumber: $p) { cadre { post } } }', path: ['person', 'cadre', 'post'], coordinate: 'Cadre.post', owner: 'organization', field: 'post', value: () => cadreOf(person).post },
+  NOT_SHARED: { query: 'query N($p: ID!) { person(idNumber: $p) { cadre { appointedOn } } }', path: ['person', 'cadre', 'appointedOn'], coordinate: 'Cadre.appointedOn', owner: 'organization', field: 'appointedOn', value: () => cadreOf(person).appointedOn },
 } as const;
 type ShareType = keyof typeof CASES;
 
@@ -30,21 +31,34 @@ function expected(office: string | null, shareType: ShareType, state: State): bo
   return false;
 }
 
-const at = (data: any, path: readonly string[]) => path.reduce((v, k) => (v == null ? v : v[k]), data);
+/**
+ * The one coordinate a denial names: the nearest denied field on the path. A caller without a token
+ * is refused the person root (not open); another office without a live grant the conditional
+ * `Person.cadre`; with one, the not-shared field itself.
+ */
+function deniedAt(office: string | null, shareType: ShareType, state: State): string {
+  if (office === null) return 'Query.person';
+  if (shareType !== 'UNCONDITIONAL' && !expected(office, 'CONDITIONAL', state)) return 'Person.cadre';
+  return CASES[shareType].coordinate;
+}
 
+const at = (data: any, path: readonly string[]) => path.reduce((v, k) => (v == null ? v : v[k]), data);
+const cadreOf = (idNumber: string) => city.organization.cadres.find((c) => c.idNumber === idNumber)!;
+
+let city: City;
 let hub: TestHub;
-let clock = Date.parse('2026-11-26T02:00:00Z');
 let person: string;
 let unit: string;
 /** Two more in-quota persons, for writes: one in the unit operators' unit, one elsewhere. */
 let colleague: string;
 let outsider: string;
 const headers = new Map<string, Record<string, string>>();
-const grantIds: string[] = [];
+/** A caller without a token, and every office × role: with the three share types, 87 cells per grant state. */
+const VIEWERS: Viewer[] = [null, ...OFFICES.flatMap((o) => ROLES.map((r) => [o, r] as const))];
 
 beforeAll(async () => {
-  const city = generateCity({ seed: 7, institutions: 140, persons: 6000 });
-  hub = await startTestHub(() => city, { now: () => new Date(clock) });
+  city = generateCity({ seed: 7, institutions: 140, persons: 6000 });
+  hub = await startTestHub(() => city);
   // An in-quota cadre with a payroll record; a unit operator of that person's institution.
   const cadre = city.organization.cadres.find((c) => city.staffing.ledgerEntries.some((l) => l.idNumber === c.idNumber))!;
   person = cadre.idNumber;
@@ -57,85 +71,111 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => hub?.stop());
 
-async function setState(state: State) {
-  if (state === 'live') {
-    clock = Date.parse('2026-11-26T02:00:00Z');
-    for (const office of ['staffing', 'hr', 'finance']) {
-      const requested = await hub.query(
-        `mutation($i: RequestAccessInput!) { requestAccess(input: $i) { request { id status dueOn } } }`,
-        { i: { entryCode: 'ZZB-01-002', purpose: '机构编制核查：核对干部职务与实名制台账', caseNumber: `HC-2026-${office}`, periodFrom: '2026-11-26', periodTo: '2027-01-31' } },
-        headers.get(`${office}/OPERATOR`),
-      );
-      expect(requested.errors).toBeUndefined();
-      expect(requested.data.requestAccess.request).toMatchObject({ status: 'PENDING', dueOn: '2026-12-10' });
-      const approved = await hub.query(
-        `mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "用于年度核查", expiresOn: "2026-12-31") { request { status } grant { id live } } }`,
-        { id: requested.data.requestAccess.request.id },
-        headers.get('organization/LEADER'),
-      );
-      expect(approved.errors).toBeUndefined();
-      expect(approved.data.decideAccessRequest).toMatchObject({ request: { status: 'APPROVED' }, grant: { live: true } });
-      grantIds.push(approved.data.decideAccessRequest.grant.id);
-    }
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-11-26T02:00:00Z');
+
+/** The three other offices request the conditional cadre entry and Organization approves each, until 2026-12-31. */
+async function grantCadreEntry(gateway: TestGateway): Promise<string[]> {
+  const ids: string[] = [];
+  for (const office of ['staffing', 'hr', 'finance']) {
+    const requested = await gateway.query(
+      `mutation($i: RequestAccessInput!) { requestAccess(input: $i) { request { id status dueOn } } }`,
+      { i: { entryCode: 'ZZB-01-002', purpose: '机构编制核查：核对干部职务与实名制台账', caseNumber: `HC-2026-${office}`, periodFrom: '2026-11-26', periodTo: '2027-01-31' } },
+      headers.get(`${office}/OPERATOR`),
+    );
+    expect(requested.errors).toBeUndefined();
+    expect(requested.data.requestAccess.request).toMatchObject({ status: 'PENDING', dueOn: '2026-12-10' });
+    const approved = await gateway.query(
+      `mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "用于年度核查", expiresOn: "2026-12-31") { request { status } grant { id live } } }`,
+      { id: requested.data.requestAccess.request.id },
+      headers.get('organization/LEADER'),
+    );
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.decideAccessRequest).toMatchObject({ request: { status: 'APPROVED' }, grant: { live: true } });
+    ids.push(approved.data.decideAccessRequest.grant.id);
   }
-  if (state === 'expired') clock = Date.parse('2027-02-15T02:00:00Z');
+  return ids;
+}
+
+/**
+ * Brings a gateway that has never seen a grant into one grant state, moving its own clock: each state
+ * starts from nothing, so none inherits another's grants or time.
+ */
+async function enter(state: State, gateway: TestGateway, clock: { now: number }): Promise<void> {
+  clock.now = T0;
+  if (state === 'none') return;
+  const ids = await grantCadreEntry(gateway);
+  if (state === 'expired') clock.now = Date.parse('2027-02-15T02:00:00Z');
   if (state === 'revoked') {
-    clock = Date.parse('2026-11-27T02:00:00Z');
-    for (const id of grantIds) {
-      const revoked = await hub.query(`mutation($id: ID!) { revokeGrant(id: $id, reason: "核查结束") { grant { live revokedAt } } }`, { id }, headers.get('organization/LEADER'));
+    clock.now = T0 + DAY;
+    for (const id of ids) {
+      const revoked = await gateway.query(`mutation($id: ID!) { revokeGrant(id: $id, reason: "核查结束") { grant { live revokedAt } } }`, { id }, headers.get('organization/LEADER'));
       expect(revoked.errors).toBeUndefined();
       expect(revoked.data.revokeGrant.grant.live).toBe(false);
     }
   }
 }
 
+/**
+ * Every cell of one state: what the answer holds, and what each subgraph received for it (recorded
+ * for that one query). Returns the mismatches, one line each.
+ */
+async function checkCells(state: State, gateway: TestGateway): Promise<string[]> {
+  const mismatches: string[] = [];
+  for (const viewer of VIEWERS) {
+    const office = viewer?.[0] ?? null;
+    for (const shareType of Object.keys(CASES) as ShareType[]) {
+      const c = CASES[shareType];
+      const recording = hub.record();
+      const answer = await gateway.query(c.query, { p: person }, viewer ? headers.get(viewer.join('/')) : {});
+      const received = recording.stop();
+      const label = `${viewer?.join('/') ?? 'anonymous'} ${shareType} ${state}`;
+      const asked = Object.entries(received).filter(([, requests]) => requests.some((r) => selectsField(r, c.field))).map(([name]) => name);
+      if (expected(office, shareType, state)) {
+        if (answer.errors || at(answer.data, c.path) !== c.value()) mismatches.push(`${label}: expected ${c.value()}, got ${JSON.stringify(answer)}`);
+        // The recorder sees what it must not miss when a field is denied.
+        if (asked.join() !== c.owner) mismatches.push(`${label}: expected only ${c.owner} to be asked for ${c.field}, asked: [${asked}]`);
+        continue;
+      }
+      const errors = (answer.errors ?? []).map((e) => `${e.extensions?.code} ${e.extensions?.coordinate}`);
+      if (at(answer.data, c.path) != null || errors.join() !== `FORBIDDEN ${deniedAt(office, shareType, state)}`) {
+        mismatches.push(`${label}: expected FORBIDDEN at ${deniedAt(office, shareType, state)}, got ${JSON.stringify(answer)}`);
+      }
+      // No subgraph was asked for the denied field.
+      if (asked.length) mismatches.push(`${label}: ${asked} asked for ${c.field}`);
+      // A subgraph whose requested fields were all denied is not called at all (only the not-shared
+      // field under a live grant leaves its owner something to answer: the cadre it hangs on).
+      const ownerFieldsAllDenied = shareType !== 'NOT_SHARED' || !expected(office, 'CONDITIONAL', state);
+      if (ownerFieldsAllDenied && received[c.owner].length) mismatches.push(`${label}: ${c.owner} was called ${received[c.owner].length} times`);
+    }
+  }
+  return mismatches;
+}
+
 describe('access matrix: office × role × share type × grant state', () => {
   for (const state of STATES) {
-    it(`reads exactly what the catalog allows with grants ${state}, and asks no subgraph for a denied field`, async () => {
-      await setState(state);
-      const mismatches: string[] = [];
-      const viewers: (readonly [string, string] | null)[] = [null, ...OFFICES.flatMap((o) => ROLES.map((r) => [o, r] as const))];
-      for (const viewer of viewers) {
-        for (const shareType of Object.keys(CASES) as ShareType[]) {
-          const c = CASES[shareType];
-          const before = hub.requestCounts();
-          const receivedBefore = Object.fromEntries(Object.entries(hub.subgraphs).map(([n, s]) => [n, s.received.length]));
-          const answer = await hub.query(c.query, { p: person }, viewer ? headers.get(viewer.join('/')) : {});
-          const after = hub.requestCounts();
-          const allowed = expected(viewer?.[0] ?? null, shareType, state);
-          const value = at(answer.data, c.path);
-          const forbidden = (answer.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN');
-          const label = `${viewer?.join('/') ?? 'anonymous'} ${shareType} ${state}`;
-          if (allowed && (value == null || forbidden.length)) mismatches.push(`${label}: expected allowed, got ${JSON.stringify(answer)}`);
-          if (!allowed) {
-            if (value != null || !forbidden.some((e) => (c.denied as readonly string[]).includes(e.extensions?.coordinate))) {
-              mismatches.push(`${label}: expected FORBIDDEN, got ${JSON.stringify(answer)}`);
-            }
-            // No subgraph was asked for the denied field.
-            for (const [name, s] of Object.entries(hub.subgraphs)) {
-              const asked = s.received.slice(receivedBefore[name]).filter((q) => new RegExp(`\\b${c.field}\\b`).test(q));
-              if (asked.length) mismatches.push(`${label}: ${name} was asked for ${c.field}`);
-            }
-            // A subgraph whose requested fields were all denied is not called at all.
-            const ownerFieldsAllDenied = shareType !== 'NOT_SHARED' || !expected(viewer?.[0] ?? null, 'CONDITIONAL', state);
-            if (ownerFieldsAllDenied && after[c.owner] !== before[c.owner]) mismatches.push(`${label}: ${c.owner} was called`);
-          }
-        }
-      }
-      expect(mismatches).toEqual([]);
-      expect(viewers.length * Object.keys(CASES).length).toBe(87);
-    });
-  }
+    it(`reads exactly what the catalog allows with grants ${state}, asks no subgraph for a denied field, and logs it`, async () => {
+      const clock = { now: T0 };
+      const gateway = await hub.startGateway({ now: () => new Date(clock.now) });
+      try {
+        await enter(state, gateway, clock);
+        expect(await checkCells(state, gateway)).toEqual([]);
 
-  it('keeps a verifiable log of every denial and cross-office read', async () => {
-    const verified = await hub.gateway.log.verify();
-    expect(verified).toMatchObject({ ok: true });
-    const denials = await hub.gateway.log.search({ kind: 'DENIAL', coordinate: 'Cadre.appointedOn' }, { limit: 1000, offset: 0 });
-    // Cadre.appointedOn itself is named when Person.cadre was allowed: 3 offices × 7 roles under the live grants.
-    expect(denials.total).toBe(3 * 7);
-    const reads = await hub.gateway.log.search({ kind: 'READ', actorOffice: 'staffing', coordinate: 'Cadre.post' }, { limit: 10, offset: 0 });
-    expect(reads.entries[0]).toMatchObject({ actorOffice: 'staffing', operationName: 'C', rowsReturned: 2 });
-  });
+        // This state's own log: verifiable, one denial per refused cell, the reads under grant.
+        const log = gateway.gateway.log;
+        expect(await log.verify()).toMatchObject({ ok: true });
+        const refused = VIEWERS.flatMap((v) => (Object.keys(CASES) as ShareType[]).filter((t) => !expected(v?.[0] ?? null, t, state)));
+        expect((await log.search({ kind: 'DENIAL' }, { limit: 1, offset: 0 })).total).toBe(refused.length);
+        // Cadre.appointedOn itself is named only where Person.cadre was allowed: 3 offices × 7 roles under live grants.
+        expect((await log.search({ kind: 'DENIAL', coordinate: 'Cadre.appointedOn' }, { limit: 1, offset: 0 })).total).toBe(state === 'live' ? 3 * 7 : 0);
+        const reads = await log.search({ kind: 'READ', actorOffice: 'staffing', coordinate: 'Cadre.post' }, { limit: 10, offset: 0 });
+        expect(reads.total).toBe(state === 'live' ? ROLES.length : 0);
+        if (state === 'live') expect(reads.entries[0]).toMatchObject({ actorOffice: 'staffing', operationName: 'C', rowsReturned: 2 });
+      } finally {
+        await gateway.stop();
+      }
+    }, 180_000);
+  }
 });
 
 describe('identity at the edges', () => {
@@ -194,10 +234,12 @@ describe('writes through the gateway', () => {
 
   it("refuses another office's write, writes nothing and logs the denial", async () => {
     const before = await hub.gateway.log.search({ kind: 'DENIAL', operationName: 'Register' }, { limit: 1, offset: 0 });
+    const recording = hub.record();
     const answer = await hub.query(REGISTER, { i: input }, headers.get('staffing/OPERATOR'));
+    // Its only field refused, the operation reaches no subgraph.
+    expect(requestCounts(recording.stop())).toEqual({ organization: 0, staffing: 0, hr: 0, finance: 0, catalog: 0 });
     expect(answer.data).toBeNull(); // registerPerson's payload is non-null, so the null reaches the root
     expect(answer.errors?.[0]).toMatchObject({ path: ['registerPerson'], extensions: { code: 'FORBIDDEN', reason: 'WRITE_NOT_OWNER' } });
-    expect(hub.subgraphs.hr.received.some((q) => q.includes('registerPerson'))).toBe(false);
     const after = await hub.gateway.log.search({ kind: 'DENIAL', operationName: 'Register' }, { limit: 1, offset: 0 });
     expect(after.total).toBe(before.total + 1);
     const lookup = await hub.query(`{ person(idNumber: "11010519491231002X") { name } }`, {}, headers.get('hr/OPERATOR'));
@@ -205,7 +247,11 @@ describe('writes through the gateway', () => {
   });
 
   it("logs the owner's write with who, the input and the result", async () => {
+    const recording = hub.record();
     const answer = await hub.query(REGISTER, { i: input }, headers.get('hr/OPERATOR'));
+    const received = recording.stop();
+    expect(received.hr.filter((r) => selectsField(r, 'registerPerson'))).toHaveLength(1);
+    expect(Object.values(received).flat().filter((r) => selectsField(r, 'registerPerson'))).toHaveLength(1);
     expect(answer).toMatchObject({ data: { registerPerson: { person: { idNumber: '11010519491231002X', gender: 'FEMALE', birthDate: '1949-12-31' } } } });
     const { entries } = await hub.gateway.log.search({ kind: 'WRITE', operationName: 'Register' }, { limit: 1, offset: 0 });
     expect(entries[0]).toMatchObject({

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdNumber } from '@hub/schema';
 import { generateCity, type City } from '@hub/launcher/demo';
-import { startTestHub, type GraphQLAnswer, type TestHub } from './src/testHub.ts';
+import { printedOperation } from './src/printedOperation.ts';
+import { requestCounts, startTestHub, type GraphQLAnswer, type TestHub } from './src/testHub.ts';
 
 /** What a department app asks for: one institution, its people, fields from all four offices. */
 const ROSTER = /* GraphQL */ `
@@ -21,6 +22,30 @@ const ROSTER = /* GraphQL */ `
             insurance { enrolled }
             ledgerEntry { staffingCardNumber quotaCategory }
             cadre { post leadership }
+            payroll { onPayroll lastPaidMonth }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The README's example, word for word: one institution, fields from four offices, three of its persons. */
+const README_ROSTER = /* GraphQL */ `
+  query Roster($code: ID!) {
+    institution(creditCode: $code) {
+      name fundingForm
+      quotas { category approved occupied vacant }
+      leadershipPostsFilled
+      budgetUnit { fundingForm budgetedHeadcount }
+      workforce(first: 3) {
+        totalCount
+        nodes {
+          type
+          person {
+            name gender birthDate
+            ledgerEntry { staffingCardNumber }
+            cadre { post }
             payroll { onPayroll lastPaidMonth }
           }
         }
@@ -92,21 +117,72 @@ describe('the hub through the gateway', () => {
     expect(answer.data).toEqual({ institution: expectedRoster(code) });
   });
 
-  it('costs the same SQL statements per subgraph for 500 persons as for 5 (no N+1)', async () => {
+  it("asks each subgraph, for the README's roster, only its own fields, once per level, for exactly the rows shown", async () => {
+    const code = city.planted.smallInstitution.creditCode;
+    const recording = hub.record();
+    const answer = await hub.query(README_ROSTER, { code }, organization);
+    const received = recording.stop();
+    expect(answer.errors).toBeUndefined();
+    // The three persons shown, in the workforce's order (by ID number).
+    const shown = city.hr.employments.filter((e) => e.institutionCreditCode === code).map((e) => e.idNumber).sort().slice(0, 3);
+    expect(answer.data.institution.workforce.nodes).toHaveLength(3);
+    const institution = [{ __typename: 'Institution', creditCode: code }];
+    const persons = shown.map((idNumber) => ({ __typename: 'Person', idNumber }));
+    const entities = (type: string, selection: string) =>
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${type} { ${selection} } } }`;
+    const asked = Object.fromEntries(
+      Object.entries(received).map(([name, requests]) => [
+        name,
+        requests.map((r) => ({ operation: printedOperation(r), variables: r.variables })).sort((a, b) => a.operation.localeCompare(b.operation)),
+      ]),
+    );
+    expect(asked).toEqual({
+      staffing: [
+        { operation: 'query ($code: ID!) { institution(creditCode: $code) { __typename creditCode name fundingForm quotas { category approved occupied vacant } } }', variables: { code } },
+        { operation: entities('Person', 'ledgerEntry { staffingCardNumber }'), variables: { representations: persons } },
+      ],
+      organization: [
+        { operation: entities('Institution', 'leadershipPostsFilled'), variables: { representations: institution } },
+        { operation: entities('Person', 'cadre { post }'), variables: { representations: persons } },
+      ],
+      hr: [
+        {
+          operation: entities('Institution', 'workforce(first: 3) { totalCount nodes { type person { __typename idNumber name gender birthDate } } }'),
+          variables: { representations: institution },
+        },
+      ],
+      finance: [
+        { operation: entities('Institution', 'budgetUnit { fundingForm budgetedHeadcount }'), variables: { representations: institution } },
+        { operation: entities('Person', 'payroll { onPayroll lastPaidMonth }'), variables: { representations: persons } },
+      ],
+      catalog: [],
+    });
+    // The client's operation name reaches every subgraph, numbered per fetch by the query planner.
+    for (const [name, requests] of Object.entries(received)) {
+      for (const r of requests) expect(r.operationName).toMatch(new RegExp(`^Roster__${name}__\\d+$`));
+    }
+  });
+
+  it('costs the same SQL statements and subgraph requests for 500 persons as for 5 (no N+1)', async () => {
     const cost = async (code: string) => {
       const before = hub.statementCounts();
+      const recording = hub.record();
       const answer = await hub.query(ROSTER, { code }, organization);
+      const requests = requestCounts(recording.stop());
       expect(answer.errors).toBeUndefined();
       const after = hub.statementCounts();
       // The catalog's statements are the gateway's snapshot refresh, on its own timer: not this request's.
       const offices = Object.keys(after).filter((k) => k !== 'catalog');
-      return { persons: answer.data.institution.workforce.nodes.length, statements: Object.fromEntries(offices.map((k) => [k, after[k]! - before[k]!])) };
+      return { persons: answer.data.institution.workforce.nodes.length, requests, statements: Object.fromEntries(offices.map((k) => [k, after[k]! - before[k]!])) };
     };
     const small = await cost(city.planted.smallInstitution.creditCode);
     const large = await cost(city.planted.largeInstitution.creditCode);
     expect(small.persons).toBe(5);
     expect(large.persons).toBeGreaterThanOrEqual(500);
     expect(large.statements).toEqual(small.statements);
+    // One request per fetch of the query plan: the institution's level, then its persons' (hr serves both in one).
+    expect(small.requests).toEqual({ organization: 2, staffing: 2, hr: 1, finance: 2, catalog: 0 });
+    expect(large.requests).toEqual(small.requests);
     console.log(`SQL statements per subgraph, 5 persons: ${JSON.stringify(small.statements)}; ${large.persons} persons: ${JSON.stringify(large.statements)}`);
   });
 

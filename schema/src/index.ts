@@ -10,6 +10,7 @@ export * from './subgraphs.ts';
 export * from './loaderHelpers.ts';
 export * from './subgraphServer.ts';
 export * from './officeSubgraph.ts';
+export * from './requestRecorder.ts';
 export * from './maskErrors.ts';
 export * from './paths.ts';
 export * from './freshDatabase.ts';

@@ -2,6 +2,7 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Database } from './db.ts';
 import { CREDENTIAL_HEADER, verifyGatewayCredential } from './gatewayCredential.ts';
 import type { Viewer } from './roles.ts';
+import { createRequestRecorder, type RequestRecorder } from './requestRecorder.ts';
 import { listenSubgraph } from './subgraphServer.ts';
 import type { ServiceName } from './subgraphs.ts';
 
@@ -25,10 +26,8 @@ export interface RunningSubgraph {
   name: ServiceName;
   url: string;
   database: Database<any>;
-  /** With `recordRequests`: how many GraphQL requests it answered (tests prove a subgraph was not called). */
-  readonly requests: { count: number };
-  /** With `recordRequests`: the last operations it received, at most 50 (tests assert what it was asked). */
-  readonly received: string[];
+  /** With `recordRequests` only: records what the subgraph receives while a recording is open (tests assert what it was asked). */
+  readonly recorder: RequestRecorder | null;
   stop(): Promise<void>;
 }
 
@@ -39,7 +38,7 @@ export interface StartSubgraphOptions<TSeed> {
   host: string;
   /** The secret the gateway's credentials are derived from; every request must carry one. */
   secret: string;
-  /** Count and keep the requests received, for tests; off in a running hub. */
+  /** Let tests record the requests received; off in a running hub. */
   recordRequests?: boolean | undefined;
   /** Demo or test data to load when the database is empty. */
   seedData?: (() => TSeed) | undefined;
@@ -56,17 +55,8 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
     await office.onStart?.(database.db);
     const now = options.now ?? (() => new Date());
     const server = office.createServer();
-    const requests = { count: 0 };
-    const received: string[] = [];
-    if (options.recordRequests) {
-      server.addPlugin({
-        requestDidStart: async ({ request }) => {
-          requests.count++;
-          received.push(request.query ?? '');
-          if (received.length > 50) received.shift();
-        },
-      });
-    }
+    const recorder = options.recordRequests ? createRequestRecorder() : null;
+    if (recorder) server.addPlugin(recorder.plugin);
     const url = await listenSubgraph(server, {
       port: options.port,
       host: options.host,
@@ -76,8 +66,7 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
       name: office.name,
       url,
       database,
-      requests,
-      received,
+      recorder,
       async stop() {
         await server.stop();
         await database.close();
