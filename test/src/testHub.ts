@@ -68,7 +68,7 @@ export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 
     record() {
       const recordings = Object.entries(hub.subgraphs).map(([name, s]) => {
         if (!s.recorder) throw new Error(`${name} was started without recordRequests`);
-        return [name, s.recorder.record()] as [OfficeName, Recording];
+        return [name, s.recorder.record()] as [ServiceName, Recording];
       });
       return { stop: () => Object.fromEntries(recordings.map(([name, r]) => [name, r.stop()])) as Record<ServiceName, ReceivedRequest[]> };
     },
