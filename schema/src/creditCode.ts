@@ -1,4 +1,4 @@
-import { ErrorCode, inputError } from './errors.ts';
+import { ErrorCode, hubError } from './errors.ts';
 
 /** GB 32100-2015 alphabet: digits and upper-case letters without I, O, Z, S, V. */
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -42,5 +42,5 @@ export function requireCreditCode(raw: string, field = 'creditCode'): string {
   const parsed = parseCreditCode(raw);
   if (typeof parsed !== 'string') return parsed.creditCode;
   const [zh, en] = PROBLEM_TEXT[parsed];
-  throw inputError(ErrorCode.INVALID_CREDIT_CODE, field, `${field}：${zh}`, `${field}: ${en}`);
+  throw hubError(ErrorCode.INVALID_CREDIT_CODE, field, `${field}：${zh}`, `${field}: ${en}`);
 }

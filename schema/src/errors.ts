@@ -1,16 +1,9 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 
 /**
- * A client's mistake, as a coded GraphQL error carrying both languages.
- * `message` is "中文 / English" so a plain client shows both; `extensions` carries the parts for apps.
+ * Every error code the hub raises, subgraphs, catalog and gateway alike; the list is the contract
+ * departments' apps switch on. A finer cause travels beside the code as `extensions.reason`.
  */
-export function inputError(code: string, field: string, zh: string, en: string): GraphQLError {
-  return new GraphQLError(`${zh} / ${en}`, {
-    extensions: { code, field, messageZh: zh, messageEn: en },
-  });
-}
-
-/** An error code the hub raises; the list is the contract departments' apps switch on. */
 export const ErrorCode = {
   INVALID_ID_NUMBER: 'INVALID_ID_NUMBER',
   /** A valid ID number whose birth date no member of staff can have (see `requireStaffBirthDate`). */
@@ -19,6 +12,41 @@ export const ErrorCode = {
   INVALID_ARGUMENT: 'INVALID_ARGUMENT',
   NOT_FOUND: 'NOT_FOUND',
   ALREADY_EXISTS: 'ALREADY_EXISTS',
+  /** No token, or one the gateway refuses (`reason`: TOKEN_MISSING, TOKEN_EXPIRED …); a subgraph called without the gateway's credential. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The catalog denies the field (`reason`, `coordinate`), or the viewer may not do this (`reason`: OTHER_UNIT, WRITE_NOT_OWNER …). */
   FORBIDDEN: 'FORBIDDEN',
+  /** The catalog entry is NOT_SHARED: no request can be made; `extensions.basis` says why. */
+  NOT_SHAREABLE: 'NOT_SHAREABLE',
+  /** The decider made the access request, or belongs to the requesting office. */
+  SELF_APPROVAL: 'SELF_APPROVAL',
+  /** The gateway could not read the HTTP request (the body is not JSON). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The HTTP request's body is larger than the gateway accepts. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** Something failed that the client cannot fix; details stay in the server's log. */
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * The one way the hub tells a client no: a coded GraphQL error carrying both languages. `message` is
+ * "中文 / English" so a plain client shows both; `extensions` carries the parts for apps:
+ * `{ code, field?, messageZh, messageEn, ...extra }`. `field` is the argument at fault (null: none);
+ * `extra` adds what the code needs (`reason`, `basis`, `coordinate`, or `http: { status }`, which
+ * Apollo Server turns into the response's status and leaves out of the body).
+ */
+export function hubError(
+  code: ErrorCode,
+  field: string | null,
+  zh: string,
+  en: string,
+  extra: Record<string, unknown> = {},
+  options: Omit<GraphQLErrorOptions, 'extensions'> = {},
+): GraphQLError {
+  return new GraphQLError(`${zh} / ${en}`, {
+    ...options,
+    extensions: { code, ...(field === null ? {} : { field }), messageZh: zh, messageEn: en, ...extra },
+  });
+}

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { ErrorCode, hubError } from './errors.ts';
 import { isOffice, isRole, type Viewer } from './roles.ts';
 
 export type { Viewer };
@@ -33,8 +33,8 @@ export async function signGatewayCredential(secret: string, subgraph: string, vi
     .sign(subgraphKey(secret, subgraph));
 }
 
-const unauthenticated = (zh: string, en: string) =>
-  new GraphQLError(`${zh} / ${en}`, { extensions: { code: 'UNAUTHENTICATED', messageZh: zh, messageEn: en, http: { status: 401 } } });
+/** A request the subgraph will not answer: 401, since only the gateway's credential opens it. */
+const unauthenticated = (zh: string, en: string) => hubError(ErrorCode.UNAUTHENTICATED, null, zh, en, { http: { status: 401 } });
 
 /**
  * Checks the gateway's credential on every request to a subgraph (`_entities` and `_service`

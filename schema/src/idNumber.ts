@@ -1,6 +1,6 @@
 import { beijingDay } from './beijingDay.ts';
 import { isCalendarDate } from './calendarDate.ts';
-import { ErrorCode, inputError } from './errors.ts';
+import { ErrorCode, hubError } from './errors.ts';
 
 /** GB 11643-1999 weights for the first 17 characters (ISO 7064 MOD 11-2). */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -68,5 +68,5 @@ export function requireIdNumber(raw: string, field = 'idNumber', today: string =
   const parsed = parseIdNumber(raw, today);
   if (typeof parsed !== 'string') return parsed;
   const [zh, en] = PROBLEM_TEXT[parsed];
-  throw inputError(ErrorCode.INVALID_ID_NUMBER, field, `${field}：${zh}`, `${field}: ${en}`);
+  throw hubError(ErrorCode.INVALID_ID_NUMBER, field, `${field}：${zh}`, `${field}: ${en}`);
 }

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
+import { ErrorCode, hubError } from './errors.ts';
 
 /**
  * Errors the hub raised on purpose (coded GraphQLErrors) pass as they are; anything else (a database
@@ -8,12 +9,8 @@ import { GraphQLError } from 'graphql';
  */
 export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  if (original instanceof GraphQLError || formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   console.error('[hub] unexpected error', original);
-  return {
-    message: '服务内部错误，请稍后重试或联系管理员 / Internal error; try again later or contact the administrator',
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
+  const masked = hubError(ErrorCode.INTERNAL_SERVER_ERROR, null, '服务内部错误，请稍后重试或联系管理员', 'Internal error; try again later or contact the administrator');
+  return { ...masked.toJSON(), locations: formatted.locations, path: formatted.path };
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, inputError } from './errors.ts';
+import { ErrorCode, hubError } from './errors.ts';
 
 /** The largest page a client may ask for: an institution's whole roster fits in one page. */
 export const MAX_PAGE_SIZE = 1000;
@@ -15,11 +15,11 @@ export interface Page {
 export function readPage(first: number | null | undefined, after: string | null | undefined, defaultSize = 20): Page {
   const limit = first ?? defaultSize;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw inputError(ErrorCode.INVALID_ARGUMENT, 'first', `first 应为 0 到 ${MAX_PAGE_SIZE} 之间的整数`, `first must be an integer from 0 to ${MAX_PAGE_SIZE}`);
+    throw hubError(ErrorCode.INVALID_ARGUMENT, 'first', `first 应为 0 到 ${MAX_PAGE_SIZE} 之间的整数`, `first must be an integer from 0 to ${MAX_PAGE_SIZE}`);
   }
   if (after == null) return { limit, offset: 0 };
   const match = /^offset:(\d+)$/.exec(Buffer.from(after, 'base64').toString('utf8'));
-  if (!match) throw inputError(ErrorCode.INVALID_ARGUMENT, 'after', '分页游标无效', 'the cursor is not one this server gave out');
+  if (!match) throw hubError(ErrorCode.INVALID_ARGUMENT, 'after', '分页游标无效', 'the cursor is not one this server gave out');
   return { limit, offset: Number(match[1]) + 1 };
 }
 

@@ -1,5 +1,5 @@
 import { beijingDay } from './beijingDay.ts';
-import { ErrorCode, inputError } from './errors.ts';
+import { ErrorCode, hubError } from './errors.ts';
 
 /**
  * The youngest a member of staff can be, in completed years (周岁): the Labour Law (劳动法 art. 15) and
@@ -45,7 +45,7 @@ export function requireStaffBirthDate(birthDate: string, field = 'idNumber', tod
   const problem = staffBirthDateProblem(birthDate, today);
   if (!problem) return;
   const age = ageOn(birthDate, today);
-  throw inputError(
+  throw hubError(
     ErrorCode.STAFF_AGE_OUT_OF_RANGE,
     field,
     `${field}：公民身份号码中的出生日期（${birthDate}）表明此人今天${age}周岁，工作人员应为${MIN_STAFF_AGE}至${MAX_STAFF_AGE}周岁`,

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { ErrorCode, hubError } from './errors.ts';
 import { officeName, WRITER_ROLES, type Viewer } from './roles.ts';
 
 /**
@@ -15,10 +16,9 @@ export function inUnitScope(viewer: Viewer | null, creditCode: string | null | u
   return scope === null || scope === creditCode;
 }
 
+/** The refusal of another unit's row to a unit operator. */
 export function forbiddenUnit(field: string): GraphQLError {
-  const zh = '用人单位填报员只能访问本单位的数据';
-  const en = 'a unit operator may only read and write its own unit’s rows';
-  return new GraphQLError(`${zh} / ${en}`, { extensions: { code: 'FORBIDDEN', field, reason: 'OTHER_UNIT', messageZh: zh, messageEn: en } });
+  return hubError(ErrorCode.FORBIDDEN, field, '用人单位填报员只能访问本单位的数据', 'a unit operator may only read and write its own unit’s rows', { reason: 'OTHER_UNIT' });
 }
 
 /**
@@ -28,7 +28,7 @@ export function forbiddenUnit(field: string): GraphQLError {
 export function requireWriter(viewer: Viewer | null, office: string, field: string, options: { unitRows?: boolean } = {}): Viewer {
   if (viewer && viewer.office === office && WRITER_ROLES.has(viewer.role)) return viewer;
   if (options.unitRows && viewer && viewer.office === office && viewer.role === 'UNIT_OPERATOR' && viewer.unit) return viewer;
-  const zh = `只有${officeName(office)}的负责人、审核员或操作员可以写入`;
-  const en = `only ${office}'s leaders, reviewers and operators may write`;
-  throw new GraphQLError(`${zh} / ${en}`, { extensions: { code: 'FORBIDDEN', field, reason: 'WRITE_NOT_OWNER', messageZh: zh, messageEn: en } });
+  throw hubError(ErrorCode.FORBIDDEN, field, `只有${officeName(office)}的负责人、审核员或操作员可以写入`, `only ${office}'s leaders, reviewers and operators may write`, {
+    reason: 'WRITE_NOT_OWNER',
+  });
 }

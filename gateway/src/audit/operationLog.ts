@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, lt, ne, sql, type SQL } from 'drizzle-orm';
-import { ErrorCode, inputError, MAX_PAGE_SIZE, type Page } from '@hub/schema';
+import { ErrorCode, hubError, MAX_PAGE_SIZE, type Page } from '@hub/schema';
 import type { GatewayDb } from '../db/open.ts';
 import { operationLog } from '../db/schema.ts';
 import { canonicalInstant, entryHash, GENESIS_HASH, type OperationLogContent } from './entryHash.ts';
@@ -242,10 +242,10 @@ const inserted = (seq: number) => problem('INSERTED', seq, `第 ${seq} 条是插
 
 async function search(db: GatewayDb, filter: OperationLogFilter, page: Page) {
   if (!Number.isInteger(page.limit) || page.limit < 0 || page.limit > MAX_PAGE_SIZE) {
-    throw inputError(ErrorCode.INVALID_ARGUMENT, 'limit', `limit 应为 0 到 ${MAX_PAGE_SIZE} 之间的整数`, `limit must be an integer from 0 to ${MAX_PAGE_SIZE}`);
+    throw hubError(ErrorCode.INVALID_ARGUMENT, 'limit', `limit 应为 0 到 ${MAX_PAGE_SIZE} 之间的整数`, `limit must be an integer from 0 to ${MAX_PAGE_SIZE}`);
   }
   if (!Number.isInteger(page.offset) || page.offset < 0) {
-    throw inputError(ErrorCode.INVALID_ARGUMENT, 'offset', 'offset 应为非负整数', 'offset must be a non-negative integer');
+    throw hubError(ErrorCode.INVALID_ARGUMENT, 'offset', 'offset 应为非负整数', 'offset must be a non-negative integer');
   }
   const where = and(...filterConditions(filter));
   const [rows, totals] = await Promise.all([
@@ -273,6 +273,6 @@ function readInstant(field: 'from' | 'to', value: string): string {
   try {
     return canonicalInstant(value);
   } catch {
-    throw inputError(ErrorCode.INVALID_ARGUMENT, field, `${field} 应为带时区的 ISO 8601 时间`, `${field} must be an ISO 8601 time with a zone`);
+    throw hubError(ErrorCode.INVALID_ARGUMENT, field, `${field} 应为带时区的 ISO 8601 时间`, `${field} must be an ISO 8601 time with a zone`);
   }
 }

@@ -1,4 +1,4 @@
-import { cursorAt, ErrorCode, inputError, readPage, type Viewer } from '@hub/schema';
+import { cursorAt, ErrorCode, hubError, readPage, type Viewer } from '@hub/schema';
 import type { LogKind, OperationLog, OperationLogEntry, OperationLogFilter } from '../operationLog.ts';
 
 /** Auditors search the whole operation log; everyone else their own entries only. */
@@ -9,7 +9,7 @@ const mayVerifyLog = (viewer: Viewer) => viewer.role === 'AUDITOR' || viewer.rol
 
 function requireViewer(viewer: Viewer | null): Viewer {
   if (viewer) return viewer;
-  throw inputError(ErrorCode.UNAUTHENTICATED, '', '请先登录（携带令牌）', 'sign in first (present a token)');
+  throw hubError(ErrorCode.UNAUTHENTICATED, '', '请先登录（携带令牌）', 'sign in first (present a token)');
 }
 
 export interface OperationLogArgs {
@@ -41,7 +41,7 @@ export async function operationLog(log: OperationLog, caller: Viewer | null, arg
   const viewer = requireViewer(caller);
   const { limit, offset } = readPage(args.first, args.after, 50);
   if (args.kind != null && !LOG_KINDS.has(args.kind)) {
-    throw inputError(ErrorCode.INVALID_ARGUMENT, 'kind', `类别应为 ${[...LOG_KINDS].join('、')} 之一`, `kind must be one of ${[...LOG_KINDS].join(', ')}`);
+    throw hubError(ErrorCode.INVALID_ARGUMENT, 'kind', `类别应为 ${[...LOG_KINDS].join('、')} 之一`, `kind must be one of ${[...LOG_KINDS].join(', ')}`);
   }
   const filter: OperationLogFilter = {
     ...(args.kind != null && { kind: args.kind as LogKind }),
@@ -64,7 +64,7 @@ export async function operationLog(log: OperationLog, caller: Viewer | null, arg
 /** `Query.verifyOperationLog`: walks the whole chain; auditors and security officers only. */
 export async function verifyOperationLog(log: OperationLog, caller: Viewer | null) {
   const viewer = requireViewer(caller);
-  if (!mayVerifyLog(viewer)) throw inputError(ErrorCode.FORBIDDEN, '', '只有审计人员和保密员可以校验操作日志', 'only auditors and security officers verify the operation log');
+  if (!mayVerifyLog(viewer)) throw hubError(ErrorCode.FORBIDDEN, '', '只有审计人员和保密员可以校验操作日志', 'only auditors and security officers verify the operation log');
   const result = await log.verify();
   return result.ok
     ? { ok: true, entries: result.entries, head: result.head, problem: null, seq: null, message: null }

@@ -1,10 +1,10 @@
-import { beijingDay, ErrorCode, inputError, requireIdNumber, requireStaffBirthDate, requireWriter } from '@hub/schema';
+import { beijingDay, ErrorCode, hubError, requireIdNumber, requireStaffBirthDate, requireWriter } from '@hub/schema';
 import { insertPerson } from '../db/queries.ts';
 import type { MutationResolvers } from '../generated/resolvers.ts';
 
 function required(value: string, field: string, zh: string, en: string): string {
   const trimmed = value.trim();
-  if (!trimmed) throw inputError(ErrorCode.INVALID_ARGUMENT, field, `${zh}不能为空`, `${en} must not be empty`);
+  if (!trimmed) throw hubError(ErrorCode.INVALID_ARGUMENT, field, `${zh}不能为空`, `${en} must not be empty`);
   return trimmed;
 }
 
@@ -25,7 +25,7 @@ export const Mutation: MutationResolvers = {
       nativePlace: required(input.nativePlace, 'input.nativePlace', '籍贯', 'the native place'),
     };
     const [inserted] = await insertPerson(ctx.db, row);
-    if (!inserted) throw inputError(ErrorCode.ALREADY_EXISTS, 'input.idNumber', '该公民身份号码已登记', 'a person with this ID number is already registered');
+    if (!inserted) throw hubError(ErrorCode.ALREADY_EXISTS, 'input.idNumber', '该公民身份号码已登记', 'a person with this ID number is already registered');
     ctx.audit.push({ entity: 'Person', key: idNumber, before: null, after: inserted });
     return { person: inserted };
   },

@@ -1,4 +1,4 @@
-import { beijingDay, ErrorCode, forbiddenUnit, inputError, inUnitScope, requireIdNumber, requireWriter } from '@hub/schema';
+import { beijingDay, ErrorCode, forbiddenUnit, hubError, inUnitScope, requireIdNumber, requireWriter } from '@hub/schema';
 import type { StaffingContext } from '../context.ts';
 import { removeFromLedger } from '../db/queries.ts';
 import { removalDateProblem } from '../domain/removalDate.ts';
@@ -20,12 +20,12 @@ export async function reportRemoval(_: unknown, { input }: MutationReportRemoval
   const today = beijingDay();
   const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber', today);
   const change = await removeFromLedger(ctx.db, { idNumber, reason: input.reason, effectiveOn: input.effectiveOn, reportedOn: today }, (entry) => {
-    if (!entry) throw inputError(ErrorCode.NOT_FOUND, 'input.idNumber', '此人不在实名制台账上', 'this person is not on the real-name ledger');
+    if (!entry) throw hubError(ErrorCode.NOT_FOUND, 'input.idNumber', '此人不在实名制台账上', 'this person is not on the real-name ledger');
     if (!inUnitScope(viewer, entry.institutionCreditCode)) throw forbiddenUnit('input.idNumber');
     const problem = removalDateProblem(input.effectiveOn, today, entry.unitJoinDate);
     if (problem) {
       const [zh, en] = DATE_TEXT[problem];
-      throw inputError(ErrorCode.INVALID_ARGUMENT, 'input.effectiveOn', zh, en);
+      throw hubError(ErrorCode.INVALID_ARGUMENT, 'input.effectiveOn', zh, en);
     }
   });
   ctx.audit.push(
