@@ -1,7 +1,8 @@
+import { ErrorCode } from '@hub/schema';
 import type { Viewer } from '@hub/schema';
 import type { EntryRow, ItemRow } from '../db/queries.ts';
 import { addWorkingDays } from './workingDays.ts';
-import { CatalogErrorCode, invalid, type Refusal } from './refusal.ts';
+import { invalid, type Refusal } from './refusal.ts';
 
 export interface RequestAccessInput {
   entryCode: string;
@@ -45,10 +46,10 @@ export function checkAccessRequest(
   holidays?: ReadonlySet<string>,
 ): { refusal: Refusal } | { row: NewAccessRequest } {
   const refuse = (refusal: Refusal) => ({ refusal });
-  if (!entry) return refuse({ code: CatalogErrorCode.NOT_FOUND, zh: `信息资源 ${input.entryCode} 不存在`, en: `no catalog entry ${input.entryCode}`, extra: { field: 'input.entryCode' } });
+  if (!entry) return refuse({ code: ErrorCode.NOT_FOUND, zh: `信息资源 ${input.entryCode} 不存在`, en: `no catalog entry ${input.entryCode}`, field: 'input.entryCode' });
   if (entry.status !== 'ACTIVE') return refuse(invalid('input.entryCode', `信息资源 ${entry.code} 不是有效状态（${entry.status}）`, `catalog entry ${entry.code} is not ACTIVE (${entry.status})`));
   if (entry.shareType === 'NOT_SHARED') {
-    return refuse({ code: CatalogErrorCode.NOT_SHAREABLE, zh: `信息资源 ${entry.code}（${entry.name}）不予共享，不能申请`, en: `catalog entry ${entry.code} is not shared and cannot be requested`, extra: { basis: entry.basis } });
+    return refuse({ code: ErrorCode.NOT_SHAREABLE, zh: `信息资源 ${entry.code}（${entry.name}）不予共享，不能申请`, en: `catalog entry ${entry.code} is not shared and cannot be requested`, extra: { basis: entry.basis } });
   }
   if (entry.shareType === 'UNCONDITIONAL') return refuse(invalid('input.entryCode', `信息资源 ${entry.code} 为无条件共享，无需申请`, `catalog entry ${entry.code} is unconditional: no request needed`));
   if (entry.providerOffice === viewer.office) return refuse(invalid('input.entryCode', `信息资源 ${entry.code} 由本部门提供，无需申请`, `catalog entry ${entry.code} is your own office's`));

@@ -1,9 +1,9 @@
-import { officeName } from '@hub/schema';
+import { ErrorCode, officeName } from '@hub/schema';
 import type { Viewer } from '@hub/schema';
 import type { EntryRow, RequestRow } from '../db/queries.ts';
 import { endOfBeijingDay } from '@hub/schema';
 import { isOwnRequest, mayDecide } from './permissions.ts';
-import { CatalogErrorCode, invalid, type Refusal } from './refusal.ts';
+import { invalid, type Refusal } from './refusal.ts';
 
 export interface DecideArgs {
   approve: boolean;
@@ -27,10 +27,10 @@ export function checkDecision(
 ): { refusal: Refusal } | { reason: string; expiresAt: Date | null } {
   const refuse = (refusal: Refusal) => ({ refusal });
   if (isOwnRequest(viewer, request)) {
-    return refuse({ code: CatalogErrorCode.SELF_APPROVAL, zh: '不能审核本人或本部门提交的共享申请', en: 'nobody decides a request they or their own office made' });
+    return refuse({ code: ErrorCode.SELF_APPROVAL, zh: '不能审核本人或本部门提交的共享申请', en: 'nobody decides a request they or their own office made' });
   }
   if (!mayDecide(viewer, entry.providerOffice)) {
-    return refuse({ code: CatalogErrorCode.FORBIDDEN, zh: `只有${officeName(entry.providerOffice)}的负责人或审核员可以审核该申请`, en: `only ${entry.providerOffice}'s leaders and reviewers decide this request` });
+    return refuse({ code: ErrorCode.FORBIDDEN, zh: `只有${officeName(entry.providerOffice)}的负责人或审核员可以审核该申请`, en: `only ${entry.providerOffice}'s leaders and reviewers decide this request` });
   }
   if (request.status !== 'PENDING') return refuse(invalid('id', `申请已处理（${request.status}）`, `the request is no longer pending (${request.status})`));
   const reason = args.reason.trim();

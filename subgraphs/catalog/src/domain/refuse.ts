@@ -1,21 +1,20 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Viewer } from '@hub/schema';
+import { ErrorCode, hubError, type Viewer } from '@hub/schema';
 import type { CatalogContext } from '../context.ts';
-import { catalogError } from './catalogError.ts';
-import { CatalogErrorCode, type Refusal } from './refusal.ts';
+import type { Refusal } from './refusal.ts';
 
 /**
  * Refuses with a coded, bilingual error; callers write nothing before this. The gateway logs every
  * refusal it receives from a subgraph as a DENIAL with its code (DESIGN §4: every refusal is accounted for).
  */
 export function refuse(refusal: Refusal): never {
-  throw catalogError(refusal.code, refusal.zh, refusal.en, refusal.extra);
+  throw hubError(refusal.code, refusal.field ?? null, refusal.zh, refusal.en, refusal.extra);
 }
 
 /** The signed-in viewer, or an UNAUTHENTICATED refusal for an anonymous caller. */
 export function requireViewer(ctx: CatalogContext): Viewer {
   if (ctx.viewer) return ctx.viewer;
-  return refuse({ code: CatalogErrorCode.UNAUTHENTICATED, zh: '请先登录（携带令牌）', en: 'sign in first (present a token)' });
+  return refuse({ code: ErrorCode.UNAUTHENTICATED, zh: '请先登录（携带令牌）', en: 'sign in first (present a token)' });
 }
 
 /** The root field's coordinate (`Mutation.requestAccess`). */

@@ -63,7 +63,7 @@ describe('a decision', () => {
   const finance = { office: 'finance', role: 'REVIEWER', sub: 'wang' } as const;
 
   it('needs a future expiry once the requested period is over', () => {
-    expect(checkDecision(finance, request, entry, { approve: true, reason: '' }, '2026-12-01')).toMatchObject({ refusal: { extra: { field: 'expiresOn' }, en: expect.stringContaining('give expiresOn') } });
+    expect(checkDecision(finance, request, entry, { approve: true, reason: '' }, '2026-12-01')).toMatchObject({ refusal: { field: 'expiresOn', en: expect.stringContaining('give expiresOn') } });
     expect(checkDecision(finance, request, entry, { approve: true, reason: ' ok ' }, '2026-11-30')).toEqual({ reason: 'ok', expiresAt: new Date('2026-11-30T15:59:59.999Z') });
   });
 });

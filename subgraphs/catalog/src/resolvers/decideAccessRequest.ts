@@ -1,9 +1,9 @@
-import { beijingDay } from '@hub/schema';
+import { beijingDay, ErrorCode } from '@hub/schema';
 import * as q from '../db/queries.ts';
 import type { CatalogContext } from '../context.ts';
 import { checkDecision, type DecideArgs } from '../domain/decisionRules.ts';
 import { parseId } from '../domain/liveness.ts';
-import { CatalogErrorCode, invalid } from '../domain/refusal.ts';
+import { invalid } from '../domain/refusal.ts';
 import { refuse, reportChanges, requireViewer, type Change } from '../domain/refuse.ts';
 
 /**
@@ -15,7 +15,7 @@ export async function decideAccessRequest(ctx: CatalogContext, args: DecideArgs 
   const id = parseId(args.id);
   const request = id === null ? null : await q.requestById(ctx.db, id);
   const entry = request && (await ctx.loaders.entries.load()).get(request.entryCode);
-  if (!request || !entry) refuse({ code: CatalogErrorCode.NOT_FOUND, zh: `共享申请 ${args.id} 不存在`, en: `no access request ${args.id}`, extra: { field: 'id' } });
+  if (!request || !entry) refuse({ code: ErrorCode.NOT_FOUND, zh: `共享申请 ${args.id} 不存在`, en: `no access request ${args.id}`, field: 'id' });
   const now = ctx.now();
   const checked = checkDecision(viewer, request, entry, args, beijingDay(now));
   if ('refusal' in checked) refuse(checked.refusal);

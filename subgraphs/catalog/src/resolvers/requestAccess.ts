@@ -1,15 +1,14 @@
-import { beijingDay } from '@hub/schema';
+import { beijingDay, ErrorCode } from '@hub/schema';
 import * as q from '../db/queries.ts';
 import type { CatalogContext } from '../context.ts';
 import { checkAccessRequest, type RequestAccessInput } from '../domain/accessRequestRules.ts';
 import { mayRequestAccess } from '../domain/permissions.ts';
-import { CatalogErrorCode } from '../domain/refusal.ts';
 import { refuse, reportChanges, requireViewer } from '../domain/refuse.ts';
 
 /** `Mutation.requestAccess`: files a PENDING request, due 10 working days from today (Beijing). */
 export async function requestAccess(ctx: CatalogContext, args: { input: RequestAccessInput }) {
   const viewer = requireViewer(ctx);
-  if (!mayRequestAccess(viewer)) refuse({ code: CatalogErrorCode.FORBIDDEN, zh: '用人单位填报员不能提交共享申请', en: 'unit operators do not file access requests' });
+  if (!mayRequestAccess(viewer)) refuse({ code: ErrorCode.FORBIDDEN, zh: '用人单位填报员不能提交共享申请', en: 'unit operators do not file access requests' });
   const entries = await ctx.loaders.entries.load();
   const now = ctx.now();
   const checked = checkAccessRequest(viewer, entries.get(args.input.entryCode), args.input, beijingDay(now), now, ctx.holidays);

@@ -1,9 +1,9 @@
-import { officeName } from '@hub/schema';
+import { ErrorCode, officeName } from '@hub/schema';
 import * as q from '../db/queries.ts';
 import type { CatalogContext } from '../context.ts';
 import { parseId } from '../domain/liveness.ts';
 import { mayRevoke } from '../domain/permissions.ts';
-import { CatalogErrorCode, invalid } from '../domain/refusal.ts';
+import { invalid } from '../domain/refusal.ts';
 import { refuse, reportChanges, requireViewer } from '../domain/refuse.ts';
 
 /** `Mutation.revokeGrant`: the grant stops working at once (the gateway refreshes its snapshot after the write). */
@@ -12,10 +12,10 @@ export async function revokeGrant(ctx: CatalogContext, args: { id: string; reaso
   const id = parseId(args.id);
   const grant = id === null ? null : await q.grantById(ctx.db, id);
   const entry = grant && (await ctx.loaders.entries.load()).get(grant.entryCode);
-  if (!grant || !entry) refuse({ code: CatalogErrorCode.NOT_FOUND, zh: `授权 ${args.id} 不存在`, en: `no grant ${args.id}`, extra: { field: 'id' } });
+  if (!grant || !entry) refuse({ code: ErrorCode.NOT_FOUND, zh: `授权 ${args.id} 不存在`, en: `no grant ${args.id}`, field: 'id' });
   if (!mayRevoke(viewer, entry.providerOffice)) {
     const zh = `只有${officeName(entry.providerOffice)}的负责人、审核员或协调小组成员可以撤销该授权`;
-    refuse({ code: CatalogErrorCode.FORBIDDEN, zh, en: `only ${entry.providerOffice}'s leaders and reviewers, or a coordinator, revoke this grant` });
+    refuse({ code: ErrorCode.FORBIDDEN, zh, en: `only ${entry.providerOffice}'s leaders and reviewers, or a coordinator, revoke this grant` });
   }
   const reason = args.reason.trim();
   if (!reason) refuse(invalid('reason', '撤销须说明理由', 'a revocation needs reasons'));

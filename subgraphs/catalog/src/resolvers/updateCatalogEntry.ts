@@ -1,8 +1,8 @@
+import { ErrorCode } from '@hub/schema';
 import * as q from '../db/queries.ts';
 import type { CatalogContext } from '../context.ts';
 import { checkEntryChange, type EntryChangeInput } from '../domain/entryChange.ts';
 import { mayEditCatalog } from '../domain/permissions.ts';
-import { CatalogErrorCode } from '../domain/refusal.ts';
 import { refuse, reportChanges, requireViewer } from '../domain/refuse.ts';
 
 /**
@@ -12,17 +12,18 @@ import { refuse, reportChanges, requireViewer } from '../domain/refuse.ts';
  */
 export async function updateCatalogEntry(ctx: CatalogContext, args: { code: string; input: EntryChangeInput }) {
   const viewer = requireViewer(ctx);
-  if (!mayEditCatalog(viewer)) refuse({ code: CatalogErrorCode.FORBIDDEN, zh: '只有协调小组成员可以修改共享目录', en: 'only the coordination group changes the catalog' });
+  if (!mayEditCatalog(viewer)) refuse({ code: ErrorCode.FORBIDDEN, zh: '只有协调小组成员可以修改共享目录', en: 'only the coordination group changes the catalog' });
   const entries = await ctx.loaders.entries.load();
   const current = entries.get(args.code);
-  if (!current) refuse({ code: CatalogErrorCode.NOT_FOUND, zh: `信息资源 ${args.code} 不存在`, en: `no catalog entry ${args.code}`, extra: { field: 'code' } });
+  if (!current) refuse({ code: ErrorCode.NOT_FOUND, zh: `信息资源 ${args.code} 不存在`, en: `no catalog entry ${args.code}`, field: 'code' });
   const { patch, problems } = checkEntryChange(current, args.input, new Set(entries.keys()));
   if (problems.length) {
     refuse({
-      code: CatalogErrorCode.INVALID_ARGUMENT,
+      code: ErrorCode.INVALID_ARGUMENT,
       zh: problems.map((p) => p.zh).join('；'),
       en: problems.map((p) => p.en).join('; '),
-      extra: { field: problems[0]!.field, problems },
+      field: problems[0]!.field,
+      extra: { problems },
     });
   }
 
