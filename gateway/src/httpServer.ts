@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { ErrorCode, hubError } from '@hub/schema';
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -26,9 +27,10 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function sendError(res: ServerResponse, status: number, zh: string, en: string) {
+/** A request refused before GraphQL reads it, answered in the GraphQL response shape with the HTTP status. */
+function sendError(res: ServerResponse, status: number, code: ErrorCode, zh: string, en: string) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ errors: [{ message: `${zh} / ${en}`, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] }));
+  res.end(JSON.stringify({ errors: [hubError(code, null, zh, en)] }));
 }
 
 /** A plain node:http server: extra routes first, then GraphQL at /graphql (and /). */
@@ -62,10 +64,10 @@ export function createHttpServer<TContext extends BaseContext>(
       res.end();
     } catch (error) {
       const status = (error as { status?: number }).status;
-      if (status === 413) return sendError(res, 413, '请求体超过 1 MiB', 'the request body is larger than 1 MiB');
-      if (status === 400) return sendError(res, 400, '请求体不是有效的 JSON', 'the request body is not valid JSON');
+      if (status === 413) return sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, '请求体超过 1 MiB', 'the request body is larger than 1 MiB');
+      if (status === 400) return sendError(res, 400, ErrorCode.BAD_REQUEST, '请求体不是有效的 JSON', 'the request body is not valid JSON');
       console.error('[gateway] request failed', error);
-      if (!res.headersSent) sendError(res, 500, '网关内部错误', 'internal gateway error');
+      if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, '网关内部错误', 'internal gateway error');
       else res.end();
     }
   });

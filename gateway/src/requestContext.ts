@@ -1,10 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import type { AuditRecord } from '@hub/schema';
+import { ErrorCode, type AuditRecord, type Viewer } from '@hub/schema';
 import type { OperationLog } from './audit/operationLog.ts';
 import { authenticate } from './identity/authenticate.ts';
-import { TokenError, type TokenService } from './identity/tokens.ts';
-import type { Viewer } from '@hub/schema';
+import type { TokenService } from './identity/tokens.ts';
 
 /** The gateway's per-request context. */
 export interface GatewayContext {
@@ -42,11 +41,9 @@ export function createRequestContext(tokens: TokenService, log: OperationLog) {
     try {
       return { viewer: await authenticate(req.headers.authorization, tokens), purpose, caseNumber, audit: [] };
     } catch (error) {
-      if (!(error instanceof TokenError)) throw error;
-      await log.append({ kind: 'AUTH', outcome: 'DENIED', purpose, caseNumber, detail: { code: error.code, message: error.messageEn } });
-      throw new GraphQLError(error.message, {
-        extensions: { code: 'UNAUTHENTICATED', reason: error.code, messageZh: error.messageZh, messageEn: error.messageEn, http: { status: 401 } },
-      });
+      if (!(error instanceof GraphQLError) || error.extensions.code !== ErrorCode.UNAUTHENTICATED) throw error;
+      await log.append({ kind: 'AUTH', outcome: 'DENIED', purpose, caseNumber, detail: { code: error.extensions.reason, message: error.extensions.messageEn } });
+      throw error;
     }
   };
 }

@@ -1,4 +1,5 @@
-import { GraphQLError, isListType, isNonNullType, type GraphQLOutputType } from 'graphql';
+import { isListType, isNonNullType, type GraphQLError, type GraphQLOutputType } from 'graphql';
+import { ErrorCode, hubError } from '@hub/schema';
 import { PLACEHOLDER_ALIAS, TYPENAME_ALIAS, type Denial, type DenialStep } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -19,19 +20,15 @@ export function applyDenials(data: Json | null | undefined, denials: readonly De
     }
     if (result) stripHelpers(result);
   }
-  const errors = denials.map(
-    (d) =>
-      new GraphQLError(`${d.decision.messageZh} / ${d.decision.messageEn}`, {
-        path: errorPath(d.steps),
-        extensions: {
-          code: 'FORBIDDEN',
-          coordinate: d.coordinate,
-          reason: d.decision.reason,
-          messageZh: d.decision.messageZh,
-          messageEn: d.decision.messageEn,
-          ...(d.decision.basis ? { basis: d.decision.basis } : {}),
-        },
-      }),
+  const errors = denials.map((d) =>
+    hubError(
+      ErrorCode.FORBIDDEN,
+      null,
+      d.decision.messageZh,
+      d.decision.messageEn,
+      { coordinate: d.coordinate, reason: d.decision.reason, ...(d.decision.basis ? { basis: d.decision.basis } : {}) },
+      { path: errorPath(d.steps) },
+    ),
   );
   return { data: result, errors };
 }

@@ -1,14 +1,14 @@
-import { TokenError, type TokenService } from './tokens.ts';
+import { refuseToken, type TokenService } from './tokens.ts';
 import type { Viewer } from '@hub/schema';
 
 /**
  * The viewer of a request from its Authorization header: null without one (public items only);
- * a TokenError for a malformed, expired or forged token, which the gateway answers with 401.
+ * an UNAUTHENTICATED error (`refuseToken`) for a malformed, expired or forged token, which the gateway answers with 401.
  */
 export async function authenticate(header: string | string[] | undefined, tokens: TokenService): Promise<Viewer | null> {
   if (header === undefined || header === '') return null;
   const value = Array.isArray(header) ? header[0]! : header;
   const match = /^Bearer\s+(\S+)$/i.exec(value.trim());
-  if (!match) throw new TokenError('TOKEN_MISSING', 'Authorization 头应为 "Bearer <令牌>"', 'the Authorization header must be "Bearer <token>"');
+  if (!match) throw refuseToken('TOKEN_MISSING', 'Authorization 头应为 "Bearer <令牌>"', 'the Authorization header must be "Bearer <token>"');
   return tokens.verify(match[1]!);
 }

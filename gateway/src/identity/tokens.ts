@@ -1,33 +1,30 @@
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
-import { parseCreditCode } from '@hub/schema';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, hubError, parseCreditCode } from '@hub/schema';
 import { OFFICES, ROLES, type Office, type Role, type Viewer } from '@hub/schema';
 
 const ISSUER = 'staffing-hub';
 const AUDIENCE = 'staffing-hub-gateway';
 
-/** A refused token, with what to tell the caller in both languages. */
-export class TokenError extends Error {
-  constructor(
-    readonly code: 'TOKEN_MISSING' | 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNKNOWN_OFFICE' | 'UNKNOWN_ROLE' | 'UNIT_REQUIRED',
-    readonly messageZh: string,
-    readonly messageEn: string,
-  ) {
-    super(`${messageZh} / ${messageEn}`);
-  }
-}
+/** What is wrong with a refused token: the error's `extensions.reason`, and the code the operation log keeps. */
+export type TokenRefusal = 'TOKEN_MISSING' | 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNKNOWN_OFFICE' | 'UNKNOWN_ROLE' | 'UNIT_REQUIRED';
+
+/** A refused token: UNAUTHENTICATED, which the gateway answers with 401 before anything runs. */
+export const refuseToken = (reason: TokenRefusal, zh: string, en: string): GraphQLError =>
+  hubError(ErrorCode.UNAUTHENTICATED, null, zh, en, { reason, http: { status: 401 } });
 
 export function checkViewer(claims: { office?: unknown; role?: unknown; sub?: unknown; unit?: unknown }): Viewer {
   if (!OFFICES.includes(claims.office as Office)) {
-    throw new TokenError('UNKNOWN_OFFICE', `未知的部门：${String(claims.office)}（应为 ${OFFICES.join('、')}）`, `unknown office "${String(claims.office)}" (expected one of ${OFFICES.join(', ')})`);
+    throw refuseToken('UNKNOWN_OFFICE', `未知的部门：${String(claims.office)}（应为 ${OFFICES.join('、')}）`, `unknown office "${String(claims.office)}" (expected one of ${OFFICES.join(', ')})`);
   }
   if (!ROLES.includes(claims.role as Role)) {
-    throw new TokenError('UNKNOWN_ROLE', `未知的角色：${String(claims.role)}（应为 ${ROLES.join('、')}）`, `unknown role "${String(claims.role)}" (expected one of ${ROLES.join(', ')})`);
+    throw refuseToken('UNKNOWN_ROLE', `未知的角色：${String(claims.role)}（应为 ${ROLES.join('、')}）`, `unknown role "${String(claims.role)}" (expected one of ${ROLES.join(', ')})`);
   }
-  if (typeof claims.sub !== 'string' || !claims.sub) throw new TokenError('TOKEN_INVALID', '令牌缺少主体（sub）', 'the token names no subject (sub)');
+  if (typeof claims.sub !== 'string' || !claims.sub) throw refuseToken('TOKEN_INVALID', '令牌缺少主体（sub）', 'the token names no subject (sub)');
   const viewer: Viewer = { office: claims.office as Office, role: claims.role as Role, sub: claims.sub };
   if (viewer.role === 'UNIT_OPERATOR') {
     const unit = typeof claims.unit === 'string' ? parseCreditCode(claims.unit) : 'FORMAT';
-    if (typeof unit === 'string') throw new TokenError('UNIT_REQUIRED', '用人单位填报员的令牌须含有效的单位统一社会信用代码（unit）', "a UNIT_OPERATOR's token must carry its unit's valid credit code (unit)");
+    if (typeof unit === 'string') throw refuseToken('UNIT_REQUIRED', '用人单位填报员的令牌须含有效的单位统一社会信用代码（unit）', "a UNIT_OPERATOR's token must carry its unit's valid credit code (unit)");
     viewer.unit = unit.creditCode;
   }
   return viewer;
@@ -53,9 +50,9 @@ export function createTokenService(secret: string) {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
         return checkViewer(payload);
       } catch (error) {
-        if (error instanceof TokenError) throw error;
-        if (error instanceof joseErrors.JWTExpired) throw new TokenError('TOKEN_EXPIRED', '令牌已过期，请重新获取', 'the token has expired; get a new one');
-        throw new TokenError('TOKEN_INVALID', '令牌无效（签名、签发者或格式不符）', 'the token is not valid (signature, issuer or format)');
+        if (error instanceof GraphQLError) throw error;
+        if (error instanceof joseErrors.JWTExpired) throw refuseToken('TOKEN_EXPIRED', '令牌已过期，请重新获取', 'the token has expired; get a new one');
+        throw refuseToken('TOKEN_INVALID', '令牌无效（签名、签发者或格式不符）', 'the token is not valid (signature, issuer or format)');
       }
     },
   };
