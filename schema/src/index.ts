@@ -10,6 +10,8 @@ export * from './subgraphs.ts';
 export * from './loaderHelpers.ts';
 export * from './subgraphServer.ts';
 export * from './officeSubgraph.ts';
+export * from './officeContext.ts';
+export * from './officeDatabase.ts';
 export * from './requestRecorder.ts';
 export * from './maskErrors.ts';
 export * from './paths.ts';

@@ -1,5 +1,6 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Database } from './db.ts';
+import type { DatabaseLocation } from './officeDatabase.ts';
 import { CREDENTIAL_HEADER, verifyGatewayCredential } from './gatewayCredential.ts';
 import type { Viewer } from './roles.ts';
 import { createRequestRecorder, type RequestRecorder } from './requestRecorder.ts';
@@ -10,7 +11,7 @@ import type { ServiceName } from './subgraphs.ts';
 /** What every office's subgraph package exports, so one launcher starts any of them. */
 export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends BaseContext = any> {
   name: ServiceName;
-  openDatabase(options: { url?: string | undefined; dataDir?: string | undefined }): Promise<Database<any> & { db: TDb }>;
+  openDatabase(location: DatabaseLocation): Promise<Database<any> & { db: TDb }>;
   createServer(): ApolloServer<TContext>;
   /** The per-request context; `viewer` is who the gateway vouches for (null: a public caller); `now` its clock. */
   createContext(db: TDb, viewer: Viewer | null, now: () => Date): TContext;
