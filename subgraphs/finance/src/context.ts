@@ -1,17 +1,9 @@
-import type { AuditRecord, Viewer } from '@hub/schema';
+import { officeContext, type OfficeContext } from '@hub/schema';
 import type { FinanceDb } from './db/queries.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
-export interface FinanceContext {
-  db: FinanceDb;
-  loaders: Loaders;
-  /** Who the gateway vouches for; null for a public caller. A UNIT_OPERATOR sees only viewer.unit's rows. */
-  viewer: Viewer | null;
-  /** Rows this request's writes changed, before and after, for the gateway's operation log. */
-  audit: AuditRecord[];
-}
+/** Finance's (财政局) per-request context. */
+export type FinanceContext = OfficeContext<FinanceDb, Loaders>;
 
 /** A fresh context per request: loaders are never shared between requests. */
-export function createContext(db: FinanceDb, viewer: Viewer | null = null): FinanceContext {
-  return { db, loaders: createLoaders(db), viewer, audit: [] };
-}
+export const createContext = officeContext(createLoaders);

@@ -1,17 +1,9 @@
-import type { AuditRecord, Viewer } from '@hub/schema';
+import { officeContext, type OfficeContext } from '@hub/schema';
 import type { OrganizationDb } from './db/queries.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
-export interface OrganizationContext {
-  db: OrganizationDb;
-  loaders: Loaders;
-  /** Who the gateway vouches for; null for a public caller. A UNIT_OPERATOR sees only viewer.unit's rows. */
-  viewer: Viewer | null;
-  /** Rows this request's writes changed, before and after, for the gateway's operation log. */
-  audit: AuditRecord[];
-}
+/** The Organization Department's (组织部) per-request context. */
+export type OrganizationContext = OfficeContext<OrganizationDb, Loaders>;
 
 /** A fresh context per request: loaders are never shared between requests. */
-export function createContext(db: OrganizationDb, viewer: Viewer | null = null): OrganizationContext {
-  return { db, loaders: createLoaders(db), viewer, audit: [] };
-}
+export const createContext = officeContext(createLoaders);

@@ -1,9 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { openDatabase } from '@hub/schema';
+import { officeDatabase } from '@hub/schema';
 import * as schema from './schema.ts';
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
-
 /** The Organization Department's database: its own Postgres schema `organization`, on either driver. */
-export const openOrganizationDatabase = (options: { url?: string | undefined; dataDir?: string | undefined }) =>
-  openDatabase({ ...options, schema, schemaName: 'organization', migrationsFolder });
+export const openOrganizationDatabase = officeDatabase({ schema, schemaName: 'organization', migrationsFolder: new URL('../../drizzle', import.meta.url) });
