@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultCatalog } from '@hub/schema/catalog';
+import { loadDefaultCatalog } from '@hub/schema/contracts';
 import { startTestHub, type TestHub } from './src/testHub.ts';
 
 /**

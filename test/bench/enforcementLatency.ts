@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { SUPERGRAPH_PATH } from '@hub/schema';
+import { SUPERGRAPH_PATH } from '@hub/schema/contracts';
 import { startGateway } from '@hub/gateway';
 import { startHub } from '@hub/launcher';
 import { generateCity } from '@hub/launcher/demo';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { asc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema';
+import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema/testing';
 import { openGatewayDatabase } from '../db/open.ts';
 import { operationLog } from '../db/schema.ts';
 import { canonicalJson } from './canonicalJson.ts';

@@ -1,4 +1,4 @@
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, organizationCodeCheckChar } from '@hub/schema/creditCode';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, organizationCodeCheckChar } from '@hub/schema';
 import type { InstitutionKind } from './types.ts';
 import type { Random } from './random.ts';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDay, creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation, type Viewer } from '@hub/schema';
+import { beijingDay, creditCodeCheckChar, idNumberCheckChar, type Viewer } from '@hub/schema';
+import { openTestDatabase, runOperation } from '@hub/schema/testing';
 import { createContext } from '../src/context.ts';
 import type { HrDb } from '../src/db/queries.ts';
 import { createServer, hr } from '../src/server.ts';

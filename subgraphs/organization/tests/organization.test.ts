@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar } from '@hub/schema';
+import { openTestDatabase, runOperation } from '@hub/schema/testing';
 import { createContext } from '../src/context.ts';
 import type { OrganizationDb } from '../src/db/queries.ts';
 import { createServer, organization } from '../src/server.ts';

@@ -2,7 +2,7 @@ import type { PageEntry as EntryRow, PageGrant as GrantRow, PageItem as ItemRow,
 import { grantStateBadge, openText, overdueBadge, shareTypeBadge, statusBadge } from './badges.ts';
 import { beijingTime } from '@hub/schema';
 import { bilingualName } from './bilingualName.ts';
-import { grantState } from '@hub/schema';
+import { grantState } from '@hub/schema/contracts';
 import { html, type SafeHtml } from './html.ts';
 import { officeLabel, SENSITIVITY_LABELS, UPDATE_CYCLE_LABELS } from './labels.ts';
 import { layout } from './layout.ts';

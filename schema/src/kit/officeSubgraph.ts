@@ -4,7 +4,7 @@ import { CREDENTIAL_HEADER, verifyGatewayCredential } from './gatewayCredential.
 import type { Viewer } from './roles.ts';
 import { createRequestRecorder, type RequestRecorder } from './requestRecorder.ts';
 import { listenSubgraph } from './subgraphServer.ts';
-import type { ServiceName } from './subgraphs.ts';
+import type { ServiceName } from '../contracts/subgraphs.ts';
 
 
 /** What every office's subgraph package exports, so one launcher starts any of them. */
