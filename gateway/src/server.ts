@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { CREDENTIAL_HEADER, createDecide, maskUnexpectedErrors, signGatewayCredential } from '@hub/schema';
-import { type CatalogSource, type SubgraphName } from '@hub/schema/contracts';
+import type { CatalogSource, SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { createOperationLog, type OperationLog } from './audit/operationLog.ts';
 import { createSnapshotCache, type SnapshotCache, type SnapshotCacheOptions } from './catalog/snapshotCache.ts';

@@ -6,7 +6,7 @@ import type { OrganizationDb } from '../src/db/queries.ts';
 import { createServer, organization } from '../src/server.ts';
 
 const id = (body: string) => body + idNumberCheckChar(body);
-const BUREAU = '11410100MB0000001' + creditCodeCheckChar('11410100MB0000001');
+const BUREAU = `11410100MB0000001${creditCodeCheckChar('11410100MB0000001')}`;
 const CHIEF = id('41010219700317001');
 const STAFF = id('41010219900317003');
 
