@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 import { config, TYPED_SUBGRAPHS } from './codegen.ts';
-import { SUBGRAPHS } from './schema/src/subgraphs.ts';
+import { SUBGRAPHS } from './schema/src/contracts/subgraphs.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 

@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { Kind, parse } from 'graphql';
 import ts from 'typescript';
-import { SUBGRAPHS, type SubgraphName } from './schema/src/subgraphs.ts';
+import { SUBGRAPHS, type SubgraphName } from './schema/src/contracts/subgraphs.ts';
 
 /**
  * `pnpm codegen`: resolver types for every subgraph from its own schema.graphql (GraphQL Code Generator,
@@ -20,7 +20,7 @@ import { SUBGRAPHS, type SubgraphName } from './schema/src/subgraphs.ts';
  * (a drizzle row, or the office's own shape); a type named in no mapper is the generated one.
  */
 
-/** Subgraphs of the one list (schema/src/subgraphs.ts) without generated types (none: every subgraph is typed). */
+/** Subgraphs of the one list (schema/src/contracts/subgraphs.ts) without generated types (none: every subgraph is typed). */
 const UNTYPED: readonly SubgraphName[] = [];
 
 /**

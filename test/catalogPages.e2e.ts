@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultCatalog, type CatalogEntryDefinition } from '@hub/schema/catalog';
+import { loadDefaultCatalog, type CatalogEntryDefinition } from '@hub/schema/contracts';
 import { startTestHub, type TestHub } from './src/testHub.ts';
 
 /** 2026-12-01 10:00 in Beijing: when the pages are looked at. */

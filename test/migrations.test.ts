@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema';
+import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema/testing';
 import postgres from 'postgres';
 import { SERVICES } from '@hub/launcher';
 

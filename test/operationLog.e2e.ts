@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultCatalog } from '@hub/schema/catalog';
+import { loadDefaultCatalog } from '@hub/schema/contracts';
 import { startTestHub, type TestHub } from './src/testHub.ts';
 
 /**
@@ -13,7 +13,7 @@ const ITEMS = CONDITIONAL.items.map((i) => i.coordinate).sort();
 const T0 = new Date('2026-11-16T02:00:00Z');
 
 let hub: TestHub;
-let clock = T0;
+const clock = T0;
 const viewers = {
   requester: { office: 'hr', role: 'OPERATOR', sub: 'li-requester' },
   reviewer: { office: 'finance', role: 'REVIEWER', sub: 'wang-reviewer' },

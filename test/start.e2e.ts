@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SERVICE_SUBGRAPHS } from '@hub/schema';
+import { SERVICE_SUBGRAPHS } from '@hub/schema/contracts';
 
 /**
  * `pnpm start` exactly as a user runs it: pnpm → node (through the script's `exec`) → the hub. The

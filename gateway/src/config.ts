@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { loadOrCreateDevKey, SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema';
+import { loadOrCreateDevKey } from '@hub/schema';
+import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
 import { readFileSync } from 'node:fs';
 
 

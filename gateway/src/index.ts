@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { defaultSubgraphUrl } from '@hub/schema';
+import { defaultSubgraphUrl } from '@hub/schema/contracts';
 import { remoteCatalogSource } from './catalog/remoteCatalogSource.ts';
 import { config } from './config.ts';
 import { startGateway } from './server.ts';

@@ -1,4 +1,4 @@
-import { SERVICE_SUBGRAPHS } from '@hub/schema';
+import { SERVICE_SUBGRAPHS } from '@hub/schema/contracts';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './configError.ts';
 import { parsePort, parseSubgraphPorts } from './parsePorts.ts';

@@ -1,4 +1,4 @@
-import { SERVICE_SUBGRAPHS, type ServiceName } from '@hub/schema';
+import { SERVICE_SUBGRAPHS, type ServiceName } from '@hub/schema/contracts';
 import { ConfigError } from './configError.ts';
 
 export type SubgraphPorts = Readonly<Record<ServiceName, number>>;

@@ -1,5 +1,6 @@
 import { catalog, catalogSource, type CatalogDb } from '@hub/catalog';
-import { SERVICE_SUBGRAPHS, SUPERGRAPH_PATH, startSubgraph, type OfficeName, type CatalogSource, type OfficeSubgraph, type RunningSubgraph, type ServiceName } from '@hub/schema';
+import { SERVICE_SUBGRAPHS, SUPERGRAPH_PATH, type OfficeName, type CatalogSource, type ServiceName } from '@hub/schema/contracts';
+import { startSubgraph, type OfficeSubgraph, type RunningSubgraph } from '@hub/schema';
 import { finance } from '@hub/finance';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { hr } from '@hub/hr';

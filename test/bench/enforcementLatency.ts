@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { SUPERGRAPH_PATH } from '@hub/schema';
+import { SUPERGRAPH_PATH } from '@hub/schema/contracts';
 import { startGateway } from '@hub/gateway';
 import { startHub } from '@hub/launcher';
 import { generateCity } from '@hub/launcher/demo';
@@ -45,7 +45,10 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 for (const [label, code] of [['5 persons', city.planted.smallInstitution.creditCode], ['808 persons', city.planted.largeInstitution.creditCode]] as const) {
   const on: number[] = [];
   const off: number[] = [];
-  for (let i = 0; i < 20; i++) await once(hub.url, code), await once(bare.url, code);
+  for (let i = 0; i < 20; i++) {
+    await once(hub.url, code);
+    await once(bare.url, code);
+  }
   // Alternate so that both see the same machine load.
   for (let i = 0; i < ROUNDS; i++) {
     on.push(await once(hub.url, code));

@@ -4,7 +4,9 @@ import { catalog, catalogSource, type CatalogDb } from '@hub/catalog';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { startHub, type Hub, type HubOptions } from '@hub/launcher';
 import type { City } from '@hub/launcher/demo';
-import { createFreshDatabase, startSubgraph, SUPERGRAPH_PATH, testConfig, type ServiceName, type Recording, type ReceivedRequest } from '@hub/schema';
+import { createFreshDatabase, testConfig } from '@hub/schema/testing';
+import { startSubgraph, type Recording, type ReceivedRequest } from '@hub/schema';
+import { SUPERGRAPH_PATH, type ServiceName } from '@hub/schema/contracts';
 
 type TestViewer = { office: string; role: string; sub?: string; unit?: string };
 

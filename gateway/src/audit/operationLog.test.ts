@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { asc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema';
+import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema/testing';
 import { openGatewayDatabase } from '../db/open.ts';
 import { operationLog } from '../db/schema.ts';
 import { canonicalJson } from './canonicalJson.ts';
@@ -351,7 +351,9 @@ describe('operation log: searching', () => {
 
 describe('development key', () => {
   let dir: string;
-  beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'oplog-key-'))));
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'oplog-key-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is made once, owner-only, and read back after', () => {
@@ -373,7 +375,9 @@ describe('development key', () => {
 describe('pnpm audit:verify', { timeout: 180_000 }, () => {
   const cli = fileURLToPath(new URL('./verifyCli.ts', import.meta.url));
   let root: string;
-  beforeAll(() => void (root = mkdtempSync(join(tmpdir(), 'oplog-cli-'))));
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'oplog-cli-'));
+  });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   /** The CLI on a PGlite folder of its own (whatever DATABASE_URL says), as `pnpm audit:verify` runs it. */

@@ -1,4 +1,5 @@
-import { CREDENTIAL_HEADER, reviveSnapshot, signGatewayCredential, type CatalogSource } from '@hub/schema';
+import { CREDENTIAL_HEADER, signGatewayCredential } from '@hub/schema';
+import { reviveSnapshot, type CatalogSource } from '@hub/schema/contracts';
 
 /**
  * The catalog read from the coordination group's service, when it runs in another process: its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogSnapshot, CatalogSource, PolicyEntry } from '@hub/schema';
+import type { CatalogSnapshot, CatalogSource, PolicyEntry } from '@hub/schema/contracts';
 import { createSnapshotCache } from './snapshotCache.ts';
 
 const entry = (code: string, shareType: PolicyEntry['shareType']): PolicyEntry => ({

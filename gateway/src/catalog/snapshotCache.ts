@@ -1,4 +1,4 @@
-import { indexSnapshot, type CatalogSource, type IndexedSnapshot } from '@hub/schema';
+import { indexSnapshot, type CatalogSource, type IndexedSnapshot } from '@hub/schema/contracts';
 
 export interface SnapshotCacheOptions {
   /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { Kind, print, type DocumentNode, type GraphQLError } from 'graphql';
 import { applyDenials } from './applyDenials.ts';
 import { filterOperation, type FilterResult } from './filterOperation.ts';
@@ -31,7 +31,7 @@ export interface EnforcementHooks<TContext> {
  * denied fields are cut out (a subgraph that would serve only denied fields is never called), the
  * rest runs as usual, and the answer gets nulls and FORBIDDEN errors where the denied fields were.
  */
-export function enforcingGateway<TContext extends Record<string, any>>(inner: GatewayInterface, hooks: EnforcementHooks<TContext>): GatewayInterface {
+export function enforcingGateway<TContext extends object>(inner: GatewayInterface, hooks: EnforcementHooks<TContext>): GatewayInterface {
   return {
     onSchemaLoadOrUpdate: (callback) => inner.onSchemaLoadOrUpdate(callback),
     stop: () => inner.stop(),
@@ -43,7 +43,7 @@ export function enforcingGateway<TContext extends Record<string, any>>(inner: Ga
         const context = requestContext.context as TContext;
         const operation = inlineFragments(requestContext.document, requestContext.operationName)!;
         const filter = filterOperation(requestContext.schema, operation, await hooks.decide(context));
-        let result;
+        let result: GatewayExecutionResult;
         let subgraphErrors: readonly GraphQLError[];
         if (!filter.denials.length) {
           result = await run(requestContext);

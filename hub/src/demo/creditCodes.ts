@@ -1,4 +1,4 @@
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, organizationCodeCheckChar } from '@hub/schema/creditCode';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, organizationCodeCheckChar } from '@hub/schema';
 import type { InstitutionKind } from './types.ts';
 import type { Random } from './random.ts';
 
@@ -17,7 +17,7 @@ export class CreditCodeFactory {
   issue(kind: InstitutionKind, divisionCode: string): string {
     for (;;) {
       const org8 = this.orgStem(kind);
-      const first17 = '1' + TYPE_DIGIT[kind] + divisionCode + org8 + organizationCodeCheckChar(org8);
+      const first17 = `1${TYPE_DIGIT[kind]}${divisionCode}${org8}${organizationCodeCheckChar(org8)}`;
       const code = first17 + creditCodeCheckChar(first17);
       if (!this.used.has(code)) {
         this.used.add(code);
@@ -29,7 +29,7 @@ export class CreditCodeFactory {
   /** Organs keep their old all-digit organisation codes; newer public institutions have 'MB'-style ones. */
   private orgStem(kind: InstitutionKind): string {
     const digits = (n: number) => Array.from({ length: n }, () => String(this.rng.int(0, 9))).join('');
-    if (kind === 'PUBLIC_INSTITUTION' && this.rng.chance(0.6)) return 'MB' + digits(5) + this.rng.pick(LETTERS.concat([...'0123456789']));
+    if (kind === 'PUBLIC_INSTITUTION' && this.rng.chance(0.6)) return `MB${digits(5)}${this.rng.pick(LETTERS.concat([...'0123456789']))}`;
     return (kind === 'MASS_ORGANIZATION' ? '5' : '0') + digits(7);
   }
 }

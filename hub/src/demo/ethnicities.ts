@@ -1,4 +1,4 @@
-import { Random, weightedPicker } from './random.ts';
+import { type Random, weightedPicker } from './random.ts';
 
 /** Mostly 汉族; Henan has a sizeable 回族 community and a few others. */
 const pickEthnicity = weightedPicker([

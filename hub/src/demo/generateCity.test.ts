@@ -100,7 +100,7 @@ describe.each([
     const typeDigit = { PARTY_ORGAN: '1', GOVERNMENT_ORGAN: '1', PUBLIC_INSTITUTION: '2', MASS_ORGANIZATION: '3' } as const;
     expect(failing(staffing.institutions, (i) => {
       const parsed = parseCreditCode(i.creditCode);
-      return typeof parsed !== 'string' && parsed.creditCode === i.creditCode && i.creditCode.slice(0, 2) === '1' + typeDigit[i.kind]
+      return typeof parsed !== 'string' && parsed.creditCode === i.creditCode && i.creditCode.slice(0, 2) === `1${typeDigit[i.kind]}`
         && i.creditCode.slice(2, 6) === '4101' && organizationCodeCheckChar(i.creditCode.slice(8, 16)) === i.creditCode[16]
         && i.leadershipPostsApproved >= 2 && i.leadershipPostsApproved <= 9;
     })).toEqual([]);
@@ -130,7 +130,7 @@ describe.each([
       ...staffing.removals.flatMap((r) => [r.effectiveOn, r.reportedOn]), ...hr.employments.map((e) => e.since),
       ...hr.insurances.flatMap((i) => (i.since ? [i.since] : [])), ...organization.cadres.map((x) => x.appointedOn),
     ];
-    const real = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(d + 'T00:00:00Z').toISOString().slice(0, 10) === d;
+    const real = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
     expect(failing(new Set(dates), (d) => real(d) && d <= TODAY)).toEqual([]);
     expect(failing(staffing.ledgerEntries, (e) => e.workStartDate <= e.unitJoinDate)).toEqual([]);
     expect(failing(staffing.removals, (r) => r.effectiveOn <= r.reportedOn)).toEqual([]);
@@ -188,8 +188,8 @@ describe.each([
   });
 
   it('overQuota: exactly one category of one institution has vacant = -2', () => {
-    const occupied = group(staffing.ledgerEntries, (e) => e.institutionCreditCode + '|' + e.quotaCategory);
-    const quotas = new Map(staffing.quotas.map((q) => [q.institutionCreditCode + '|' + q.category, q]));
+    const occupied = group(staffing.ledgerEntries, (e) => `${e.institutionCreditCode}|${e.quotaCategory}`);
+    const quotas = new Map(staffing.quotas.map((q) => [`${q.institutionCreditCode}|${q.category}`, q]));
     const keys = new Set([...occupied.keys(), ...quotas.keys()]);
     const over: { key: string; vacant: number }[] = [];
     for (const key of keys) {
@@ -197,16 +197,16 @@ describe.each([
       const vacant = (q?.approved ?? 0) - (occupied.get(key)?.length ?? 0) - (q?.reserved ?? 0);
       if (vacant < 0) over.push({ key, vacant });
     }
-    expect(over).toEqual([{ key: planted.overQuota.creditCode + '|' + planted.overQuota.category, vacant: -2 }]);
-    const q = quotas.get(planted.overQuota.creditCode + '|' + planted.overQuota.category)!;
+    expect(over).toEqual([{ key: `${planted.overQuota.creditCode}|${planted.overQuota.category}`, vacant: -2 }]);
+    const q = quotas.get(`${planted.overQuota.creditCode}|${planted.overQuota.category}`)!;
     expect(q.approved).toBe(planted.overQuota.approved);
-    expect(occupied.get(planted.overQuota.creditCode + '|' + planted.overQuota.category)).toHaveLength(planted.overQuota.occupied);
+    expect(occupied.get(`${planted.overQuota.creditCode}|${planted.overQuota.category}`)).toHaveLength(planted.overQuota.occupied);
   });
 
   it('uninsured: exactly one in-quota person without public-institution pension enrollment', () => {
     const bad = staffing.ledgerEntries.filter((e) => {
       const i = insurances.get(e.idNumber);
-      return !i || i.pensionAccount !== 'PUBLIC_INSTITUTION' || !i.enrolled;
+      return i?.pensionAccount !== 'PUBLIC_INSTITUTION' || !i.enrolled;
     });
     expect(bad.map((e) => e.idNumber)).toEqual([planted.uninsured.idNumber]);
     expect(insurances.get(planted.uninsured.idNumber)).toMatchObject({ pensionAccount: 'PUBLIC_INSTITUTION', enrolled: false, since: null });

@@ -1,4 +1,4 @@
-import { idNumberCheckChar } from '@hub/schema/idNumber';
+import { idNumberCheckChar } from '@hub/schema';
 import type { Gender } from './names.ts';
 import type { Random } from './random.ts';
 

@@ -8,7 +8,7 @@ const DIGITS = [...'〇一二三四五六七八九'];
 
 /** 1–99 in Chinese numerals (一, 十二, 三十五). */
 const chinese = (n: number): string => n > 99 ? String(n) :
-  n < 10 ? DIGITS[n]! : (n >= 20 ? DIGITS[Math.floor(n / 10)]! : '') + '十' + (n % 10 ? DIGITS[n % 10]! : '');
+  n < 10 ? DIGITS[n]! : `${n >= 20 ? DIGITS[Math.floor(n / 10)]! : ''}十${n % 10 ? DIGITS[n % 10]! : ''}`;
 
 /** Round-robin over the districts: the i-th item of every district, then the (i+1)-th … */
 function roundRobin(lists: InstitutionTemplate[][]): InstitutionTemplate[] {

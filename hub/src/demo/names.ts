@@ -1,4 +1,4 @@
-import { Random, weightedPicker } from './random.ts';
+import { type Random, weightedPicker } from './random.ts';
 
 /** Common surnames, most frequent first (a Henan-plausible order); weights fall off with rank. */
 const SURNAMES = [

@@ -1,4 +1,4 @@
-import { Random, weightedPicker } from './random.ts';
+import { type Random, weightedPicker } from './random.ts';
 
 /** A native place (籍贯) with the six-digit division codes its ID numbers start with. */
 export interface NativePlace {

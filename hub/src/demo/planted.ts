@@ -25,7 +25,10 @@ const byKey = <T, K>(rows: T[], key: (r: T) => K) => new Map(rows.map((r) => [ke
 /** Plants each problem exactly once, each in its own institution, never in the two reference institutions. */
 export function plantProblems(rng: Random, city: Omit<City, 'planted'>, ctx: PlantContext): Planted {
   const used = new Set([ctx.small.row.creditCode, ctx.large.row.creditCode]);
-  const take = (d: InstitutionDraft) => (used.add(d.row.creditCode), d);
+  const take = (d: InstitutionDraft) => {
+    used.add(d.row.creditCode);
+    return d;
+  };
   const institution = (ok: (d: InstitutionDraft) => boolean = () => true) =>
     take(rng.pick(ctx.drafts.filter((d) => !used.has(d.row.creditCode) && d.inQuota >= 10 && ok(d))));
   const member = (d: InstitutionDraft) => rng.pick(ctx.staff.filter((p) => p.institution === d && p.employment === 'IN_QUOTA' && !p.cadre));

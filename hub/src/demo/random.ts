@@ -60,7 +60,10 @@ export function weightedPicker<T>(entries: readonly (readonly [T, number])[]): (
   const values = entries.map(([v]) => v);
   const cumulative: number[] = [];
   let total = 0;
-  for (const [, w] of entries) cumulative.push((total += w));
+  for (const [, w] of entries) {
+    total += w;
+    cumulative.push(total);
+  }
   return (rng) => {
     const r = rng.next() * total;
     let lo = 0;

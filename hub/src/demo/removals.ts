@@ -3,7 +3,7 @@ import { addDays, addYears, endOfMonth, minIso, TODAY, toDay, toIso } from './da
 import type { IdNumberFactory } from './idNumbers.ts';
 import type { InstitutionDraft } from './institutions.ts';
 import { birthDateForAge, makePerson, type PersonDraft } from './persons.ts';
-import { Random } from './random.ts';
+import type { Random } from './random.ts';
 import type { RemovalReason, RemovalRow } from './types.ts';
 
 const REASONS: readonly (readonly [RemovalReason, number])[] = [

@@ -31,10 +31,10 @@ export function planSizes(rng: Random, drafts: InstitutionDraft[], inQuota: numb
     const scale = d.row.level !== 'DISTRICT' ? 1 : d.row.kind === 'PUBLIC_INSTITUTION' ? 0.75 : 0.5;
     return (lo + rng.next() * (hi - lo)) * scale;
   });
-  apportion(weights, inQuota - large.inQuota - SMALL_SIZE, 2).forEach((n, i) => (others[i]!.inQuota = n));
+  for (const [i, n] of apportion(weights, inQuota - large.inQuota - SMALL_SIZE, 2).entries()) others[i]!.inQuota = n;
   const staffed = drafts.filter((d) => d !== small);
   const nq = apportion(staffed.map((d) => d.inQuota * d.profile.nonQuota * (0.6 + 0.8 * rng.next())), nonQuota, 0);
-  nq.forEach((n, i) => (staffed[i]!.nonQuota = n));
+  for (const [i, n] of nq.entries()) staffed[i]!.nonQuota = n;
   for (const d of drafts) {
     d.row.leadershipPostsApproved = Math.min(9, Math.max(2, Math.min(d.row.leadershipPostsApproved, Math.floor(d.inQuota / 2))));
   }

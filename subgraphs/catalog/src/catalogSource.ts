@@ -1,4 +1,4 @@
-import type { CatalogSnapshot, CatalogSource } from '@hub/schema';
+import type { CatalogSnapshot, CatalogSource } from '@hub/schema/contracts';
 import { entriesWithItems, unrevokedGrants, type CatalogDb } from './db/queries.ts';
 
 /** The snapshot enforcement needs, read from the catalog's own tables (three statements). */

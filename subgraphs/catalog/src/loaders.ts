@@ -5,7 +5,15 @@ import * as q from './db/queries.ts';
 /** A read done at most once per request (a request sees one state of the catalog). */
 const once = <T>(load: () => Promise<T>) => {
   let value: Promise<T> | undefined;
-  return { load: () => (value ??= load()), clear: () => void (value = undefined) };
+  return {
+    load: () => {
+      value ??= load();
+      return value;
+    },
+    clear: () => {
+      value = undefined;
+    },
+  };
 };
 
 /**

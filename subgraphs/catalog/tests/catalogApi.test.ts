@@ -1,7 +1,8 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFreshDatabase, OFFICES, testConfig, type AuditRecord, type FreshDatabase, type Office, type Viewer } from '@hub/schema';
-import { loadDefaultCatalog } from '@hub/schema/catalog';
+import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema/testing';
+import { OFFICES, type AuditRecord, type Office, type Viewer } from '@hub/schema';
+import { loadDefaultCatalog } from '@hub/schema/contracts';
 import { createContext } from '../src/context.ts';
 import { openCatalogDatabase } from '../src/db/open.ts';
 import { addMissingDefaults } from '../src/db/queries.ts';

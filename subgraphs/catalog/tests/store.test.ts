@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema';
-import { loadDefaultCatalog } from '@hub/schema/catalog';
+import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema/testing';
+import { loadDefaultCatalog } from '@hub/schema/contracts';
 import { readCatalogSnapshot } from '../src/catalogSource.ts';
 import { openCatalogDatabase } from '../src/db/open.ts';
 import { addMissingDefaults, decideRequest, entriesWithItems, insertRequest, revokeGrant, updateEntry, versionsOfEntries } from '../src/db/queries.ts';

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar } from '@hub/schema';
+import { openTestDatabase, runOperation } from '@hub/schema/testing';
 import { createContext } from '../src/context.ts';
 import type { FinanceDb } from '../src/db/queries.ts';
 import { createServer, finance } from '../src/server.ts';
 
 const id = (body: string) => body + idNumberCheckChar(body);
-const SCHOOL = '12410100MB0000002' + creditCodeCheckChar('12410100MB0000002');
+const SCHOOL = `12410100MB0000002${creditCodeCheckChar('12410100MB0000002')}`;
 const PAID = [id('41010219850317001'), id('41010219860317003'), id('41010219870317005')];
 
 let database: Awaited<ReturnType<typeof openTestDatabase<FinanceDb>>>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDay, creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation, type Viewer } from '@hub/schema';
+import { beijingDay, creditCodeCheckChar, idNumberCheckChar, type Viewer } from '@hub/schema';
+import { openTestDatabase, runOperation } from '@hub/schema/testing';
 import { createContext } from '../src/context.ts';
 import type { HrDb } from '../src/db/queries.ts';
 import { createServer, hr } from '../src/server.ts';
@@ -105,7 +106,7 @@ describe('hr subgraph', () => {
     const clerk: Viewer = { office: 'hr', role: 'UNIT_OPERATOR', sub: 'clerk', unit: SCHOOL };
     const mine = await run(`query($id: ID!) { person(idNumber: $id) { name } persons { totalCount } }`, { id: CLEANER }, clerk);
     expect(mine.data).toEqual({ person: { name: '赵敏' }, persons: { totalCount: 2 } });
-    const elsewhere: Viewer = { ...clerk, unit: '11410100MB0000001' + creditCodeCheckChar('11410100MB0000001') };
+    const elsewhere: Viewer = { ...clerk, unit: `11410100MB0000001${creditCodeCheckChar('11410100MB0000001')}` };
     const refused = await run(`query($id: ID!) { person(idNumber: $id) { name } persons { totalCount } }`, { id: CLEANER }, elsewhere);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OTHER_UNIT', field: 'idNumber' });
     expect(refused.data).toEqual({ person: null, persons: { totalCount: 0 } });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar } from '@hub/schema';
+import { openTestDatabase, runOperation } from '@hub/schema/testing';
 import { createContext } from '../src/context.ts';
 import type { OrganizationDb } from '../src/db/queries.ts';
 import { createServer, organization } from '../src/server.ts';
 
 const id = (body: string) => body + idNumberCheckChar(body);
-const BUREAU = '11410100MB0000001' + creditCodeCheckChar('11410100MB0000001');
+const BUREAU = `11410100MB0000001${creditCodeCheckChar('11410100MB0000001')}`;
 const CHIEF = id('41010219700317001');
 const STAFF = id('41010219900317003');
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, openTestDatabase, runOperation, type Viewer } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar, type Viewer } from '@hub/schema';
+import { openTestDatabase, runOperation } from '@hub/schema/testing';
 import { createContext } from '../src/context.ts';
 import type { StaffingDb } from '../src/db/queries.ts';
 import { createServer, staffing } from '../src/server.ts';

@@ -1,5 +1,5 @@
 import type { PageEntry as EntryRow } from './types.ts';
-import type { GrantState } from '@hub/schema';
+import type { GrantState } from '@hub/schema/contracts';
 import { html, type SafeHtml } from './html.ts';
 import { openLabel, SHARE_TYPE_LABELS, STATUS_LABELS } from './labels.ts';
 

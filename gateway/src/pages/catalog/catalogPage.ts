@@ -10,7 +10,12 @@ import { sendPage } from './sendPage.ts';
 const PREFIX = '/catalog';
 
 /** Runs one operation through the gateway as the page's visitor (their bearer token, if any), catalog enforced. */
-export type PageQuery = (req: IncomingMessage, query: string, variables?: Record<string, unknown>) => Promise<{ data?: Record<string, any> | null; errors?: readonly unknown[] }>;
+export type PageQuery = (
+  req: IncomingMessage,
+  query: string,
+  variables?: Record<string, unknown>,
+  // biome-ignore lint/suspicious/noExplicitAny: the answer to the page's own query (catalogQueries.ts), read field by field by the readers there
+) => Promise<{ data?: Record<string, any> | null; errors?: readonly unknown[] }>;
 
 /**
  * The shared catalog as pages for the coordination group (信息数据共享目录): GET /catalog lists the

@@ -18,6 +18,7 @@ export const DETAIL_QUERY = `query CatalogPageDetail($code: ID!) {
   catalogEntries { code }
 }`;
 
+// biome-ignore lint/suspicious/noExplicitAny: one object of the page query's answer; each reader below names the fields it takes
 type Json = Record<string, any>;
 const instant = (value: string | null) => (value === null ? null : new Date(value));
 

@@ -2,7 +2,7 @@ import type { PageEntry as EntryRow, PageGrant as GrantRow, PageItem as ItemRow,
 import { grantStateBadge, openText, overdueBadge, shareTypeBadge, statusBadge } from './badges.ts';
 import { beijingTime } from '@hub/schema';
 import { bilingualName } from './bilingualName.ts';
-import { grantState } from '@hub/schema';
+import { grantState } from '@hub/schema/contracts';
 import { html, type SafeHtml } from './html.ts';
 import { officeLabel, SENSITIVITY_LABELS, UPDATE_CYCLE_LABELS } from './labels.ts';
 import { layout } from './layout.ts';
@@ -19,7 +19,7 @@ export interface EntryDetailData {
   now: Date;
 }
 
-const dash = (value: string | null) => (value && value.trim() ? value : '—');
+const dash = (value: string | null) => (value?.trim() ? value : '—');
 const coordinates = (list: string[]) => html`${list.map((c, i) => html`${i > 0 && html`<br>`}<code>${c}</code>`)}`;
 
 /** 目录详情: the entry's metadata, its items, who holds grants, pending requests and the version history. */
@@ -92,7 +92,7 @@ function grantsSection(grants: GrantRow[] | null, now: Date): SafeHtml {
   );
   return section(
     '授权情况',
-    grants && grants.length,
+    grants ? grants.length : null,
     html`<table><thead><tr><th>被授权部门</th><th>信息项</th><th>授权时间</th><th>到期时间</th><th>状态</th></tr></thead><tbody>${rows}</tbody></table>`,
     '暂无授权。',
   );
@@ -109,7 +109,7 @@ function requestsSection(requests: RequestRow[] | null): SafeHtml {
   );
   return section(
     '待审批的共享申请',
-    requests && requests.length,
+    requests ? requests.length : null,
     html`<table><thead><tr><th>申请部门 / 申请人</th><th>用途</th><th>案件编号</th><th>申请信息项</th><th>使用期限</th><th>提交时间</th><th>答复期限</th></tr></thead><tbody>${rows}</tbody></table>`,
     '暂无待审批的申请。',
   );
@@ -123,7 +123,7 @@ function versionsSection(versions: VersionRow[] | null): SafeHtml {
   );
   return section(
     '版本记录',
-    versions && versions.length,
+    versions ? versions.length : null,
     html`<table><thead><tr><th class="num">版本</th><th>修改人</th><th>修改时间</th><th>变更内容</th></tr></thead><tbody>${rows}</tbody></table>`,
     '暂无版本记录。',
   );

@@ -1,5 +1,5 @@
 import type { PageEntry as EntryRow, PageItem as ItemRow, PageRequest as RequestRow } from './types.ts';
-import { SHARE_TYPES } from '@hub/schema/catalog';
+import { SHARE_TYPES } from '@hub/schema/contracts';
 import { overdueBadge, openText, shareTypeBadge, statusBadge } from './badges.ts';
 import { bilingualName } from './bilingualName.ts';
 import { html, type SafeHtml } from './html.ts';

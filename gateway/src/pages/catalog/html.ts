@@ -15,7 +15,7 @@ export class SafeHtml {
  */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
   let out = strings[0]!;
-  values.forEach((value, i) => (out += render(value) + strings[i + 1]!));
+  for (const [i, value] of values.entries()) out += render(value) + strings[i + 1]!;
   return new SafeHtml(out);
 }
 

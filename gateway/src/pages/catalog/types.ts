@@ -1,4 +1,4 @@
-import type { EntryStatus, RequestStatus, Sensitivity, ShareType, UpdateCycle } from '@hub/schema/catalog';
+import type { EntryStatus, RequestStatus, Sensitivity, ShareType, UpdateCycle } from '@hub/schema/contracts';
 
 /**
  * The catalog as the pages show it: what the page's GraphQL query returns through the gateway, for

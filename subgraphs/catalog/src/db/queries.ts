@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@hub/schema';
-import type { CatalogEntryDefinition } from '@hub/schema/catalog';
+import type { CatalogEntryDefinition } from '@hub/schema/contracts';
 import * as schema from './schema.ts';
 
 const { accessRequests, catalogEntries, catalogItems, catalogVersions, grants } = schema;

@@ -1,5 +1,5 @@
-import { bigint, boolean, date, index, integer, jsonb, pgSchema, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { ENTRY_STATUSES, REQUEST_STATUSES, SENSITIVITIES, SHARE_TYPES, UPDATE_CYCLES } from '@hub/schema/catalog';
+import { boolean, date, index, integer, jsonb, pgSchema, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ENTRY_STATUSES, REQUEST_STATUSES, SENSITIVITIES, SHARE_TYPES, UPDATE_CYCLES } from '@hub/schema/contracts';
 
 /** The coordination group's data (信息数据共享目录, 共享申请, 授权), in its own Postgres schema `catalog`. */
 export const catalogSchema = pgSchema('catalog');

@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { loadDefaultCatalog, type CatalogEntryDefinition } from '@hub/schema/catalog';
+import { loadDefaultCatalog, type CatalogEntryDefinition } from '@hub/schema/contracts';
 import { addMissingDefaults, type CatalogDb } from './queries.ts';
 import { catalogEntries } from './schema.ts';
 

@@ -1,4 +1,4 @@
-import { CatalogError, validateCatalog, type CatalogEntryDefinition } from '@hub/schema/catalog';
+import { CatalogError, validateCatalog, type CatalogEntryDefinition } from '@hub/schema/contracts';
 import { EDITABLE_FIELDS, type EntryPatch, type EntryRow, type ItemRow } from '../db/queries.ts';
 
 /** One thing wrong with a requested change, in both languages, with the input field it concerns. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryRow, ItemRow, RequestRow } from '../db/queries.ts';
 import { checkAccessRequest } from './accessRequestRules.ts';
-import { beijingDay, endOfBeijingDay, isGrantLive } from '@hub/schema';
+import { beijingDay, endOfBeijingDay } from '@hub/schema';
+import { isGrantLive } from '@hub/schema/contracts';
 import { isCalendarDate } from '@hub/schema';
 import { checkDecision } from './decisionRules.ts';
 import { checkEntryChange } from './entryChange.ts';

@@ -1,4 +1,4 @@
-import { isGrantLive } from '@hub/schema';
+import { isGrantLive } from '@hub/schema/contracts';
 import type { GrantResolvers } from '../generated/resolvers.ts';
 
 export const Grant: GrantResolvers = {

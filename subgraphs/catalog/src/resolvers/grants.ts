@@ -1,4 +1,5 @@
-import { ErrorCode, isGrantLive } from '@hub/schema';
+import { ErrorCode } from '@hub/schema';
+import { isGrantLive } from '@hub/schema/contracts';
 import type { GrantRow } from '../db/queries.ts';
 import type { CatalogContext } from '../context.ts';
 import { mayListRequests } from '../domain/permissions.ts';

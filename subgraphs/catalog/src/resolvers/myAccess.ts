@@ -1,5 +1,6 @@
-import { createDecide, indexSnapshot } from '@hub/schema';
-import type { ShareType } from '@hub/schema/catalog';
+import { createDecide } from '@hub/schema';
+import { indexSnapshot } from '@hub/schema/contracts';
+import type { ShareType } from '@hub/schema/contracts';
 import { readCatalogSnapshot } from '../catalogSource.ts';
 import type { CatalogContext } from '../context.ts';
 

@@ -1,6 +1,6 @@
 import { count, inArray } from 'drizzle-orm';
 import { windowedPage, type Db } from '@hub/schema';
-import * as tables from './schema.ts';
+import type * as tables from './schema.ts';
 import { budgetUnits, payrollRecords } from './schema.ts';
 
 export type FinanceDb = Db<typeof tables>;

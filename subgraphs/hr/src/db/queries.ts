@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { windowedPage, type Db } from '@hub/schema';
 import type { EmploymentType } from '../generated/enums.ts';
-import * as tables from './schema.ts';
+import type * as tables from './schema.ts';
 import { employments, insurances, persons } from './schema.ts';
 
 export type HrDb = Db<typeof tables>;

@@ -1,6 +1,6 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '@hub/schema';
-import * as tables from './schema.ts';
+import type * as tables from './schema.ts';
 import { cadres } from './schema.ts';
 
 export type OrganizationDb = Db<typeof tables>;

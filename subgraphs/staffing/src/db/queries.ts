@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { windowedPage, type Db } from '@hub/schema';
-import * as tables from './schema.ts';
+import type * as tables from './schema.ts';
 import { institutions, ledgerEntries, quotas, removals, staffingCards } from './schema.ts';
 
 export type StaffingDb = Db<typeof tables>;

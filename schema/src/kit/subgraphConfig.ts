@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateDevKey } from './devKey.ts';
-import { SUBGRAPHS, type ServiceName } from './subgraphs.ts';
+import { SUBGRAPHS, type ServiceName } from '../contracts/subgraphs.ts';
 
 /**
  * An office subgraph's configuration from an environment (each subgraph's config.ts passes
@@ -10,7 +10,7 @@ import { SUBGRAPHS, type ServiceName } from './subgraphs.ts';
  * development key file.
  */
 export function readSubgraphConfig(office: ServiceName, env: Record<string, string | undefined>) {
-  const dataRoot = env.DATA_DIR || fileURLToPath(new URL('../../data', import.meta.url));
+  const dataRoot = env.DATA_DIR || fileURLToPath(new URL('../../../data', import.meta.url));
   return Object.freeze({
     port: Number(env.PORT ?? SUBGRAPHS.find((s) => s.name === office)!.port),
     host: env.HOST ?? '127.0.0.1',

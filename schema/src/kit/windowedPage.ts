@@ -7,6 +7,7 @@ import type { Db } from './db.ts';
  * rows are numbered per parent with a window function, so a list of N parents costs one query.
  */
 export async function windowedPage<TTable extends PgTable>(
+  // biome-ignore lint/suspicious/noExplicitAny: any office's database; the tables passed in carry the types
   db: Db<any>,
   table: TTable,
   columns: { parent: AnyPgColumn; order: AnyPgColumn },

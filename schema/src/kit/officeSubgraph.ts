@@ -5,12 +5,14 @@ import { CREDENTIAL_HEADER, verifyGatewayCredential } from './gatewayCredential.
 import type { Viewer } from './roles.ts';
 import { createRequestRecorder, type RequestRecorder } from './requestRecorder.ts';
 import { listenSubgraph } from './subgraphServer.ts';
-import type { ServiceName } from './subgraphs.ts';
+import type { ServiceName } from '../contracts/subgraphs.ts';
 
 
 /** What every office's subgraph package exports, so one launcher starts any of them. */
+// biome-ignore lint/suspicious/noExplicitAny: the defaults let the launcher hold offices of different database and context types in one list
 export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends BaseContext = any> {
   name: ServiceName;
+  // biome-ignore lint/suspicious/noExplicitAny: each office's own drizzle schema; `db` carries its type
   openDatabase(location: DatabaseLocation): Promise<Database<any> & { db: TDb }>;
   createServer(): ApolloServer<TContext>;
   /** The per-request context; `viewer` is who the gateway vouches for (null: a public caller); `now` its clock. */
@@ -26,6 +28,7 @@ export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends Bas
 export interface RunningSubgraph {
   name: ServiceName;
   url: string;
+  // biome-ignore lint/suspicious/noExplicitAny: a running subgraph of any office (the launcher keeps them in one record)
   database: Database<any>;
   /** With `recordRequests` only: records what the subgraph receives while a recording is open (tests assert what it was asked). */
   readonly recorder: RequestRecorder | null;

@@ -10,13 +10,13 @@ import {
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
-import { isCalendarDate } from './calendarDate.ts';
+import { isCalendarDate } from '../kit/calendarDate.ts';
 
 /**
  * The default shared catalog (信息数据共享目录): a reviewable file the gateway loads at first start.
  * After that the coordination group changes the catalog through the API; this file is only the seed.
  */
-export const CATALOG_PATH = fileURLToPath(new URL('../catalog.json', import.meta.url));
+export const CATALOG_PATH = fileURLToPath(new URL('../../catalog.json', import.meta.url));
 
 /** 共享类型: 无条件共享 / 有条件共享 / 不予共享 (国发〔2016〕51号). */
 export const SHARE_TYPES = ['UNCONDITIONAL', 'CONDITIONAL', 'NOT_SHARED'] as const;

@@ -18,7 +18,10 @@ const keys = new Map<string, Uint8Array>();
 function subgraphKey(secret: string, subgraph: string): Uint8Array {
   const id = `${subgraph}\u0000${secret}`;
   let key = keys.get(id);
-  if (!key) keys.set(id, (key = createHmac('sha256', secret).update(`subgraph:${subgraph}`).digest()));
+  if (!key) {
+    key = createHmac('sha256', secret).update(`subgraph:${subgraph}`).digest();
+    keys.set(id, key);
+  }
   return key;
 }
 

@@ -1,4 +1,4 @@
-import { isGrantLive, type IndexedSnapshot } from './catalogSnapshot.ts';
+import { isGrantLive, type IndexedSnapshot } from '../contracts/catalogSnapshot.ts';
 import { officeName, WRITER_ROLES, type Viewer } from './roles.ts';
 
 /** Whether a viewer may read (or, for Mutation fields, call) one schema coordinate, and why. */

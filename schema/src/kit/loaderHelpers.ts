@@ -45,7 +45,7 @@ export function pagedLoader<R>(fetchPage: (parents: string[], page: PageKey) => 
       for (const group of groups.values()) {
         const parents = group.map((k) => k.parent);
         const rows = await fetchPage(parents, group[0]!);
-        manyByKey(parents, rows, parentOf).forEach((list, i) => pages.set(pageKey(group[i]!), list));
+        for (const [i, list] of manyByKey(parents, rows, parentOf).entries()) pages.set(pageKey(group[i]!), list);
       }
       return keys.map((k) => pages.get(pageKey(k)) ?? []);
     },

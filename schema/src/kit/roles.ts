@@ -1,4 +1,4 @@
-import { SUBGRAPHS } from './subgraphs.ts';
+import { SUBGRAPHS } from '../contracts/subgraphs.ts';
 
 /** The offices that present tokens: the four data owners (the coordination group's office is hosted by staffing). */
 export const OFFICES = ['organization', 'staffing', 'hr', 'finance'] as const;

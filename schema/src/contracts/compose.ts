@@ -21,7 +21,7 @@ export function composeSupergraph(): Composition {
     })),
   );
   if (result.errors?.length || !result.supergraphSdl) {
-    throw new Error('composition failed:\n' + (result.errors ?? []).map((e) => `- ${e.message}`).join('\n'));
+    throw new Error(`composition failed:\n${(result.errors ?? []).map((e) => `- ${e.message}`).join('\n')}`);
   }
   return { supergraphSdl: result.supergraphSdl, hints: result.hints ?? [] };
 }

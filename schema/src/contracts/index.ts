@@ -1,0 +1,5 @@
+export * from './catalog.ts';
+export * from './catalogSnapshot.ts';
+export * from './compose.ts';
+export * from './paths.ts';
+export * from './subgraphs.ts';

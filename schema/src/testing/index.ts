@@ -1,0 +1,4 @@
+export * from './freshDatabase.ts';
+export * from './openTestDatabase.ts';
+export * from './runOperation.ts';
+export * from './testConfig.ts';
