@@ -1,43 +1,58 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { loadOrCreateDevKey } from '@hub/schema';
-import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
 import { readFileSync } from 'node:fs';
-
+import { ConfigError, configOrExit, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
+import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
 
 /**
- * Subgraph URLs default to the ones in the supergraph (127.0.0.1:4001–4004);
- * SUBGRAPH_URLS="staffing=http://host:port/graphql,hr=…" points the gateway elsewhere.
+ * SUBGRAPH_URLS="staffing=http://host:port/graphql,hr=…" points the gateway at subgraphs elsewhere;
+ * the others keep the URLs of the supergraph (127.0.0.1 and their default ports).
  */
 function parseSubgraphUrls(raw: string | undefined): Partial<Record<SubgraphName, string>> {
   const urls: Partial<Record<SubgraphName, string>> = {};
   for (const pair of (raw ?? '').split(',').filter(Boolean)) {
     const [name, url] = pair.split('=');
-    if (!SUBGRAPHS.some((s) => s.name === name) || !url) throw new Error(`SUBGRAPH_URLS: cannot read "${pair}" (expected name=url)`);
+    if (!SUBGRAPHS.some((s) => s.name === name) || !url || !URL.canParse(url)) {
+      throw new ConfigError('SUBGRAPH_URLS', `无法识别 "${pair}"（应为 名称=URL,…）`, `cannot read "${pair}" (expected name=url,…)`);
+    }
     urls[name as SubgraphName] = url;
   }
   return urls;
 }
 
-const dataDir = process.env.DATA_DIR ?? fileURLToPath(new URL('../../data', import.meta.url));
+/** The gateway's variables, each with its type and default (README, "Pointing it at PostgreSQL"). */
+const SETTINGS = {
+  PORT: setting.port(4000),
+  ...SERVER_SETTINGS,
+  SUBGRAPH_URLS: setting.custom(parseSubgraphUrls),
+  SUPERGRAPH_PATH: setting.text(SUPERGRAPH_PATH),
+  JWT_SECRET: setting.text(),
+  OPERATION_LOG_KEY: setting.text(),
+};
 
 /**
- * The gateway's environment, read once. Secrets come from the environment in production; for local
- * use each falls back to a development key generated once under the data folder.
+ * The gateway's environment, read once, validated and frozen; a bad value stops the process with its
+ * one-line message (exit code 2). Secrets come from the environment in production; for local use each
+ * falls back to a development key generated once under the data folder.
  */
-export const config = Object.freeze({
-  port: Number(process.env.PORT ?? 4000),
-  host: process.env.HOST ?? '127.0.0.1',
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  dataDir,
-  subgraphUrls: parseSubgraphUrls(process.env.SUBGRAPH_URLS),
-  supergraphSdl: () => readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH, 'utf8'),
-  /** HS256 key of the bearer tokens departments present (JWT_SECRET). */
-  jwtSecret: () => process.env.JWT_SECRET || loadOrCreateDevKey(join(dataDir, 'keys', 'jwt.key')),
-  /** Key of the gateway-to-subgraph credential (SUBGRAPH_SECRET); each subgraph gets a key derived from it. */
-  subgraphSecret: () => process.env.SUBGRAPH_SECRET || loadOrCreateDevKey(join(dataDir, 'keys', 'subgraph.key')),
-  /** HMAC key of the operation log's hash chain (OPERATION_LOG_KEY). */
-  operationLogKey: () => process.env.OPERATION_LOG_KEY || loadOrCreateDevKey(join(dataDir, 'keys', 'operation-log.key')),
-  /** Where that key comes from, for messages. */
-  operationLogKeySource: process.env.OPERATION_LOG_KEY ? 'OPERATION_LOG_KEY' : join(dataDir, 'keys', 'operation-log.key'),
-});
+function readGatewayConfig(env: Record<string, string | undefined>) {
+  const settings = readEnv(SETTINGS, env);
+  const devKey = (name: string) => join(settings.DATA_DIR, 'keys', name);
+  return Object.freeze({
+    port: settings.PORT,
+    host: settings.HOST,
+    databaseUrl: settings.DATABASE_URL,
+    dataDir: settings.DATA_DIR,
+    subgraphUrls: settings.SUBGRAPH_URLS,
+    supergraphSdl: () => readFileSync(settings.SUPERGRAPH_PATH, 'utf8'),
+    /** HS256 key of the bearer tokens departments present (JWT_SECRET). */
+    jwtSecret: () => settings.JWT_SECRET ?? loadOrCreateDevKey(devKey('jwt.key')),
+    /** Key of the gateway-to-subgraph credential (SUBGRAPH_SECRET); each subgraph gets a key derived from it. */
+    subgraphSecret: () => settings.SUBGRAPH_SECRET ?? loadOrCreateDevKey(devKey('subgraph.key')),
+    /** HMAC key of the operation log's hash chain (OPERATION_LOG_KEY). */
+    operationLogKey: () => settings.OPERATION_LOG_KEY ?? loadOrCreateDevKey(devKey('operation-log.key')),
+    /** Where that key comes from, for messages. */
+    operationLogKeySource: settings.OPERATION_LOG_KEY ? 'OPERATION_LOG_KEY' : devKey('operation-log.key'),
+  });
+}
+
+export const config = configOrExit(() => readGatewayConfig(process.env));

@@ -1,6 +1,6 @@
 import { SERVICE_SUBGRAPHS } from '@hub/schema/contracts';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './configError.ts';
+import { ConfigError } from '@hub/schema';
 import { parsePort, parseSubgraphPorts } from './parsePorts.ts';
 
 const DEFAULTS = Object.fromEntries(SERVICE_SUBGRAPHS.map((s) => [s.name, s.port]));

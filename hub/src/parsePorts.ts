@@ -1,5 +1,6 @@
+import { ConfigError, portNumber, readEnv, setting } from '@hub/schema';
 import { SERVICE_SUBGRAPHS, type ServiceName } from '@hub/schema/contracts';
-import { ConfigError } from './configError.ts';
+import { z } from 'zod';
 
 export type SubgraphPorts = Readonly<Record<ServiceName, number>>;
 
@@ -7,13 +8,13 @@ const NAMES = SERVICE_SUBGRAPHS.map((s) => s.name);
 const FORMAT_ZH = `应为 0（全部使用空闲端口），或 名称=端口,…（名称为 ${NAMES.join('、')}，端口 0–65535）`;
 const FORMAT_EN = `expected 0 (free ports for all), or name=port,… (names ${NAMES.join(', ')}; ports 0–65535)`;
 
-/** A TCP port as written by a user: a whole number 0–65535 (0: the system picks a free one); `fallback` when unset. */
+/** A TCP port as written by a user (the kit's port setting): a whole number 0–65535 (0: the system picks a free one); `fallback` when unset. */
 export function parsePort(variable: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const port = toPort(raw);
-  if (port === undefined) throw new ConfigError(variable, `"${raw}" 不是端口号（应为 0–65535 的整数）`, `"${raw}" is not a port (a whole number 0–65535)`);
-  return port;
+  return readEnv({ [variable]: setting.port(fallback) }, { [variable]: raw })[variable]!;
 }
+
+/** One `name=port` of SUBGRAPH_PORTS, split at `=`: exactly a subgraph's name and a port. */
+const PAIR = z.tuple([z.enum(NAMES as [ServiceName, ...ServiceName[]]), portNumber]);
 
 /**
  * SUBGRAPH_PORTS: where the subgraphs (the catalog's included) listen. Unset: the defaults of
@@ -28,14 +29,12 @@ export function parseSubgraphPorts(raw: string | undefined, gatewayPort: number)
   else if (text !== '') {
     const seen = new Set<string>();
     for (const pair of text.split(',')) {
-      const [name, value, extra] = pair.split('=').map((part) => part.trim());
-      const port = value === undefined ? undefined : toPort(value);
-      if (!NAMES.includes(name as ServiceName) || port === undefined || extra !== undefined) {
-        throw new ConfigError('SUBGRAPH_PORTS', `无法识别 "${pair}"，${FORMAT_ZH}`, `cannot read "${pair}", ${FORMAT_EN}`);
-      }
-      if (seen.has(name!)) throw new ConfigError('SUBGRAPH_PORTS', `${name} 出现了两次`, `${name} is given twice`);
-      seen.add(name!);
-      ports[name as ServiceName] = port;
+      const parsed = PAIR.safeParse(pair.split('=').map((part) => part.trim()));
+      if (!parsed.success) throw new ConfigError('SUBGRAPH_PORTS', `无法识别 "${pair}"，${FORMAT_ZH}`, `cannot read "${pair}", ${FORMAT_EN}`);
+      const [name, port] = parsed.data;
+      if (seen.has(name)) throw new ConfigError('SUBGRAPH_PORTS', `${name} 出现了两次`, `${name} is given twice`);
+      seen.add(name);
+      ports[name] = port;
     }
   }
   const owners = new Map<number, { zh: string; en: string }>(gatewayPort === 0 ? [] : [[gatewayPort, { zh: '网关 (PORT)', en: 'the gateway (PORT)' }]]);
@@ -47,11 +46,4 @@ export function parseSubgraphPorts(raw: string | undefined, gatewayPort: number)
     owners.set(port, { zh: name, en: name });
   }
   return Object.freeze(ports);
-}
-
-function toPort(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!/^\d{1,5}$/.test(trimmed)) return undefined;
-  const port = Number(trimmed);
-  return port <= 65535 ? port : undefined;
 }

@@ -81,11 +81,18 @@ describe('canonicalJson', () => {
   it('sorts keys at every depth, integer-like keys included, and writes no whitespace', () => {
     expect(canonicalJson({ b: 1, a: { '10': true, '9': null, z: [{ y: 'é', x: 1.5 }] } })).toBe('{"a":{"10":true,"9":null,"z":[{"x":1.5,"y":"é"}]},"b":1}');
   });
+  it('writes the example of RFC 8785 §3.2.3 as the RFC does', () => {
+    const input = JSON.parse(String.raw`{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001], "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/", "literals": [null, true, false]}`);
+    expect(canonicalJson(input)).toBe(String.raw`{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}`);
+  });
   it('follows JSON.stringify for undefined and toJSON, and refuses what JSON cannot carry', () => {
     expect(canonicalJson({ gone: undefined, list: [undefined], at: new Date(0) })).toBe('{"at":"1970-01-01T00:00:00.000Z","list":[null]}');
     expect(() => canonicalJson({ n: NaN })).toThrow(TypeError);
     expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
     expect(() => canonicalJson(undefined)).toThrow(TypeError);
+    expect(() => canonicalJson({ f: () => 1 })).toThrow(TypeError);
+    expect(() => canonicalJson({ s: '\ud800' })).toThrow(TypeError); // jsonb refuses a lone surrogate too
+    expect(canonicalJson({ s: 'undefined', n: [1e21, 1e-7, -0, 0.1 + 0.2] })).toBe('{"n":[1e+21,1e-7,0,0.30000000000000004],"s":"undefined"}');
   });
 });
 

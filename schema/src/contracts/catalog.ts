@@ -10,6 +10,7 @@ import {
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
+import { z } from 'zod';
 import { isCalendarDate } from '../kit/calendarDate.ts';
 
 /**
@@ -110,88 +111,84 @@ export function loadDefaultCatalog(path: string = CATALOG_PATH): CatalogEntryDef
   return validateCatalog(json, path);
 }
 
-type Check = (value: unknown) => string | undefined;
-const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'a non-empty string');
-const oneOf =
-  (values: readonly string[]): Check =>
-  (v) =>
-    typeof v === 'string' && values.includes(v) ? undefined : `one of ${values.join('|')}`;
-const matching =
-  (pattern: RegExp, expected: string): Check =>
-  (v) =>
-    typeof v === 'string' && pattern.test(v) ? undefined : expected;
-const date: Check = (v) => (isCalendarDate(v) ? undefined : 'a date YYYY-MM-DD');
-const strings: Check = (v) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? undefined : 'an array of strings');
-const array: Check = (v) => (Array.isArray(v) && v.length > 0 ? undefined : 'a non-empty array');
+/**
+ * The shape of each field as a zod schema; each schema's error is what the field "must be", so a
+ * problem reads `entries[3] BB-01-001: "shareType" must be one of …, got "SOMETIMES"`.
+ */
+const text = z.string({ error: 'a non-empty string' }).refine((v) => v.trim() !== '', { error: 'a non-empty string' });
+const oneOf = (values: readonly [string, ...string[]]) => z.enum(values, { error: `one of ${values.join('|')}` });
+const matching = (pattern: RegExp, expected: string) => z.string({ error: expected }).regex(pattern, { error: expected });
+const CLASSIFICATION = '类/项/目/细目: four non-empty levels separated by "/"';
 
-interface FieldRule {
-  check: Check;
-  optional?: true;
-}
+/** Keyed by the interface (`satisfies`), so a field added to the type without a rule, or a rule for no field, fails to compile. */
+const ENTRY_SCHEMA = z.strictObject({
+  code: matching(/^[A-Z]{2,4}-\d{2}-\d{3}$/, 'a resource code like "BB-01-001"'),
+  classification: z.string({ error: CLASSIFICATION }).refine((v) => v.split('/').length === 4 && v.split('/').every((p) => p.trim() !== ''), { error: CLASSIFICATION }),
+  name: text,
+  providerOffice: oneOf(Object.keys(PROVIDER_OFFICES) as [ProviderOffice, ...ProviderOffice[]]),
+  providerCode: matching(/^[A-Z]{2,4}-\d{6}$/, 'an office code like "BB-410100" (prefix and division code)'),
+  summary: text,
+  format: text,
+  shareType: oneOf(SHARE_TYPES),
+  shareConditions: text.nullish(),
+  shareMethod: text,
+  open: z.boolean({ error: 'a boolean' }),
+  updateCycle: oneOf(UPDATE_CYCLES),
+  publishedOn: z.string({ error: 'a date YYYY-MM-DD' }).refine(isCalendarDate, { error: 'a date YYYY-MM-DD' }),
+  relatedCodes: z.array(z.string({ error: 'an array of strings' }), { error: 'an array of strings' }),
+  basis: text.nullish(),
+  maintainer: text,
+  status: oneOf(ENTRY_STATUSES),
+  // Each item is checked on its own below, so its problems name it.
+  items: z.array(z.unknown(), { error: 'a non-empty array' }).min(1, { error: 'a non-empty array' }),
+} satisfies Record<keyof CatalogEntryDefinition, z.ZodType>);
 
-/** Keyed by the interface, so a field added to the type without a rule fails to compile. */
-const ENTRY_RULES: Record<keyof CatalogEntryDefinition, FieldRule> = {
-  code: { check: matching(/^[A-Z]{2,4}-\d{2}-\d{3}$/, 'a resource code like "BB-01-001"') },
-  classification: {
-    check: (v) => (typeof v === 'string' && v.split('/').length === 4 && v.split('/').every((p) => p.trim() !== '') ? undefined : '类/项/目/细目: four non-empty levels separated by "/"'),
-  },
-  name: { check: text },
-  providerOffice: { check: oneOf(Object.keys(PROVIDER_OFFICES)) },
-  providerCode: { check: matching(/^[A-Z]{2,4}-\d{6}$/, 'an office code like "BB-410100" (prefix and division code)') },
-  summary: { check: text },
-  format: { check: text },
-  shareType: { check: oneOf(SHARE_TYPES) },
-  shareConditions: { check: text, optional: true },
-  shareMethod: { check: text },
-  open: { check: (v) => (typeof v === 'boolean' ? undefined : 'a boolean') },
-  updateCycle: { check: oneOf(UPDATE_CYCLES) },
-  publishedOn: { check: date },
-  relatedCodes: { check: strings },
-  basis: { check: text, optional: true },
-  maintainer: { check: text },
-  status: { check: oneOf(ENTRY_STATUSES) },
-  items: { check: array },
-};
+const ITEM_SCHEMA = z.strictObject({
+  coordinate: matching(/^[_A-Za-z][_0-9A-Za-z]*\.[_A-Za-z][_0-9A-Za-z]*$/, 'a schema coordinate "Type.field"'),
+  name: text,
+  dataType: oneOf(DATA_TYPES),
+  sensitivity: oneOf(SENSITIVITIES),
+} satisfies Record<keyof CatalogItemDefinition, z.ZodType>);
 
-const ITEM_RULES: Record<keyof CatalogItemDefinition, FieldRule> = {
-  coordinate: { check: matching(/^[_A-Za-z][_0-9A-Za-z]*\.[_A-Za-z][_0-9A-Za-z]*$/, 'a schema coordinate "Type.field"') },
-  name: { check: text },
-  dataType: { check: oneOf(DATA_TYPES) },
-  sensitivity: { check: oneOf(SENSITIVITIES) },
-};
+/** The file: `{ "title"?, "description"?, "entries": [...] }`. */
+const FILE_SCHEMA = z.strictObject({ title: z.unknown().optional(), description: z.unknown().optional(), entries: z.array(z.unknown()) });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Checks present fields against their rules; absent (or null) optional fields are fine. */
-function checkFields(value: Record<string, unknown>, rules: Record<string, FieldRule>, where: string, problems: string[]): void {
-  for (const [key, rule] of Object.entries(rules)) {
-    const v = value[key];
-    if (v === undefined || v === null) {
-      if (!rule.optional) problems.push(`${where}: missing "${key}"`);
+/**
+ * `value`'s problems by `schema`, one per field, in the schema's order, then its unknown fields: a
+ * required field absent or null is "missing".
+ */
+function fieldProblems(schema: z.ZodType, value: Record<string, unknown>, where: string): string[] {
+  const result = schema.safeParse(value);
+  if (result.success) return [];
+  const problems = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) problems.set(`unknown ${key}`, `${where}: unknown field "${key}"`);
       continue;
     }
-    const expected = rule.check(v);
-    if (expected) problems.push(`${where}: "${key}" must be ${expected}, got ${JSON.stringify(v)}`);
+    const key = String(issue.path[0]);
+    const v = value[key];
+    if (!problems.has(key)) problems.set(key, v === undefined || v === null ? `${where}: missing "${key}"` : `${where}: "${key}" must be ${issue.message}, got ${JSON.stringify(v)}`);
   }
-  for (const key of Object.keys(value)) {
-    if (!(key in rules)) problems.push(`${where}: unknown field "${key}"`);
-  }
+  return [...problems.values()];
 }
 
 /**
- * Validates a parsed catalog file `{ "entries": [...] }` by the rules of §4: codes unique and prefixed by
- * the provider office, each coordinate in one entry only, a basis for every CONDITIONAL or NOT_SHARED
- * entry (国发〔2016〕51号 asks a legal basis for not sharing), conditions for every CONDITIONAL one,
- * and open (public, no account) only for unconditional, read-only entries.
+ * Validates a parsed catalog file `{ "entries": [...] }`: each entry and item by the schemas above,
+ * then the rules of §4 that span fields and entries: codes unique and prefixed by the provider office,
+ * each coordinate in one entry only, a basis for every CONDITIONAL or NOT_SHARED entry (国发〔2016〕51号
+ * asks a legal basis for not sharing), conditions for every CONDITIONAL one, and open (public, no
+ * account) only for unconditional, read-only entries. Those run even where a field is wrong, so a
+ * reviewer sees every problem at once.
  */
 export function validateCatalog(json: unknown, source = 'catalog'): CatalogEntryDefinition[] {
   if (!isRecord(json) || !Array.isArray(json.entries)) {
     throw new CatalogError(['expected an object with an "entries" array'], source);
   }
-  const problems: string[] = [];
-  for (const key of Object.keys(json)) {
-    if (!['title', 'description', 'entries'].includes(key)) problems.push(`unknown top-level field "${key}"`);
-  }
+  const file = FILE_SCHEMA.safeParse(json);
+  const problems = (file.error?.issues ?? []).flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => `unknown top-level field "${key}"`) : []));
   const entryOfCode = new Map<string, string>();
   const entryOfCoordinate = new Map<string, string>();
   const related: Array<[where: string, code: unknown, relatedCodes: unknown]> = [];
@@ -203,7 +200,7 @@ export function validateCatalog(json: unknown, source = 'catalog'): CatalogEntry
     }
     const code = typeof entry.code === 'string' ? entry.code : undefined;
     const where = code ? `entries[${i}] ${code}` : `entries[${i}]`;
-    checkFields(entry, ENTRY_RULES, where, problems);
+    problems.push(...fieldProblems(ENTRY_SCHEMA, entry, where));
 
     if (code) {
       const previous = entryOfCode.get(code);
@@ -232,7 +229,7 @@ export function validateCatalog(json: unknown, source = 'catalog'): CatalogEntry
         problems.push(`${itemWhere}: not an object`);
         return;
       }
-      checkFields(item, ITEM_RULES, itemWhere, problems);
+      problems.push(...fieldProblems(ITEM_SCHEMA, item, itemWhere));
       const coordinate = item.coordinate;
       if (typeof coordinate !== 'string') return;
       const owner = entryOfCoordinate.get(coordinate);

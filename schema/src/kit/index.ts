@@ -18,6 +18,7 @@ export * from './devKey.ts';
 export * from './unitScope.ts';
 export * from './windowedPage.ts';
 export * from './subgraphConfig.ts';
+export * from './readEnv.ts';
 export * from './audit.ts';
 export * from './roles.ts';
 export * from './catalogPolicy.ts';

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, readEnv, setting } from './readEnv.ts';
 import { readSubgraphConfig } from './subgraphConfig.ts';
 
 describe('readSubgraphConfig', () => {
@@ -18,5 +19,29 @@ describe('readSubgraphConfig', () => {
   it('takes the environment when given', () => {
     const config = readSubgraphConfig('staffing', { PORT: '5002', HOST: '0.0.0.0', DATABASE_URL: 'postgres://db/hub', SUBGRAPH_SECRET: 's3cret', DATA_DIR: '/srv/hub' });
     expect(config).toEqual({ port: 5002, host: '0.0.0.0', databaseUrl: 'postgres://db/hub', dataDir: '/srv/hub/staffing', secret: 's3cret' });
+  });
+
+  it('reads a blank value as unset, and refuses a bad PORT naming it in both languages', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hub-config-'));
+    expect(readSubgraphConfig('hr', { DATA_DIR: dataDir, PORT: ' ', HOST: '', DATABASE_URL: '' })).toMatchObject({ port: 4003, host: '127.0.0.1', databaseUrl: undefined });
+    expect(() => readSubgraphConfig('hr', { DATA_DIR: dataDir, PORT: '4.5' })).toThrow(new ConfigError('PORT', '"4.5" 不是端口号（应为 0–65535 的整数）', '"4.5" is not a port (a whole number 0–65535)'));
+  });
+});
+
+describe('readEnv', () => {
+  it('returns the values frozen, and names the first refused variable with its message in both languages', () => {
+    const settings = { DEMO_DATA: setting.flag(true), PORT: setting.port(4000), NAME: setting.text('x') };
+    const values = readEnv(settings, { DEMO_DATA: ' FALSE ', PORT: '0', OTHER: 'ignored' });
+    expect(values).toEqual({ DEMO_DATA: false, PORT: 0, NAME: 'x' });
+    expect(Object.isFrozen(values)).toBe(true);
+    let error: unknown;
+    try {
+      readEnv(settings, { DEMO_DATA: 'yes', PORT: '70000' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe('DEMO_DATA');
+    expect((error as ConfigError).message).toBe('DEMO_DATA: "yes" 应为 true 或 false / "yes" should be true or false');
   });
 });

@@ -1,5 +1,5 @@
 import { beijingTime } from '@hub/schema';
-import { html, SafeHtml } from './html.ts';
+import { html, type SafeHtml, trusted } from './html.ts';
 import { STYLES } from './styles.ts';
 
 export interface LayoutOptions {
@@ -18,7 +18,7 @@ export function layout({ title, body, now }: LayoutOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title} · 信息数据共享目录 · 机构编制信息共享平台</title>
-<style>${new SafeHtml(STYLES)}</style>
+<style>${trusted(STYLES)}</style>
 </head>
 <body>
 <header class="masthead"><div class="inner">
@@ -31,5 +31,5 @@ ${body}
 <footer>由协调小组维护 · 页面生成于 ${beijingTime(now)}（北京时间） · 仅列目录元数据，不含个人信息</footer>
 </body>
 </html>
-`.value;
+`.toString();
 }
