@@ -16,9 +16,30 @@ type Viewer = readonly [(typeof OFFICES)[number], (typeof ROLES)[number]] | null
  * value, its coordinate, the owner, the field's name in SDL and the value its owner holds for the person.
  */
 const CASES = {
-  UNCONDITIONAL: { query: 'query U($p: ID!) { person(idNumber: $p) { name } }', path: ['person', 'name'], coordinate: 'Person.name', owner: 'hr', field: 'name', value: () => city.hr.persons.find((p) => p.idNumber === person)!.name },
-  CONDITIONAL: { query: 'query C($p: ID!) { person(idNumber: $p) { cadre { post } } }', path: ['person', 'cadre', 'post'], coordinate: 'Cadre.post', owner: 'organization', field: 'post', value: () => cadreOf(person).post },
-  NOT_SHARED: { query: 'query N($p: ID!) { person(idNumber: $p) { cadre { appointedOn } } }', path: ['person', 'cadre', 'appointedOn'], coordinate: 'Cadre.appointedOn', owner: 'organization', field: 'appointedOn', value: () => cadreOf(person).appointedOn },
+  UNCONDITIONAL: {
+    query: 'query U($p: ID!) { person(idNumber: $p) { name } }',
+    path: ['person', 'name'],
+    coordinate: 'Person.name',
+    owner: 'hr',
+    field: 'name',
+    value: () => city.hr.persons.find((p) => p.idNumber === person)!.name,
+  },
+  CONDITIONAL: {
+    query: 'query C($p: ID!) { person(idNumber: $p) { cadre { post } } }',
+    path: ['person', 'cadre', 'post'],
+    coordinate: 'Cadre.post',
+    owner: 'organization',
+    field: 'post',
+    value: () => cadreOf(person).post,
+  },
+  NOT_SHARED: {
+    query: 'query N($p: ID!) { person(idNumber: $p) { cadre { appointedOn } } }',
+    path: ['person', 'cadre', 'appointedOn'],
+    coordinate: 'Cadre.appointedOn',
+    owner: 'organization',
+    field: 'appointedOn',
+    value: () => cadreOf(person).appointedOn,
+  },
 } as const;
 type ShareType = keyof typeof CASES;
 
@@ -66,7 +87,8 @@ beforeAll(async () => {
   colleague = city.staffing.ledgerEntries.find((l) => l.institutionCreditCode === unit && l.idNumber !== person)!.idNumber;
   outsider = city.staffing.ledgerEntries.find((l) => l.institutionCreditCode !== unit)!.idNumber;
   for (const office of OFFICES) {
-    for (const role of ROLES) headers.set(`${office}/${role}`, await hub.as({ office, role, sub: `${office}-${role}`, ...(role === 'UNIT_OPERATOR' ? { unit } : {}) }));
+    for (const role of ROLES)
+      headers.set(`${office}/${role}`, await hub.as({ office, role, sub: `${office}-${role}`, ...(role === 'UNIT_OPERATOR' ? { unit } : {}) }));
   }
 }, 240_000);
 afterAll(() => hub?.stop());
@@ -80,7 +102,15 @@ async function grantCadreEntry(gateway: TestGateway): Promise<string[]> {
   for (const office of ['staffing', 'hr', 'finance']) {
     const requested = await gateway.query(
       `mutation($i: RequestAccessInput!) { requestAccess(input: $i) { request { id status dueOn } } }`,
-      { i: { entryCode: 'ZZB-01-002', purpose: '机构编制核查：核对干部职务与实名制台账', caseNumber: `HC-2026-${office}`, periodFrom: '2026-11-26', periodTo: '2027-01-31' } },
+      {
+        i: {
+          entryCode: 'ZZB-01-002',
+          purpose: '机构编制核查：核对干部职务与实名制台账',
+          caseNumber: `HC-2026-${office}`,
+          periodFrom: '2026-11-26',
+          periodTo: '2027-01-31',
+        },
+      },
       headers.get(`${office}/OPERATOR`),
     );
     expect(requested.errors).toBeUndefined();
@@ -109,7 +139,11 @@ async function enter(state: State, gateway: TestGateway, clock: { now: number })
   if (state === 'revoked') {
     clock.now = T0 + DAY;
     for (const id of ids) {
-      const revoked = await gateway.query(`mutation($id: ID!) { revokeGrant(id: $id, reason: "核查结束") { grant { live revokedAt } } }`, { id }, headers.get('organization/LEADER'));
+      const revoked = await gateway.query(
+        `mutation($id: ID!) { revokeGrant(id: $id, reason: "核查结束") { grant { live revokedAt } } }`,
+        { id },
+        headers.get('organization/LEADER'),
+      );
       expect(revoked.errors).toBeUndefined();
       expect(revoked.data.revokeGrant.grant.live).toBe(false);
     }
@@ -130,7 +164,9 @@ async function checkCells(state: State, gateway: TestGateway): Promise<string[]>
       const answer = await gateway.query(c.query, { p: person }, viewer ? headers.get(viewer.join('/')) : {});
       const received = recording.stop();
       const label = `${viewer?.join('/') ?? 'anonymous'} ${shareType} ${state}`;
-      const asked = Object.entries(received).filter(([, requests]) => requests.some((r) => selectsField(r, c.field))).map(([name]) => name);
+      const asked = Object.entries(received)
+        .filter(([, requests]) => requests.some((r) => selectsField(r, c.field)))
+        .map(([name]) => name);
       if (expected(office, shareType, state)) {
         if (answer.errors || at(answer.data, c.path) !== c.value()) mismatches.push(`${label}: expected ${c.value()}, got ${JSON.stringify(answer)}`);
         // The recorder sees what it must not miss when a field is denied.
@@ -180,7 +216,11 @@ describe('access matrix: office × role × share type × grant state', () => {
 
 describe('identity at the edges', () => {
   const ask = (headers: Record<string, string>) =>
-    fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ institutions(first: 1) { totalCount } }' }) });
+    fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ institutions(first: 1) { totalCount } }' }),
+    });
 
   it('answers a caller without a token with open items only', async () => {
     const response = await ask({});
@@ -191,7 +231,13 @@ describe('identity at the edges', () => {
   it('refuses malformed, expired, forged and unknown-office tokens with 401, writing nothing but a log entry', async () => {
     const secret = new TextEncoder().encode(hub.jwtSecret);
     const forge = (claims: Record<string, unknown>, key = secret, exp = '1h') =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('staffing-hub').setAudience('staffing-hub-gateway').setExpirationTime(exp).sign(key);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setIssuer('staffing-hub')
+        .setAudience('staffing-hub-gateway')
+        .setExpirationTime(exp)
+        .sign(key);
     const cases: [string, Record<string, string>, string][] = [
       ['malformed', { authorization: 'Token abc' }, 'TOKEN_MISSING'],
       ['expired', { authorization: `Bearer ${await hub.token({ office: 'hr', role: 'OPERATOR' }, '-10s')}` }, 'TOKEN_EXPIRED'],
@@ -251,23 +297,34 @@ describe('writes through the gateway', () => {
     const answer = await hub.query(REGISTER, { i: input }, headers.get('hr/OPERATOR'));
     const received = recording.stop();
     expect(received.hr.filter((r) => selectsField(r, 'registerPerson'))).toHaveLength(1);
-    expect(Object.values(received).flat().filter((r) => selectsField(r, 'registerPerson'))).toHaveLength(1);
+    expect(
+      Object.values(received)
+        .flat()
+        .filter((r) => selectsField(r, 'registerPerson')),
+    ).toHaveLength(1);
     expect(answer).toMatchObject({ data: { registerPerson: { person: { idNumber: '11010519491231002X', gender: 'FEMALE', birthDate: '1949-12-31' } } } });
     const { entries } = await hub.gateway.log.search({ kind: 'WRITE', operationName: 'Register' }, { limit: 1, offset: 0 });
     expect(entries[0]).toMatchObject({
-      actorOffice: 'hr', actorRole: 'OPERATOR', outcome: 'ALLOWED', coordinates: ['Mutation.registerPerson'],
+      actorOffice: 'hr',
+      actorRole: 'OPERATOR',
+      outcome: 'ALLOWED',
+      coordinates: ['Mutation.registerPerson'],
       detail: { input: { i: input }, result: answer.data, changes: [{ entity: 'Person', key: '11010519491231002X', before: null, after: { name: '钱敏' } }] },
     });
   });
 
-  it("lets a unit operator report a removal in its own unit only, and logs before and after", async () => {
+  it('lets a unit operator report a removal in its own unit only, and logs before and after', async () => {
     const REPORT = `mutation Report($i: ReportRemovalInput!) { reportRemoval(input: $i) { removal { reason institution { creditCode } } } }`;
     const clerk = headers.get('staffing/UNIT_OPERATOR');
     const refused = await hub.query(REPORT, { i: { idNumber: outsider, reason: 'RESIGNATION', effectiveOn: '2026-10-31' } }, clerk);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OTHER_UNIT' });
     const done = await hub.query(REPORT, { i: { idNumber: colleague, reason: 'RESIGNATION', effectiveOn: '2026-10-31' } }, clerk);
     expect(done.data).toEqual({ reportRemoval: { removal: { reason: 'RESIGNATION', institution: { creditCode: unit } } } });
-    const ledger = await hub.query(`query($p: ID!) { person(idNumber: $p) { ledgerEntry { name } staffingCards { status } } }`, { p: colleague }, headers.get('staffing/OPERATOR'));
+    const ledger = await hub.query(
+      `query($p: ID!) { person(idNumber: $p) { ledgerEntry { name } staffingCards { status } } }`,
+      { p: colleague },
+      headers.get('staffing/OPERATOR'),
+    );
     expect(ledger.data.person.ledgerEntry).toBeNull();
     expect(ledger.data.person.staffingCards.every((c: { status: string }) => c.status === 'REVOKED')).toBe(true);
     // The refused report is a DENIAL with its code, never a WRITE; the one that went through is the only WRITE.

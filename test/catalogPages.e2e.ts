@@ -15,7 +15,11 @@ let base: string;
 let coordinator: Record<string, string>;
 const ids: Record<'overdue' | 'onTime' | 'live' | 'expired' | 'revoked', string> = { overdue: '', onTime: '', live: '', expired: '', revoked: '' };
 
-const coordinatesOf = (code: string) => catalog.find((e) => e.code === code)!.items.map((i) => i.coordinate).sort();
+const coordinatesOf = (code: string) =>
+  catalog
+    .find((e) => e.code === code)!
+    .items.map((i) => i.coordinate)
+    .sort();
 /** Files a request as `${office}-reviewer-7` at `at`, as that office's app would. */
 async function request(entryCode: string, office: string, at: string): Promise<string> {
   clock = new Date(at);
@@ -51,9 +55,17 @@ beforeAll(async () => {
   ids.expired = await approve(await request('ZZB-01-002', 'finance', '2026-11-18T01:30:00Z'), '2026-11-30');
   ids.revoked = await approve(await request('ZZB-01-002', 'hr', '2026-11-18T01:30:00Z'), '2027-06-30');
   clock = new Date('2026-11-25T02:00:00Z');
-  const revoked = await hub.query(`mutation($id: ID!) { revokeGrant(id: $id, reason: "用途已完成") { grant { id } } }`, { id: ids.revoked }, await hub.as({ office: 'organization', role: 'LEADER', sub: 'zzb-lead' }));
+  const revoked = await hub.query(
+    `mutation($id: ID!) { revokeGrant(id: $id, reason: "用途已完成") { grant { id } } }`,
+    { id: ids.revoked },
+    await hub.as({ office: 'organization', role: 'LEADER', sub: 'zzb-lead' }),
+  );
   expect(revoked.errors).toBeUndefined();
-  const renamed = await hub.query(`mutation($code: ID!) { updateCatalogEntry(code: $code, input: { name: "<script>x</script>" }) { entry { version } } }`, { code: RENAMED }, coordinator);
+  const renamed = await hub.query(
+    `mutation($code: ID!) { updateCatalogEntry(code: $code, input: { name: "<script>x</script>" }) { entry { version } } }`,
+    { code: RENAMED },
+    coordinator,
+  );
   expect(renamed.errors).toBeUndefined();
   clock = NOW;
 });
@@ -75,7 +87,11 @@ const text = (page: string) =>
 const listedCodes = (page: string) => [...page.matchAll(/<tr data-code="([^"]+)"/g)].map((m) => m[1]);
 const row = (page: string, attribute: string, value: string | number) =>
   text(new RegExp(`<tr data-${attribute}="${value}">([\\s\\S]*?)</tr>`).exec(page)?.[1] ?? '');
-const codes = (filter: (e: CatalogEntryDefinition) => boolean) => catalog.filter(filter).map((e) => e.code).sort();
+const codes = (filter: (e: CatalogEntryDefinition) => boolean) =>
+  catalog
+    .filter(filter)
+    .map((e) => e.code)
+    .sort();
 /** The entries a search should find: the query in the code, the name or an item's name, any case. */
 const searched = (q: string) => codes((e) => [e.code, e.name, ...e.items.map((i) => i.name)].some((t) => t.toLowerCase().includes(q.toLowerCase())));
 
@@ -149,13 +165,24 @@ describe('catalog detail page', () => {
     const { status, body } = await get('/catalog/ZZB-01-002');
     expect(status).toBe(200);
     const page = text(body);
-    for (const value of [entry.classification, entry.summary, entry.format, entry.shareConditions!, entry.shareMethod, entry.basis!, entry.maintainer, entry.publishedOn]) {
+    for (const value of [
+      entry.classification,
+      entry.summary,
+      entry.format,
+      entry.shareConditions!,
+      entry.shareMethod,
+      entry.basis!,
+      entry.maintainer,
+      entry.publishedOn,
+    ]) {
       expect(page).toContain(value.replace(/\s+/g, ' '));
     }
     expect(page).toContain(`提供部门 组织部（ ${entry.providerCode} ）`);
     for (const code of entry.relatedCodes) expect(body).toContain(`href="/catalog/${code}"`);
     for (const item of entry.items) {
-      expect(row(body, 'coordinate', item.coordinate)).toMatch(new RegExp(`\\d+ ${item.name} ${item.coordinate.replace('.', '\\.')} ${item.dataType} [低中高]`));
+      expect(row(body, 'coordinate', item.coordinate)).toMatch(
+        new RegExp(`\\d+ ${item.name} ${item.coordinate.replace('.', '\\.')} ${item.dataType} [低中高]`),
+      );
       expect(body).toContain(`<code>${item.coordinate}</code>`);
     }
   });

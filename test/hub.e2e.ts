@@ -76,14 +76,23 @@ function expectedRoster(code: string) {
   const count = (t: string) => employments.filter((e) => e.type === t).length;
   const quotas = city.staffing.quotas.filter((q) => q.institutionCreditCode === code);
   return {
-    creditCode: code, name: inst.name, kind: inst.kind, level: inst.level, system: inst.system, fundingForm: inst.fundingForm,
-    quotas: quotas.map((q) => {
-      const occupied = city.staffing.ledgerEntries.filter((l) => l.institutionCreditCode === code && l.quotaCategory === q.category).length;
-      return { category: q.category, approved: q.approved, occupied, reserved: q.reserved, vacant: q.approved - occupied - q.reserved };
-    }).sort((a, b) => a.category.localeCompare(b.category)),
+    creditCode: code,
+    name: inst.name,
+    kind: inst.kind,
+    level: inst.level,
+    system: inst.system,
+    fundingForm: inst.fundingForm,
+    quotas: quotas
+      .map((q) => {
+        const occupied = city.staffing.ledgerEntries.filter((l) => l.institutionCreditCode === code && l.quotaCategory === q.category).length;
+        return { category: q.category, approved: q.approved, occupied, reserved: q.reserved, vacant: q.approved - occupied - q.reserved };
+      })
+      .sort((a, b) => a.category.localeCompare(b.category)),
     leadershipPostsApproved: inst.leadershipPostsApproved,
     leadershipPostsFilled: city.organization.cadres.filter((c) => c.institutionCreditCode === code && c.leadership).length,
-    budgetUnit: (({ fundingForm, budgetedHeadcount }) => ({ fundingForm, budgetedHeadcount }))(city.finance.budgetUnits.find((b) => b.institutionCreditCode === code)!),
+    budgetUnit: (({ fundingForm, budgetedHeadcount }) => ({ fundingForm, budgetedHeadcount }))(
+      city.finance.budgetUnits.find((b) => b.institutionCreditCode === code)!,
+    ),
     workforceByType: ['IN_QUOTA', 'LABOR_DISPATCH', 'PERSONNEL_AGENCY', 'TEMPORARY'].filter(count).map((type) => ({ type, count: count(type) })),
     workforce: {
       totalCount: employments.length,
@@ -97,7 +106,10 @@ function expectedRoster(code: string) {
         return {
           type: e.type,
           person: {
-            idNumber: e.idNumber, name: person.name, gender: parsed.gender, birthDate: parsed.birthDate,
+            idNumber: e.idNumber,
+            name: person.name,
+            gender: parsed.gender,
+            birthDate: parsed.birthDate,
             insurance: insurance ? { enrolled: insurance.enrolled } : null,
             ledgerEntry: ledger ? { staffingCardNumber: ledger.staffingCardNumber, quotaCategory: ledger.quotaCategory } : null,
             cadre: cadre ? { post: cadre.post, leadership: cadre.leadership } : null,
@@ -124,7 +136,11 @@ describe('the hub through the gateway', () => {
     const received = recording.stop();
     expect(answer.errors).toBeUndefined();
     // The three persons shown, in the workforce's order (by ID number).
-    const shown = city.hr.employments.filter((e) => e.institutionCreditCode === code).map((e) => e.idNumber).sort().slice(0, 3);
+    const shown = city.hr.employments
+      .filter((e) => e.institutionCreditCode === code)
+      .map((e) => e.idNumber)
+      .sort()
+      .slice(0, 3);
     expect(answer.data.institution.workforce.nodes).toHaveLength(3);
     const institution = [{ __typename: 'Institution', creditCode: code }];
     const persons = shown.map((idNumber) => ({ __typename: 'Person', idNumber }));
@@ -138,7 +154,11 @@ describe('the hub through the gateway', () => {
     );
     expect(asked).toEqual({
       staffing: [
-        { operation: 'query ($code: ID!) { institution(creditCode: $code) { __typename creditCode name fundingForm quotas { category approved occupied vacant } } }', variables: { code } },
+        {
+          operation:
+            'query ($code: ID!) { institution(creditCode: $code) { __typename creditCode name fundingForm quotas { category approved occupied vacant } } }',
+          variables: { code },
+        },
         { operation: entities('Person', 'ledgerEntry { staffingCardNumber }'), variables: { representations: persons } },
       ],
       organization: [
@@ -173,7 +193,11 @@ describe('the hub through the gateway', () => {
       const after = hub.statementCounts();
       // The catalog's statements are the gateway's snapshot refresh, on its own timer: not this request's.
       const offices = Object.keys(after).filter((k) => k !== 'catalog');
-      return { persons: answer.data.institution.workforce.nodes.length, requests, statements: Object.fromEntries(offices.map((k) => [k, after[k]! - before[k]!])) };
+      return {
+        persons: answer.data.institution.workforce.nodes.length,
+        requests,
+        statements: Object.fromEntries(offices.map((k) => [k, after[k]! - before[k]!])),
+      };
     };
     const small = await cost(city.planted.smallInstitution.creditCode);
     const large = await cost(city.planted.largeInstitution.creditCode);
@@ -233,7 +257,10 @@ describe('the hub through the gateway', () => {
 describe('planted problems, each visible by querying', () => {
   it('a removed person is still on the payroll', async () => {
     const { idNumber } = city.planted.removedStillPaid;
-    const answer = await ask(`query($id: ID!) { person(idNumber: $id) { ledgerEntry { name } removals { reason effectiveOn } staffingCards { status } payroll { onPayroll lastPaidMonth } } }`, { id: idNumber });
+    const answer = await ask(
+      `query($id: ID!) { person(idNumber: $id) { ledgerEntry { name } removals { reason effectiveOn } staffingCards { status } payroll { onPayroll lastPaidMonth } } }`,
+      { id: idNumber },
+    );
     const person = answer.data.person;
     expect(person.ledgerEntry).toBeNull();
     expect(person.removals).toHaveLength(1);
@@ -251,19 +278,23 @@ describe('planted problems, each visible by querying', () => {
   });
 
   it('an in-quota person is not insured', async () => {
-    const answer = await ask(`query($id: ID!) { person(idNumber: $id) { employment { type } ledgerEntry { staffingCardNumber } insurance { enrolled } } }`, { id: city.planted.uninsured.idNumber });
+    const answer = await ask(`query($id: ID!) { person(idNumber: $id) { employment { type } ledgerEntry { staffingCardNumber } insurance { enrolled } } }`, {
+      id: city.planted.uninsured.idNumber,
+    });
     expect(answer.data.person).toMatchObject({ employment: { type: 'IN_QUOTA' }, insurance: { enrolled: false } });
     expect(answer.data.person.ledgerEntry).not.toBeNull();
   });
 
   it('one person holds two active staffing cards', async () => {
-    const answer = await ask(`query($id: ID!) { person(idNumber: $id) { staffingCards { number status institution { creditCode } } } }`, { id: city.planted.twoCards.idNumber });
+    const answer = await ask(`query($id: ID!) { person(idNumber: $id) { staffingCards { number status institution { creditCode } } } }`, {
+      id: city.planted.twoCards.idNumber,
+    });
     const cards = answer.data.person.staffingCards.filter((c: { status: string }) => c.status === 'ACTIVE');
     expect(cards.map((c: { number: string }) => c.number).sort()).toEqual([...city.planted.twoCards.cardNumbers].sort());
     expect(new Set(cards.map((c: { institution: { creditCode: string } }) => c.institution.creditCode)).size).toBe(2);
   });
 
-  it("Finance pays under a mistyped ID number that HR does not know", async () => {
+  it('Finance pays under a mistyped ID number that HR does not know', async () => {
     const { trueIdNumber, mistypedIdNumber, creditCode } = city.planted.mistypedId;
     const answer = await ask(
       `query($c: ID!, $t: ID!) { institution(creditCode: $c) { payroll(first: 1000) { nodes { nameOnRecord person { idNumber name } } } } truth: person(idNumber: $t) { name payroll { onPayroll } } }`,
@@ -276,13 +307,21 @@ describe('planted problems, each visible by querying', () => {
   });
 
   it('the funding form differs between Staffing and Finance', async () => {
-    const answer = await ask(`query($c: ID!) { institution(creditCode: $c) { fundingForm budgetUnit { fundingForm } } }`, { c: city.planted.fundingMismatch.creditCode });
-    expect(answer.data.institution).toEqual({ fundingForm: city.planted.fundingMismatch.staffing, budgetUnit: { fundingForm: city.planted.fundingMismatch.finance } });
+    const answer = await ask(`query($c: ID!) { institution(creditCode: $c) { fundingForm budgetUnit { fundingForm } } }`, {
+      c: city.planted.fundingMismatch.creditCode,
+    });
+    expect(answer.data.institution).toEqual({
+      fundingForm: city.planted.fundingMismatch.staffing,
+      budgetUnit: { fundingForm: city.planted.fundingMismatch.finance },
+    });
     expect(city.planted.fundingMismatch.staffing).not.toBe(city.planted.fundingMismatch.finance);
   });
 
   it('a cadre is not on the staffing ledger', async () => {
-    const answer = await ask(`query($id: ID!) { person(idNumber: $id) { cadre { post leadership } ledgerEntry { name } staffingCards { number } employment { type } } }`, { id: city.planted.cadreNotOnLedger.idNumber });
+    const answer = await ask(
+      `query($id: ID!) { person(idNumber: $id) { cadre { post leadership } ledgerEntry { name } staffingCards { number } employment { type } } }`,
+      { id: city.planted.cadreNotOnLedger.idNumber },
+    );
     expect(answer.data.person.cadre).not.toBeNull();
     expect(answer.data.person).toMatchObject({ ledgerEntry: null, staffingCards: [], employment: { type: city.planted.cadreNotOnLedger.employmentType } });
   });

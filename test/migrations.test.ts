@@ -26,7 +26,8 @@ describe('migrations', () => {
       for (const h of handles) await expect(h.office.isEmpty(h.first.db)).resolves.toBe(true);
       if (fresh) {
         const sql = postgres(fresh.url, { max: 1 });
-        const schemas = await sql`select schema_name from information_schema.schemata where schema_name in ('organization','staffing','hr','finance','catalog') order by 1`;
+        const schemas =
+          await sql`select schema_name from information_schema.schemata where schema_name in ('organization','staffing','hr','finance','catalog') order by 1`;
         const applied = await sql`select count(*)::int as n from drizzle.staffing_migrations`;
         await sql.end();
         expect(schemas.map((r) => r.schema_name)).toEqual(['catalog', 'finance', 'hr', 'organization', 'staffing']);

@@ -56,22 +56,34 @@ describe('the operation log, kept by the gateway', () => {
     grantId = decided.data.decideAccessRequest.grant.id;
 
     const entries = (await wholeLog()).nodes;
-    const changes = entries.filter((e: { kind: string }) => e.kind !== 'READ').slice(0, 3).reverse();
+    const changes = entries
+      .filter((e: { kind: string }) => e.kind !== 'READ')
+      .slice(0, 3)
+      .reverse();
     expect(changes.map((e: any) => [e.kind, e.outcome, e.actorSub, e.operationName, JSON.parse(e.detail).action])).toEqual([
       ['REQUEST', 'ALLOWED', viewers.requester.sub, 'Request', 'REQUEST_ACCESS'],
       ['REQUEST', 'ALLOWED', viewers.reviewer.sub, 'Decide', 'APPROVE_ACCESS_REQUEST'],
       ['GRANT', 'ALLOWED', viewers.reviewer.sub, 'Decide', 'GRANT'],
     ]);
     expect(changes[0]).toMatchObject({ purpose: '工资核对', caseNumber: 'HC-2026-017', coordinates: ['Mutation.requestAccess', ...ITEMS] });
-    expect(JSON.parse(changes[1].detail)).toMatchObject({ field: 'Mutation.decideAccessRequest', before: { status: 'PENDING' }, after: { status: 'APPROVED', decidedBy: viewers.reviewer.sub } });
+    expect(JSON.parse(changes[1].detail)).toMatchObject({
+      field: 'Mutation.decideAccessRequest',
+      before: { status: 'PENDING' },
+      after: { status: 'APPROVED', decidedBy: viewers.reviewer.sub },
+    });
   });
 
   it('enforces a grant at once, and its revocation on the next request', async () => {
     // Denied fields are cut before planning, so the decision shows whatever data the offices hold.
     const PAY = `{ institution(creditCode: "12410102MB34752R5T") { payroll(first: 1) { nodes { monthlyGrossPay } } } }`;
-    const forbidden = async () => ((await hub.query(PAY, {}, await as('requester'))).errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => e.extensions?.coordinate);
+    const forbidden = async () =>
+      ((await hub.query(PAY, {}, await as('requester'))).errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => e.extensions?.coordinate);
     expect(await forbidden()).toEqual([]);
-    const revoked = await hub.query(`mutation Revoke($id: ID!) { revokeGrant(id: $id, reason: "核对结束") { grant { live } } }`, { id: grantId }, await as('reviewer'));
+    const revoked = await hub.query(
+      `mutation Revoke($id: ID!) { revokeGrant(id: $id, reason: "核对结束") { grant { live } } }`,
+      { id: grantId },
+      await as('reviewer'),
+    );
     expect(revoked.data.revokeGrant.grant).toEqual({ live: false });
     expect(await forbidden()).toEqual(['PayrollRecord.monthlyGrossPay']);
     const [revocation] = (await wholeLog()).nodes.filter((e: { kind: string }) => e.kind === 'GRANT');
@@ -87,7 +99,11 @@ describe('the operation log, kept by the gateway', () => {
     const id = refiled.data.requestAccess.request.id;
     const before = (await wholeLog()).totalCount;
     // The requester's office tries to approve its own request.
-    const selfApproval = await hub.query(`mutation Decide($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "同意") { grant { id } } }`, { id }, await hub.as({ office: 'hr', role: 'LEADER', sub: 'hr-leader' }));
+    const selfApproval = await hub.query(
+      `mutation Decide($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "同意") { grant { id } } }`,
+      { id },
+      await hub.as({ office: 'hr', role: 'LEADER', sub: 'hr-leader' }),
+    );
     expect(selfApproval.errors?.[0]?.extensions).toMatchObject({ code: 'SELF_APPROVAL' });
     const log = await wholeLog();
     expect(log.totalCount).toBe(before + 1);
@@ -102,7 +118,11 @@ describe('the operation log, kept by the gateway', () => {
     expect(own.nodes.every((n: { actorSub: string }) => n.actorSub === viewers.requester.sub)).toBe(true);
     expect(own.totalCount).toBe(all.nodes.filter((n: { actorSub: string }) => n.actorSub === viewers.requester.sub).length);
     // Asking for someone else's entries finds nothing rather than widening the search.
-    expect((await hub.query(LOG, { actorSub: viewers.reviewer.sub }, await as('requester'))).data.operationLog).toEqual({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect((await hub.query(LOG, { actorSub: viewers.reviewer.sub }, await as('requester'))).data.operationLog).toEqual({
+      totalCount: 0,
+      nodes: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
     const anonymous = await hub.query(LOG, {});
     expect(anonymous.data?.operationLog ?? null).toBeNull();
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -70,7 +70,9 @@ export function recordOperation(snapshots: SnapshotCache, log: OperationLog): En
     // The coordination group's write that made the changes (one per operation in practice).
     const catalogWrite = [...roots.values()].find((c) => c.startsWith('Mutation.') && byCoordinate.get(c)?.providerOffice === 'coordination') ?? null;
     for (const change of catalogChanges) entries.push(catalogChangeEntry(base, catalogWrite, change));
-    const written = [...op.filter.allowed].filter((c) => c.startsWith('Mutation.') && byCoordinate.get(c)?.providerOffice !== 'coordination' && !refusedRoots.has(c));
+    const written = [...op.filter.allowed].filter(
+      (c) => c.startsWith('Mutation.') && byCoordinate.get(c)?.providerOffice !== 'coordination' && !refusedRoots.has(c),
+    );
     if (op.type === 'mutation' && written.length) {
       entries.push({
         ...base,
@@ -78,7 +80,12 @@ export function recordOperation(snapshots: SnapshotCache, log: OperationLog): En
         outcome: 'ALLOWED',
         coordinates: written,
         // `changes`: each row as the owner subgraph saw it before and after the write.
-        detail: { changes: officeChanges.map(({ subgraph: _, ...change }) => change), input: op.variables, result: op.data ?? null, errors: op.errors.map((e) => e.message) },
+        detail: {
+          changes: officeChanges.map(({ subgraph: _, ...change }) => change),
+          input: op.variables,
+          result: op.data ?? null,
+          errors: op.errors.map((e) => e.message),
+        },
       });
     }
     const crossOffice = [...op.filter.allowed].filter((c) => {

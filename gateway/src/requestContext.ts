@@ -42,7 +42,13 @@ export function createRequestContext(tokens: TokenService, log: OperationLog) {
       return { viewer: await authenticate(req.headers.authorization, tokens), purpose, caseNumber, audit: [] };
     } catch (error) {
       if (!(error instanceof GraphQLError) || error.extensions.code !== ErrorCode.UNAUTHENTICATED) throw error;
-      await log.append({ kind: 'AUTH', outcome: 'DENIED', purpose, caseNumber, detail: { code: error.extensions.reason, message: error.extensions.messageEn } });
+      await log.append({
+        kind: 'AUTH',
+        outcome: 'DENIED',
+        purpose,
+        caseNumber,
+        detail: { code: error.extensions.reason, message: error.extensions.messageEn },
+      });
       throw error;
     }
   };

@@ -77,18 +77,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         name === 'audit'
           ? audit
           : new RemoteGraphQLDataSource<GatewayContext>({
-          url: urls[name as SubgraphName] ?? url,
-          // Identity reaches a subgraph only this way: a client's own headers are not forwarded.
-          async willSendRequest({ request, context }) {
-            request.http?.headers.set(CREDENTIAL_HEADER, await signGatewayCredential(options.subgraphSecret, name, context.viewer ?? null));
-          },
-          // What a write changed (before and after) comes back in extensions.audit, for the log only.
-          async didReceiveResponse({ response, context }) {
-            const changes = response.extensions?.audit;
-            if (Array.isArray(changes)) context.audit?.push(...changes.map((change) => ({ ...change, subgraph: name })));
-            return response;
-          },
-        }),
+              url: urls[name as SubgraphName] ?? url,
+              // Identity reaches a subgraph only this way: a client's own headers are not forwarded.
+              async willSendRequest({ request, context }) {
+                request.http?.headers.set(CREDENTIAL_HEADER, await signGatewayCredential(options.subgraphSecret, name, context.viewer ?? null));
+              },
+              // What a write changed (before and after) comes back in extensions.audit, for the log only.
+              async didReceiveResponse({ response, context }) {
+                const changes = response.extensions?.audit;
+                if (Array.isArray(changes)) context.audit?.push(...changes.map((change) => ({ ...change, subgraph: name })));
+                return response;
+              },
+            }),
     });
     const gateway =
       options.enforcement === false

@@ -41,7 +41,11 @@ describe('parseSubgraphPorts', () => {
 
   it('sets the named subgraphs and keeps the others at their defaults', () => {
     expect(parseSubgraphPorts('organization=4101,staffing=4102,hr=4103,finance=4104,catalog=4105', 4100)).toEqual({
-      organization: 4101, staffing: 4102, hr: 4103, finance: 4104, catalog: 4105,
+      organization: 4101,
+      staffing: 4102,
+      hr: 4103,
+      finance: 4104,
+      catalog: 4105,
     });
     expect(parseSubgraphPorts(' hr = 4203 , catalog=0', 4000)).toEqual({ ...DEFAULTS, hr: 4203, catalog: 0 });
   });
@@ -50,11 +54,16 @@ describe('parseSubgraphPorts', () => {
     expect(Object.isFrozen(parseSubgraphPorts('hr=4203', 4000))).toBe(true);
   });
 
-  it.each(['payroll=4204', 'hr', 'hr=', 'hr=abc', 'hr=70000', 'hr=1=2', '1', 'hr=4203,,finance=4204'])('refuses %j with the expected format in both languages', (raw) => {
-    const error = refusal(() => parseSubgraphPorts(raw, 4000));
-    expect(error.variable).toBe('SUBGRAPH_PORTS');
-    expect(error.message).toMatch(/^SUBGRAPH_PORTS: 无法识别 ".*"，应为 0（全部使用空闲端口），或 名称=端口,…（名称为 organization、staffing、hr、finance、catalog，端口 0–65535） \/ cannot read ".*", expected 0 \(free ports for all\), or name=port,… \(names organization, staffing, hr, finance, catalog; ports 0–65535\)$/);
-  });
+  it.each(['payroll=4204', 'hr', 'hr=', 'hr=abc', 'hr=70000', 'hr=1=2', '1', 'hr=4203,,finance=4204'])(
+    'refuses %j with the expected format in both languages',
+    (raw) => {
+      const error = refusal(() => parseSubgraphPorts(raw, 4000));
+      expect(error.variable).toBe('SUBGRAPH_PORTS');
+      expect(error.message).toMatch(
+        /^SUBGRAPH_PORTS: 无法识别 ".*"，应为 0（全部使用空闲端口），或 名称=端口,…（名称为 organization、staffing、hr、finance、catalog，端口 0–65535） \/ cannot read ".*", expected 0 \(free ports for all\), or name=port,… \(names organization, staffing, hr, finance, catalog; ports 0–65535\)$/,
+      );
+    },
+  );
 
   it('refuses a subgraph named twice', () => {
     expect(refusal(() => parseSubgraphPorts('hr=4203,hr=4204', 4000)).message).toBe('SUBGRAPH_PORTS: hr 出现了两次 / hr is given twice');

@@ -42,7 +42,8 @@ export function parseSubgraphPorts(raw: string | undefined, gatewayPort: number)
     const port = ports[name];
     if (port === 0) continue;
     const other = owners.get(port);
-    if (other) throw new ConfigError('SUBGRAPH_PORTS', `端口 ${port} 同时分给了 ${other.zh} 和 ${name}`, `port ${port} is given to both ${other.en} and ${name}`);
+    if (other)
+      throw new ConfigError('SUBGRAPH_PORTS', `端口 ${port} 同时分给了 ${other.zh} 和 ${name}`, `port ${port} is given to both ${other.en} and ${name}`);
     owners.set(port, { zh: name, en: name });
   }
   return Object.freeze(ports);

@@ -87,12 +87,13 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           secret,
           recordRequests: options.recordRequests,
           now: options.now,
-          seedData: options.seed && office.name !== 'catalog'
-            ? () => {
-                progress(`载入演示数据 / loading demo data into ${office.name} …`);
-                return cityOnce()[office.name as OfficeName];
-              }
-            : undefined,
+          seedData:
+            options.seed && office.name !== 'catalog'
+              ? () => {
+                  progress(`载入演示数据 / loading demo data into ${office.name} …`);
+                  return cityOnce()[office.name as OfficeName];
+                }
+              : undefined,
         });
         started.push(running);
         progress(`${office.name} 子图已启动 / subgraph up at ${running.url}`);

@@ -23,7 +23,13 @@ const hub = await startHub({ port: 0, subgraphPorts: 0, seed: () => city, subgra
 const bare = await startGateway({
   supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
   subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([n, s]) => [n, s.url])),
-  port: 0, host: '127.0.0.1', subgraphSecret: secret, jwtSecret, operationLogKey: secret, database: {}, enforcement: false,
+  port: 0,
+  host: '127.0.0.1',
+  subgraphSecret: secret,
+  jwtSecret,
+  operationLogKey: secret,
+  database: {},
+  enforcement: false,
   catalog: hub.catalog,
 });
 const token = await hub.gateway.tokens.sign({ office: 'organization', role: 'OPERATOR', sub: 'bench' });
@@ -42,7 +48,10 @@ async function once(url: string, code: string): Promise<number> {
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-for (const [label, code] of [['5 persons', city.planted.smallInstitution.creditCode], ['808 persons', city.planted.largeInstitution.creditCode]] as const) {
+for (const [label, code] of [
+  ['5 persons', city.planted.smallInstitution.creditCode],
+  ['808 persons', city.planted.largeInstitution.creditCode],
+] as const) {
   const on: number[] = [];
   const off: number[] = [];
   for (let i = 0; i < 20; i++) {

@@ -80,10 +80,12 @@ export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 
     async startGateway({ now }) {
       // Its own catalog office (so its own grants) and its own gateway database (its own log), on its own clock.
       const database = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
-      const ownCatalog = await startSubgraph(catalog, { databaseUrl: database?.url, port: 0, host: '127.0.0.1', secret: hub.subgraphSecret, now }).catch(async (error) => {
-        await database?.drop();
-        throw error;
-      });
+      const ownCatalog = await startSubgraph(catalog, { databaseUrl: database?.url, port: 0, host: '127.0.0.1', secret: hub.subgraphSecret, now }).catch(
+        async (error) => {
+          await database?.drop();
+          throw error;
+        },
+      );
       const gateway = await startGateway({
         supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
         subgraphUrls: { ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.url])), catalog: ownCatalog.url },

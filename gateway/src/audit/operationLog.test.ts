@@ -62,9 +62,17 @@ const verify = () => logWith().verify();
 
 /** Moves rows of seq ≥ from by `by`, one row at a time so the primary key never collides. */
 async function shiftSeqs(from: number, by: 1 | -1) {
-  const moving = (await database.db.select({ seq: operationLog.seq }).from(operationLog).where(gt(operationLog.seq, from - 1))).map((r) => r.seq);
+  const moving = (
+    await database.db
+      .select({ seq: operationLog.seq })
+      .from(operationLog)
+      .where(gt(operationLog.seq, from - 1))
+  ).map((r) => r.seq);
   for (const seq of moving.sort((a, b) => (by > 0 ? b - a : a - b))) {
-    await database.db.update(operationLog).set({ seq: seq + by }).where(eq(operationLog.seq, seq));
+    await database.db
+      .update(operationLog)
+      .set({ seq: seq + by })
+      .where(eq(operationLog.seq, seq));
   }
 }
 
@@ -75,15 +83,25 @@ const EDITED = (seq: number) => ({
   seq,
   message: `第 ${seq} 条内容与其哈希不符（被修改，或在无密钥时伪造） / entry ${seq} does not match its hash (edited, or forged without the key)`,
 });
-const INSERTED = (seq: number) => ({ ok: false, entries: seq - 1, problem: 'INSERTED', seq, message: `第 ${seq} 条是插入的条目 / entry ${seq} was inserted into the log` });
+const INSERTED = (seq: number) => ({
+  ok: false,
+  entries: seq - 1,
+  problem: 'INSERTED',
+  seq,
+  message: `第 ${seq} 条是插入的条目 / entry ${seq} was inserted into the log`,
+});
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, integer-like keys included, and writes no whitespace', () => {
     expect(canonicalJson({ b: 1, a: { '10': true, '9': null, z: [{ y: 'é', x: 1.5 }] } })).toBe('{"a":{"10":true,"9":null,"z":[{"x":1.5,"y":"é"}]},"b":1}');
   });
   it('writes the example of RFC 8785 §3.2.3 as the RFC does', () => {
-    const input = JSON.parse(String.raw`{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001], "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/", "literals": [null, true, false]}`);
-    expect(canonicalJson(input)).toBe(String.raw`{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}`);
+    const input = JSON.parse(
+      String.raw`{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001], "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/", "literals": [null, true, false]}`,
+    );
+    expect(canonicalJson(input)).toBe(
+      String.raw`{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}`,
+    );
   });
   it('follows JSON.stringify for undefined and toJSON, and refuses what JSON cannot carry', () => {
     expect(canonicalJson({ gone: undefined, list: [undefined], at: new Date(0) })).toBe('{"at":"1970-01-01T00:00:00.000Z","list":[null]}');
@@ -112,14 +130,28 @@ describe('entryHash', () => {
   });
   it('is the HMAC of the previous hash and the canonical JSON of every other column', () => {
     const content = {
-      seq: 1, at: '2025-03-01 16:00:00+08', kind: 'AUTH', outcome: 'DENIED', actorOffice: null, actorRole: null, actorSub: 'x', actorUnit: null,
-      operationName: null, coordinates: [], rowsReturned: null, purpose: null, caseNumber: null, detail: { reason: 'expired' },
+      seq: 1,
+      at: '2025-03-01 16:00:00+08',
+      kind: 'AUTH',
+      outcome: 'DENIED',
+      actorOffice: null,
+      actorRole: null,
+      actorSub: 'x',
+      actorUnit: null,
+      operationName: null,
+      coordinates: [],
+      rowsReturned: null,
+      purpose: null,
+      caseNumber: null,
+      detail: { reason: 'expired' },
     };
     const hashed =
       '{"actorOffice":null,"actorRole":null,"actorSub":"x","actorUnit":null,"at":"2025-03-01T08:00:00.000Z","caseNumber":null,"coordinates":[],' +
       '"detail":{"reason":"expired"},"kind":"AUTH","operationName":null,"outcome":"DENIED","purpose":null,"rowsReturned":null,"seq":1}';
     expect(entryHash(KEY, GENESIS_HASH, { ...content, prevHash: 'ignored', hash: 'ignored' } as typeof content)).toBe(
-      createHmac('sha256', KEY).update(GENESIS_HASH + hashed).digest('hex'),
+      createHmac('sha256', KEY)
+        .update(GENESIS_HASH + hashed)
+        .digest('hex'),
     );
   });
 });
@@ -157,9 +189,22 @@ describe('operation log: appending', () => {
     const { entries } = await log.search({}, { limit: 10, offset: 0 });
     expect(entries).toEqual([
       {
-        seq: 1, at: atTick(0), kind: 'AUTH', outcome: 'DENIED', actorOffice: null, actorRole: null, actorSub: null, actorUnit: null, operationName: null,
-        coordinates: [], rowsReturned: null, purpose: null, caseNumber: null, detail: { reason: 'expired', when: '1970-01-01T00:00:00.000Z' },
-        prevHash: GENESIS_HASH, hash: entries[0]!.hash,
+        seq: 1,
+        at: atTick(0),
+        kind: 'AUTH',
+        outcome: 'DENIED',
+        actorOffice: null,
+        actorRole: null,
+        actorSub: null,
+        actorUnit: null,
+        operationName: null,
+        coordinates: [],
+        rowsReturned: null,
+        purpose: null,
+        caseNumber: null,
+        detail: { reason: 'expired', when: '1970-01-01T00:00:00.000Z' },
+        prevHash: GENESIS_HASH,
+        hash: entries[0]!.hash,
       },
     ]);
     expect(await log.verify()).toEqual({ ok: true, entries: 1, head: entries[0]!.hash });
@@ -199,7 +244,10 @@ describe('operation log: verifying', () => {
 
   it('finds an edited detail', async () => {
     await seedChain();
-    await database.db.update(operationLog).set({ detail: { n: 4, note: 'changed' } }).where(eq(operationLog.seq, 4));
+    await database.db
+      .update(operationLog)
+      .set({ detail: { n: 4, note: 'changed' } })
+      .where(eq(operationLog.seq, 4));
     expect(await verify()).toEqual(EDITED(4));
   });
 
@@ -231,16 +279,31 @@ describe('operation log: verifying', () => {
     await seedChain();
     await database.db.delete(operationLog).where(eq(operationLog.seq, 5));
     await shiftSeqs(6, -1);
-    expect(await verify()).toEqual({ ok: false, entries: 4, problem: 'DELETED', seq: 5, message: '第 5 条之前的条目被删除 / an entry before entry 5 was deleted' });
+    expect(await verify()).toEqual({
+      ok: false,
+      entries: 4,
+      problem: 'DELETED',
+      seq: 5,
+      message: '第 5 条之前的条目被删除 / an entry before entry 5 was deleted',
+    });
   });
 
   it('finds two entries swapped, apart or next to each other', async () => {
-    for (const [i, j] of [[3, 7], [4, 5]] as const) {
+    for (const [i, j] of [
+      [3, 7],
+      [4, 5],
+    ] as const) {
       await database.db.delete(operationLog);
       await seedChain();
       const [a, b] = [await rowAt(i), await rowAt(j)];
-      await database.db.update(operationLog).set({ ...b, seq: i }).where(eq(operationLog.seq, i));
-      await database.db.update(operationLog).set({ ...a, seq: j }).where(eq(operationLog.seq, j));
+      await database.db
+        .update(operationLog)
+        .set({ ...b, seq: i })
+        .where(eq(operationLog.seq, i));
+      await database.db
+        .update(operationLog)
+        .set({ ...a, seq: j })
+        .where(eq(operationLog.seq, j));
       expect(await verify()).toEqual({
         ok: false,
         entries: i - 1,
@@ -276,7 +339,13 @@ describe('operation log: verifying', () => {
   it('finds an entry numbered before the first', async () => {
     await seedChain(3);
     await database.db.insert(operationLog).values({ ...(await rowAt(1)), seq: 0, hash: 'e'.repeat(64) });
-    expect(await verify()).toEqual({ ok: false, entries: 0, problem: 'INSERTED', seq: 0, message: "第 0 条不应存在 / entry 0 numbered before the log's start" });
+    expect(await verify()).toEqual({
+      ok: false,
+      entries: 0,
+      problem: 'INSERTED',
+      seq: 0,
+      message: "第 0 条不应存在 / entry 0 numbered before the log's start",
+    });
   });
 
   it('finds a forged entry appended at the end, signed with another key (read as an edit: see checkEntry)', async () => {
@@ -307,8 +376,20 @@ describe('operation log: searching', () => {
     await log.append({ kind: 'AUTH', outcome: 'ALLOWED', actor: { office: 'hr', role: 'OPERATOR', sub: 'li' } });
     await log.append({ ...read(1), actor: { office: 'hr', role: 'OPERATOR', sub: 'li' }, operationName: 'Roster', coordinates: ['Person.name'] });
     await log.append({ ...read(2), actor: { office: 'hr', role: 'OPERATOR', sub: 'wang' }, coordinates: ['Institution.quota', 'Person.idNumber'] });
-    await log.append({ kind: 'DENIAL', outcome: 'DENIED', actor: { office: 'finance', role: 'OPERATOR', sub: 'li' }, coordinates: ['Person.idNumber'], detail: { code: 'FORBIDDEN' } });
-    await log.append({ kind: 'CATALOG', outcome: 'ALLOWED', actor: { office: 'staffing', role: 'COORDINATOR', sub: 'zhao' }, purpose: '目录维护', caseNumber: 'XT-2025-001' });
+    await log.append({
+      kind: 'DENIAL',
+      outcome: 'DENIED',
+      actor: { office: 'finance', role: 'OPERATOR', sub: 'li' },
+      coordinates: ['Person.idNumber'],
+      detail: { code: 'FORBIDDEN' },
+    });
+    await log.append({
+      kind: 'CATALOG',
+      outcome: 'ALLOWED',
+      actor: { office: 'staffing', role: 'COORDINATOR', sub: 'zhao' },
+      purpose: '目录维护',
+      caseNumber: 'XT-2025-001',
+    });
   });
   const search = (filter: OperationLogFilter, page = { limit: 10, offset: 0 }) =>
     logWith()
@@ -342,9 +423,22 @@ describe('operation log: searching', () => {
     const { entries } = await logWith().search({ kind: 'CATALOG' }, { limit: 1, offset: 0 });
     expect(entries).toEqual([
       {
-        seq: 5, at: atTick(4), kind: 'CATALOG', outcome: 'ALLOWED', actorOffice: 'staffing', actorRole: 'COORDINATOR', actorSub: 'zhao', actorUnit: null,
-        operationName: null, coordinates: [], rowsReturned: null, purpose: '目录维护', caseNumber: 'XT-2025-001', detail: {},
-        prevHash: (await rowAt(4)).hash, hash: (await rowAt(5)).hash,
+        seq: 5,
+        at: atTick(4),
+        kind: 'CATALOG',
+        outcome: 'ALLOWED',
+        actorOffice: 'staffing',
+        actorRole: 'COORDINATOR',
+        actorSub: 'zhao',
+        actorUnit: null,
+        operationName: null,
+        coordinates: [],
+        rowsReturned: null,
+        purpose: '目录维护',
+        caseNumber: 'XT-2025-001',
+        detail: {},
+        prevHash: (await rowAt(4)).hash,
+        hash: (await rowAt(5)).hash,
       },
     ]);
   });

@@ -113,8 +113,21 @@ export function createOperationLog(db: GatewayDb, options: OperationLogOptions):
       const [row] = await db.select({ hash: operationLog.hash }).from(operationLog).where(eq(operationLog.seq, anchor.seq));
       if (row?.hash === anchor.hash) return result;
       return row
-        ? { ok: false, entries: result.entries, ...problem('EDITED', anchor.seq, `第 ${anchor.seq} 条与记录的锚点哈希不符`, `entry ${anchor.seq} does not match the recorded anchor hash`) }
-        : { ok: false, entries: result.entries, ...problem('DELETED', anchor.seq, `日志只有 ${result.entries} 条，锚点第 ${anchor.seq} 条及其后已被截去`, `the log ends at entry ${result.entries}: entries from the anchor ${anchor.seq} on were cut off`) };
+        ? {
+            ok: false,
+            entries: result.entries,
+            ...problem('EDITED', anchor.seq, `第 ${anchor.seq} 条与记录的锚点哈希不符`, `entry ${anchor.seq} does not match the recorded anchor hash`),
+          }
+        : {
+            ok: false,
+            entries: result.entries,
+            ...problem(
+              'DELETED',
+              anchor.seq,
+              `日志只有 ${result.entries} 条，锚点第 ${anchor.seq} 条及其后已被截去`,
+              `the log ends at entry ${result.entries}: entries from the anchor ${anchor.seq} on were cut off`,
+            ),
+          };
     },
     search: (filter, page) => search(db, filter, page),
   };
@@ -210,7 +223,12 @@ async function checkEntry(db: GatewayDb, key: string, row: OperationLogEntry, se
     if ((await otherSeqWithHash(db, row.hash, seq)) !== undefined) return inserted(seq);
     const pointee = await otherSeqWithHash(db, row.prevHash, seq);
     if (pointee !== undefined && pointee > seq) {
-      return problem('REORDERED', seq, `第 ${seq} 条的前序哈希指向其后的第 ${pointee} 条，顺序被调换`, `entry ${seq} links to entry ${pointee}, which follows it: the order was changed`);
+      return problem(
+        'REORDERED',
+        seq,
+        `第 ${seq} 条的前序哈希指向其后的第 ${pointee} 条，顺序被调换`,
+        `entry ${seq} links to entry ${pointee}, which follows it: the order was changed`,
+      );
     }
     if (pointee !== undefined || (await nextTakesPlace(db, key, seq, prevHash))) return inserted(seq);
     return problem('DELETED', seq, `第 ${seq} 条之前的条目被删除`, `an entry before entry ${seq} was deleted`);
@@ -237,7 +255,12 @@ async function otherSeqWithHash(db: GatewayDb, hash: string, seq: number): Promi
 
 const problem = (kind: TamperKind, seq: number, zh: string, en: string): Problem => ({ problem: kind, seq, message: `${zh} / ${en}` });
 const edited = (seq: number) =>
-  problem('EDITED', seq, `第 ${seq} 条内容与其哈希不符（被修改，或在无密钥时伪造）`, `entry ${seq} does not match its hash (edited, or forged without the key)`);
+  problem(
+    'EDITED',
+    seq,
+    `第 ${seq} 条内容与其哈希不符（被修改，或在无密钥时伪造）`,
+    `entry ${seq} does not match its hash (edited, or forged without the key)`,
+  );
 const inserted = (seq: number) => problem('INSERTED', seq, `第 ${seq} 条是插入的条目`, `entry ${seq} was inserted into the log`);
 
 async function search(db: GatewayDb, filter: OperationLogFilter, page: Page) {

@@ -15,7 +15,8 @@ export function remoteCatalogSource(url: string, subgraphSecret: string, timeout
         signal: AbortSignal.timeout(timeoutMs),
       });
       const body = (await response.json()) as { data?: { _catalogSnapshot?: string }; errors?: { message: string }[] };
-      if (!response.ok || !body.data?._catalogSnapshot) throw new Error(`catalog snapshot from ${url}: HTTP ${response.status} ${body.errors?.[0]?.message ?? ''}`);
+      if (!response.ok || !body.data?._catalogSnapshot)
+        throw new Error(`catalog snapshot from ${url}: HTTP ${response.status} ${body.errors?.[0]?.message ?? ''}`);
       return reviveSnapshot(JSON.parse(body.data._catalogSnapshot));
     },
   };

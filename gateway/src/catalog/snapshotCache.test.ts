@@ -3,7 +3,14 @@ import type { CatalogSnapshot, CatalogSource, PolicyEntry } from '@hub/schema/co
 import { createSnapshotCache } from './snapshotCache.ts';
 
 const entry = (code: string, shareType: PolicyEntry['shareType']): PolicyEntry => ({
-  code, name: code, providerOffice: 'finance', shareType, open: false, status: 'ACTIVE', basis: null, coordinates: [`T.${code}`],
+  code,
+  name: code,
+  providerOffice: 'finance',
+  shareType,
+  open: false,
+  status: 'ACTIVE',
+  basis: null,
+  coordinates: [`T.${code}`],
 });
 
 /** A catalog another gateway instance changes: what `load` returns now, and how often it was read. */

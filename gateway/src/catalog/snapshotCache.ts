@@ -46,9 +46,12 @@ export async function createSnapshotCache(source: CatalogSource, options: Snapsh
         loading = null;
       }));
 
-  const timer = setInterval(() => {
-    refresh().catch((error) => console.warn('[gateway] catalog snapshot refresh failed; keeping the last one', (error as Error).message));
-  }, Math.max(50, Math.floor(maxAgeMs / 2)));
+  const timer = setInterval(
+    () => {
+      refresh().catch((error) => console.warn('[gateway] catalog snapshot refresh failed; keeping the last one', (error as Error).message));
+    },
+    Math.max(50, Math.floor(maxAgeMs / 2)),
+  );
   timer.unref();
 
   return {

@@ -18,9 +18,7 @@ const schema = buildSchema(`
 
 const DENIED = new Set(['Pay.amount', 'Person.secret', 'Person.rank', 'Query.institution', 'Unit.note']);
 const decide: Decide = (c) =>
-  DENIED.has(c)
-    ? { allowed: false, reason: 'TEST', messageZh: '无权读取', messageEn: 'not allowed' }
-    : { allowed: true, reason: 'TEST' };
+  DENIED.has(c) ? { allowed: false, reason: 'TEST', messageZh: '无权读取', messageEn: 'not allowed' } : { allowed: true, reason: 'TEST' };
 
 function run(query: string, rootValue: Record<string, unknown>) {
   const operation = inlineFragments(parse(query), null)!;
@@ -34,10 +32,7 @@ const alice = { id: '1', name: 'Alice', pay: { amount: 100, month: '2026-10' }, 
 
 describe('field-level enforcement', () => {
   it('removes denied fields through fragments and aliases, nulls them and reports FORBIDDEN at their paths', () => {
-    const r = run(
-      `query { p: person(id: "1") { ...F  money: pay { amount month } } }  fragment F on Person { id secret }`,
-      { person: alice },
-    );
+    const r = run(`query { p: person(id: "1") { ...F  money: pay { amount month } } }  fragment F on Person { id secret }`, { person: alice });
     expect(r.query).not.toMatch(/secret|amount/);
     expect(r.data).toEqual({ p: { id: '1', secret: null, money: { amount: null, month: '2026-10' } } });
     expect(r.errors.map((e) => [e.path, e.extensions.code, e.extensions.coordinate])).toEqual([
@@ -51,7 +46,10 @@ describe('field-level enforcement', () => {
     const r = run(`{ people { name rank } person(id: "1") { name rank } }`, { people: [alice, alice], person: alice });
     // people: [Person!]! cannot hold null, so the null reaches the root; data becomes null.
     expect(r.data).toBeNull();
-    expect(r.errors.map((e) => e.path)).toEqual([['people', '@', 'rank'], ['person', 'rank']]);
+    expect(r.errors.map((e) => e.path)).toEqual([
+      ['people', '@', 'rank'],
+      ['person', 'rank'],
+    ]);
   });
 
   it('keeps the selection valid when every field of it is denied, and drops the placeholder', () => {
@@ -62,7 +60,10 @@ describe('field-level enforcement', () => {
 
   it('checks a field inside a type condition only on objects of that type, through a union', () => {
     const r = run(`{ search { ... on Person { id secret } ... on Institution { name } } }`, {
-      search: [{ __typename: 'Person', ...alice }, { __typename: 'Institution', name: '某局' }],
+      search: [
+        { __typename: 'Person', ...alice },
+        { __typename: 'Institution', name: '某局' },
+      ],
     });
     expect(r.query).toContain('__hubTypename: __typename');
     expect(r.data).toEqual({ search: [{ id: '1', secret: null }, { name: '某局' }] });
@@ -70,15 +71,28 @@ describe('field-level enforcement', () => {
   });
 
   it('denies an interface field when any implementation of it is denied', () => {
-    const r = run(`{ nodes { id note } }`, { nodes: [{ __typename: 'Person', id: '1', note: 'a' }, { __typename: 'Unit', id: '2', note: 'b' }] });
-    expect(r.data).toEqual({ nodes: [{ id: '1', note: null }, { id: '2', note: null }] });
+    const r = run(`{ nodes { id note } }`, {
+      nodes: [
+        { __typename: 'Person', id: '1', note: 'a' },
+        { __typename: 'Unit', id: '2', note: 'b' },
+      ],
+    });
+    expect(r.data).toEqual({
+      nodes: [
+        { id: '1', note: null },
+        { id: '2', note: null },
+      ],
+    });
     expect(r.errors.map((e) => [e.path, e.extensions.coordinate])).toEqual([[['nodes', '@', 'note'], 'Node.note']]);
   });
 
   it('denies a root field without running it', () => {
     let called = false;
     const r = run(`{ institution { name } person(id: "1") { name } }`, {
-      get institution() { called = true; return { name: 'x' }; },
+      get institution() {
+        called = true;
+        return { name: 'x' };
+      },
       person: alice,
     });
     expect(called).toBe(false);

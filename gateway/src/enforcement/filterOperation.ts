@@ -1,6 +1,15 @@
 import {
-  getNamedType, isAbstractType, isCompositeType, isInterfaceType, Kind,
-  type FieldNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode,
+  getNamedType,
+  isAbstractType,
+  isCompositeType,
+  isInterfaceType,
+  Kind,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import { PLACEHOLDER_ALIAS, TYPENAME_ALIAS, type Decide, type Denial, type DenialStep } from './types.ts';
 

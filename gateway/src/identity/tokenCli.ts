@@ -8,7 +8,13 @@ import { createTokenService, refuseToken } from './tokens.ts';
 const usage = `用法 / usage: pnpm run token --office <${OFFICES.join('|')}> --role <${ROLES.join('|')}> [--unit 统一社会信用代码] [--sub 名称] [--ttl 8h]`;
 try {
   const { values } = parseArgs({
-    options: { office: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string', default: '8h' } },
+    options: {
+      office: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      sub: { type: 'string' },
+      ttl: { type: 'string', default: '8h' },
+    },
   });
   if (!values.office || !values.role) throw refuseToken('TOKEN_INVALID', '须给出 --office 与 --role', '--office and --role are required');
   const tokens = createTokenService(config.jwtSecret());

@@ -15,16 +15,29 @@ export const refuseToken = (reason: TokenRefusal, zh: string, en: string): Graph
 
 export function checkViewer(claims: { office?: unknown; role?: unknown; sub?: unknown; unit?: unknown }): Viewer {
   if (!OFFICES.includes(claims.office as Office)) {
-    throw refuseToken('UNKNOWN_OFFICE', `未知的部门：${String(claims.office)}（应为 ${OFFICES.join('、')}）`, `unknown office "${String(claims.office)}" (expected one of ${OFFICES.join(', ')})`);
+    throw refuseToken(
+      'UNKNOWN_OFFICE',
+      `未知的部门：${String(claims.office)}（应为 ${OFFICES.join('、')}）`,
+      `unknown office "${String(claims.office)}" (expected one of ${OFFICES.join(', ')})`,
+    );
   }
   if (!ROLES.includes(claims.role as Role)) {
-    throw refuseToken('UNKNOWN_ROLE', `未知的角色：${String(claims.role)}（应为 ${ROLES.join('、')}）`, `unknown role "${String(claims.role)}" (expected one of ${ROLES.join(', ')})`);
+    throw refuseToken(
+      'UNKNOWN_ROLE',
+      `未知的角色：${String(claims.role)}（应为 ${ROLES.join('、')}）`,
+      `unknown role "${String(claims.role)}" (expected one of ${ROLES.join(', ')})`,
+    );
   }
   if (typeof claims.sub !== 'string' || !claims.sub) throw refuseToken('TOKEN_INVALID', '令牌缺少主体（sub）', 'the token names no subject (sub)');
   const viewer: Viewer = { office: claims.office as Office, role: claims.role as Role, sub: claims.sub };
   if (viewer.role === 'UNIT_OPERATOR') {
     const unit = typeof claims.unit === 'string' ? parseCreditCode(claims.unit) : 'FORMAT';
-    if (typeof unit === 'string') throw refuseToken('UNIT_REQUIRED', '用人单位填报员的令牌须含有效的单位统一社会信用代码（unit）', "a UNIT_OPERATOR's token must carry its unit's valid credit code (unit)");
+    if (typeof unit === 'string')
+      throw refuseToken(
+        'UNIT_REQUIRED',
+        '用人单位填报员的令牌须含有效的单位统一社会信用代码（unit）',
+        "a UNIT_OPERATOR's token must carry its unit's valid credit code (unit)",
+      );
     viewer.unit = unit.creditCode;
   }
   return viewer;

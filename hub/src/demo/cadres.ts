@@ -8,8 +8,18 @@ import type { CadreRow, Rank } from './types.ts';
 
 /** Non-leading cadre posts (内设机构 and 职级) of city organs, and of district and township organs. */
 const STAFF_CADRE_POSTS: Record<'city' | 'lower', readonly (readonly [string, Rank])[]> = {
-  city: [['科长', 'SECTION'], ['副科长', 'DEPUTY_SECTION'], ['一级主任科员', 'PRINCIPAL_STAFF'], ['四级调研员', 'DEPUTY_DIVISION']],
-  lower: [['一级主任科员', 'PRINCIPAL_STAFF'], ['二级主任科员', 'PRINCIPAL_STAFF'], ['四级主任科员', 'PRINCIPAL_STAFF'], ['一级科员', 'STAFF']],
+  city: [
+    ['科长', 'SECTION'],
+    ['副科长', 'DEPUTY_SECTION'],
+    ['一级主任科员', 'PRINCIPAL_STAFF'],
+    ['四级调研员', 'DEPUTY_DIVISION'],
+  ],
+  lower: [
+    ['一级主任科员', 'PRINCIPAL_STAFF'],
+    ['二级主任科员', 'PRINCIPAL_STAFF'],
+    ['四级主任科员', 'PRINCIPAL_STAFF'],
+    ['一级科员', 'STAFF'],
+  ],
 };
 
 function appoint(rng: Random, p: PersonDraft, post: string, rank: Rank, leadership: boolean): CadreRow {
@@ -45,7 +55,16 @@ export function appointCadres(rng: Random, drafts: InstitutionDraft[], inQuota: 
     const staff = byInstitution.get(d) ?? [];
     const posts = leaderPosts(d.template);
     const pool = candidates(rng, staff);
-    const room = Math.max(1, d.row.leadershipPostsApproved - rng.weighted([[0, 35], [1, 35], [2, 20], [3, 10]] as const));
+    const room = Math.max(
+      1,
+      d.row.leadershipPostsApproved -
+        rng.weighted([
+          [0, 35],
+          [1, 35],
+          [2, 20],
+          [3, 10],
+        ] as const),
+    );
     const filled = Math.min(room, Math.max(pool.length ? 1 : 0, Math.floor(pool.length / 2)));
     const head = headRankIndex(d);
     const titles = [...(posts.secretary && filled >= 3 ? [posts.secretary] : []), posts.head];

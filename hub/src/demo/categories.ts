@@ -13,6 +13,11 @@ export function randomCategory(rng: Random, d: InstitutionDraft, small: boolean)
   const [main, second] = expectedCategories(d);
   if (small) return main!;
   if (!isOrgan(d)) return rng.chance(0.07) ? 'WORKER' : 'PUBLIC_SERVICE';
-  if (second === 'ADMINISTRATIVE') return rng.weighted([['POLITICAL_LEGAL', 75], ['ADMINISTRATIVE', 16], ['WORKER', 9]] as const);
+  if (second === 'ADMINISTRATIVE')
+    return rng.weighted([
+      ['POLITICAL_LEGAL', 75],
+      ['ADMINISTRATIVE', 16],
+      ['WORKER', 9],
+    ] as const);
   return rng.chance(0.1) ? 'WORKER' : 'ADMINISTRATIVE';
 }

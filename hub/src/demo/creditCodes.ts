@@ -4,7 +4,10 @@ import type { Random } from './random.ts';
 
 /** Position 2 of the credit code for institutions registered by the staffing authority (position 1 = '1'). */
 const TYPE_DIGIT: Record<InstitutionKind, string> = {
-  PARTY_ORGAN: '1', GOVERNMENT_ORGAN: '1', PUBLIC_INSTITUTION: '2', MASS_ORGANIZATION: '3',
+  PARTY_ORGAN: '1',
+  GOVERNMENT_ORGAN: '1',
+  PUBLIC_INSTITUTION: '2',
+  MASS_ORGANIZATION: '3',
 };
 const LETTERS = [...CREDIT_CODE_ALPHABET.slice(10)];
 

@@ -3,8 +3,7 @@ export const TODAY = '2026-11-01';
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
-export const toDay = (iso: string): number =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+export const toDay = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 
 export const toIso = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 

@@ -7,7 +7,12 @@ import type { City, PayrollRecordRow, QuotaRow, TitleLevel } from './types.ts';
 
 const LAST_MONTH = '2026-10';
 const TITLE_BONUS: Record<TitleLevel, number> = { JUNIOR: 300, INTERMEDIATE: 1100, ASSOCIATE_SENIOR: 2200, SENIOR: 3400 };
-const BUDGET_LINES = [['30101 基本工资', 70], ['30102 津贴补贴', 12], ['30103 奖金', 3], ['30107 绩效工资', 15]] as const;
+const BUDGET_LINES = [
+  ['30101 基本工资', 70],
+  ['30102 津贴补贴', 12],
+  ['30103 奖金', 3],
+  ['30107 绩效工资', 15],
+] as const;
 
 /** Monthly gross pay, 4 200 – 13 000 yuan, growing with age, title and cadre post. */
 function grossPay(rng: Random, p: PersonDraft): number {
@@ -18,8 +23,13 @@ function grossPay(rng: Random, p: PersonDraft): number {
 
 function payroll(rng: Random, p: PersonDraft, onPayroll: boolean, lastPaidMonth: string): PayrollRecordRow {
   return {
-    idNumber: p.idNumber, nameOnRecord: p.name, institutionCreditCode: p.institution.row.creditCode, onPayroll, lastPaidMonth,
-    budgetLine: rng.weighted(BUDGET_LINES), monthlyGrossPay: grossPay(rng, p),
+    idNumber: p.idNumber,
+    nameOnRecord: p.name,
+    institutionCreditCode: p.institution.row.creditCode,
+    onPayroll,
+    lastPaidMonth,
+    budgetLine: rng.weighted(BUDGET_LINES),
+    monthlyGrossPay: grossPay(rng, p),
   };
 }
 
@@ -33,7 +43,9 @@ export function financeRows(rng: Random, drafts: InstitutionDraft[], quotas: Quo
   return {
     budgetUnits: drafts.map((d, i) => ({
       code: `YS${d.row.creditCode.slice(6, 8)}${String(i + 1).padStart(4, '0')}`,
-      institutionCreditCode: d.row.creditCode, name: d.row.name, fundingForm: d.row.fundingForm,
+      institutionCreditCode: d.row.creditCode,
+      name: d.row.name,
+      fundingForm: d.row.fundingForm,
       budgetedHeadcount: approved.get(d.row.creditCode) ?? 0,
     })),
     payrollRecords: [

@@ -80,13 +80,19 @@ describe.each([
 
   it('has only valid, unique ID numbers of persons aged 22–60', () => {
     const all = [
-      ...hr.persons.map((p) => p.idNumber), ...staffing.ledgerEntries.map((e) => e.idNumber), ...staffing.staffingCards.map((s) => s.idNumber),
-      ...staffing.removals.map((r) => r.idNumber), ...organization.cadres.map((x) => x.idNumber), ...finance.payrollRecords.map((p) => p.idNumber),
+      ...hr.persons.map((p) => p.idNumber),
+      ...staffing.ledgerEntries.map((e) => e.idNumber),
+      ...staffing.staffingCards.map((s) => s.idNumber),
+      ...staffing.removals.map((r) => r.idNumber),
+      ...organization.cadres.map((x) => x.idNumber),
+      ...finance.payrollRecords.map((p) => p.idNumber),
     ];
-    expect(failing(all, (id) => {
-      const parsed = parseIdNumber(id);
-      return typeof parsed !== 'string' && ageOn(parsed.birthDate) >= 22 && ageOn(parsed.birthDate) <= 60;
-    })).toEqual([]);
+    expect(
+      failing(all, (id) => {
+        const parsed = parseIdNumber(id);
+        return typeof parsed !== 'string' && ageOn(parsed.birthDate) >= 22 && ageOn(parsed.birthDate) <= 60;
+      }),
+    ).toEqual([]);
     for (const ids of [hr.persons, hr.employments, hr.insurances, staffing.ledgerEntries, staffing.removals, organization.cadres, finance.payrollRecords]) {
       unique(ids.map((r) => r.idNumber));
     }
@@ -98,12 +104,20 @@ describe.each([
   it('has only valid, unique credit codes of the staffing registration authority', () => {
     unique(staffing.institutions.map((i) => i.creditCode));
     const typeDigit = { PARTY_ORGAN: '1', GOVERNMENT_ORGAN: '1', PUBLIC_INSTITUTION: '2', MASS_ORGANIZATION: '3' } as const;
-    expect(failing(staffing.institutions, (i) => {
-      const parsed = parseCreditCode(i.creditCode);
-      return typeof parsed !== 'string' && parsed.creditCode === i.creditCode && i.creditCode.slice(0, 2) === `1${typeDigit[i.kind]}`
-        && i.creditCode.slice(2, 6) === '4101' && organizationCodeCheckChar(i.creditCode.slice(8, 16)) === i.creditCode[16]
-        && i.leadershipPostsApproved >= 2 && i.leadershipPostsApproved <= 9;
-    })).toEqual([]);
+    expect(
+      failing(staffing.institutions, (i) => {
+        const parsed = parseCreditCode(i.creditCode);
+        return (
+          typeof parsed !== 'string' &&
+          parsed.creditCode === i.creditCode &&
+          i.creditCode.slice(0, 2) === `1${typeDigit[i.kind]}` &&
+          i.creditCode.slice(2, 6) === '4101' &&
+          organizationCodeCheckChar(i.creditCode.slice(8, 16)) === i.creditCode[16] &&
+          i.leadershipPostsApproved >= 2 &&
+          i.leadershipPostsApproved <= 9
+        );
+      }),
+    ).toEqual([]);
     unique(staffing.institutions.map((i) => i.name));
     unique(staffing.staffingCards.map((s) => s.number));
     unique(finance.budgetUnits.map((b) => b.code));
@@ -113,8 +127,14 @@ describe.each([
 
   it('references only existing institutions; public institutions have a competent department', () => {
     const refs = [
-      ...staffing.quotas, ...staffing.ledgerEntries, ...staffing.staffingCards, ...staffing.removals, ...hr.employments,
-      ...organization.cadres, ...finance.budgetUnits, ...finance.payrollRecords,
+      ...staffing.quotas,
+      ...staffing.ledgerEntries,
+      ...staffing.staffingCards,
+      ...staffing.removals,
+      ...hr.employments,
+      ...organization.cadres,
+      ...finance.budgetUnits,
+      ...finance.payrollRecords,
     ];
     expect(failing(refs, (r) => institutions.has(r.institutionCreditCode))).toEqual([]);
     for (const i of staffing.institutions) {
@@ -126,9 +146,12 @@ describe.each([
 
   it('keeps every date a real date on or before today', () => {
     const dates = [
-      ...staffing.ledgerEntries.flatMap((e) => [e.workStartDate, e.unitJoinDate]), ...staffing.staffingCards.map((s) => s.issuedOn),
-      ...staffing.removals.flatMap((r) => [r.effectiveOn, r.reportedOn]), ...hr.employments.map((e) => e.since),
-      ...hr.insurances.flatMap((i) => (i.since ? [i.since] : [])), ...organization.cadres.map((x) => x.appointedOn),
+      ...staffing.ledgerEntries.flatMap((e) => [e.workStartDate, e.unitJoinDate]),
+      ...staffing.staffingCards.map((s) => s.issuedOn),
+      ...staffing.removals.flatMap((r) => [r.effectiveOn, r.reportedOn]),
+      ...hr.employments.map((e) => e.since),
+      ...hr.insurances.flatMap((i) => (i.since ? [i.since] : [])),
+      ...organization.cadres.map((x) => x.appointedOn),
     ];
     const real = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
     expect(failing(new Set(dates), (d) => real(d) && d <= TODAY)).toEqual([]);
@@ -137,22 +160,40 @@ describe.each([
   });
 
   it('ledger, cards, HR and payroll agree for every in-quota person', () => {
-    expect(failing(staffing.ledgerEntries, (e) => {
-      const person = persons.get(e.idNumber);
-      const job = employments.get(e.idNumber);
-      const own = (cardsByPerson.get(e.idNumber) ?? []).filter((s) => s.status === 'ACTIVE' && s.institutionCreditCode === e.institutionCreditCode);
-      const pay = payroll.get(e.idNumber);
-      const paid = e.idNumber === planted.mistypedId.trueIdNumber
-        || (pay?.onPayroll === true && pay.lastPaidMonth === '2026-10' && pay.institutionCreditCode === e.institutionCreditCode && pay.nameOnRecord === e.name);
-      return person?.name === e.name && person.ethnicity === e.ethnicity && person.nativePlace === e.nativePlace
-        && job?.type === 'IN_QUOTA' && job.institutionCreditCode === e.institutionCreditCode
-        && own.length === 1 && own[0]!.number === e.staffingCardNumber && own[0]!.category === e.quotaCategory
-        && !removals.has(e.idNumber) && paid;
-    })).toEqual([]);
-    expect(failing(hr.employments, (e) => e.type === 'IN_QUOTA'
-      ? ledger.get(e.idNumber)?.institutionCreditCode === e.institutionCreditCode
-      : !ledger.has(e.idNumber) && !cardsByPerson.has(e.idNumber) && !payroll.has(e.idNumber)
-        && insurances.get(e.idNumber)?.pensionAccount === 'ENTERPRISE' && insurances.get(e.idNumber)?.enrolled === true)).toEqual([]);
+    expect(
+      failing(staffing.ledgerEntries, (e) => {
+        const person = persons.get(e.idNumber);
+        const job = employments.get(e.idNumber);
+        const own = (cardsByPerson.get(e.idNumber) ?? []).filter((s) => s.status === 'ACTIVE' && s.institutionCreditCode === e.institutionCreditCode);
+        const pay = payroll.get(e.idNumber);
+        const paid =
+          e.idNumber === planted.mistypedId.trueIdNumber ||
+          (pay?.onPayroll === true && pay.lastPaidMonth === '2026-10' && pay.institutionCreditCode === e.institutionCreditCode && pay.nameOnRecord === e.name);
+        return (
+          person?.name === e.name &&
+          person.ethnicity === e.ethnicity &&
+          person.nativePlace === e.nativePlace &&
+          job?.type === 'IN_QUOTA' &&
+          job.institutionCreditCode === e.institutionCreditCode &&
+          own.length === 1 &&
+          own[0]!.number === e.staffingCardNumber &&
+          own[0]!.category === e.quotaCategory &&
+          !removals.has(e.idNumber) &&
+          paid
+        );
+      }),
+    ).toEqual([]);
+    expect(
+      failing(hr.employments, (e) =>
+        e.type === 'IN_QUOTA'
+          ? ledger.get(e.idNumber)?.institutionCreditCode === e.institutionCreditCode
+          : !ledger.has(e.idNumber) &&
+            !cardsByPerson.has(e.idNumber) &&
+            !payroll.has(e.idNumber) &&
+            insurances.get(e.idNumber)?.pensionAccount === 'ENTERPRISE' &&
+            insurances.get(e.idNumber)?.enrolled === true,
+      ),
+    ).toEqual([]);
     expect(failing(finance.payrollRecords, (p) => p.monthlyGrossPay >= 4200 && p.monthlyGrossPay <= 13000 && /^30\d{3} /.test(p.budgetLine))).toEqual([]);
   });
 
@@ -220,11 +261,14 @@ describe.each([
     expect(cards.map((s) => s.number)).toEqual(planted.twoCards.cardNumbers);
     expect(new Set(cards.map((s) => s.institutionCreditCode)).size).toBe(2);
     expect(ledger.get(planted.twoCards.idNumber)?.staffingCardNumber).toBe(planted.twoCards.cardNumbers[0]);
-    const byInstitution = group(staffing.staffingCards.filter((s) => s.status === 'ACTIVE'), (s) => s.idNumber);
+    const byInstitution = group(
+      staffing.staffingCards.filter((s) => s.status === 'ACTIVE'),
+      (s) => s.idNumber,
+    );
     expect(byInstitution.size).toBe(staffing.ledgerEntries.length);
   });
 
-  it('mistypedId: payroll keyed by a valid near-miss of an in-quota person\'s ID number', () => {
+  it("mistypedId: payroll keyed by a valid near-miss of an in-quota person's ID number", () => {
     const { trueIdNumber, mistypedIdNumber, creditCode } = planted.mistypedId;
     const unknown = finance.payrollRecords.filter((p) => !persons.has(p.idNumber)).map((p) => p.idNumber);
     expect(unknown).toEqual([mistypedIdNumber]);
@@ -239,7 +283,14 @@ describe.each([
     const diff = [...trueIdNumber.slice(0, 17)].filter((ch, i) => ch !== mistypedIdNumber[i]).length;
     expect(diff).toBe(1);
     expect(trueIdNumber.slice(0, 14)).toBe(mistypedIdNumber.slice(0, 14));
-    const everywhere = [...staffing.ledgerEntries, ...staffing.staffingCards, ...hr.employments, ...hr.insurances, ...organization.cadres, ...staffing.removals];
+    const everywhere = [
+      ...staffing.ledgerEntries,
+      ...staffing.staffingCards,
+      ...hr.employments,
+      ...hr.insurances,
+      ...organization.cadres,
+      ...staffing.removals,
+    ];
     expect(everywhere.some((r) => r.idNumber === mistypedIdNumber)).toBe(false);
   });
 
@@ -250,14 +301,19 @@ describe.each([
     expect(['LABOR_DISPATCH', 'PERSONNEL_AGENCY']).toContain(employments.get(outside[0]!.idNumber)?.type);
     expect(employments.get(outside[0]!.idNumber)?.institutionCreditCode).toBe(planted.cadreNotOnLedger.creditCode);
     expect(cardsByPerson.has(outside[0]!.idNumber)).toBe(false);
-    expect(failing(organization.cadres, (x) => {
-      const e = ledger.get(x.idNumber);
-      return x === outside[0] || (e?.institutionCreditCode === x.institutionCreditCode && e.post === x.post && e.name === x.name);
-    })).toEqual([]);
+    expect(
+      failing(organization.cadres, (x) => {
+        const e = ledger.get(x.idNumber);
+        return x === outside[0] || (e?.institutionCreditCode === x.institutionCreditCode && e.post === x.post && e.name === x.name);
+      }),
+    ).toEqual([]);
   });
 
   it('never fills more leadership posts than approved', () => {
-    const filled = group(organization.cadres.filter((x) => x.leadership), (x) => x.institutionCreditCode);
+    const filled = group(
+      organization.cadres.filter((x) => x.leadership),
+      (x) => x.institutionCreditCode,
+    );
     for (const [code, leaders] of filled) expect(leaders.length).toBeLessThanOrEqual(institutions.get(code)!.leadershipPostsApproved);
   });
 
@@ -269,8 +325,13 @@ describe.each([
     expect(staffing.removals.some((r) => r.institutionCreditCode === small)).toBe(false);
     expect(staffing.ledgerEntries.filter((e) => e.institutionCreditCode === large).length).toBeGreaterThanOrEqual(c === city ? 500 : 100);
     const plantedCodes = [
-      planted.removedStillPaid.creditCode, planted.overQuota.creditCode, planted.uninsured.creditCode, ...planted.twoCards.creditCodes,
-      planted.mistypedId.creditCode, planted.fundingMismatch.creditCode, planted.cadreNotOnLedger.creditCode,
+      planted.removedStillPaid.creditCode,
+      planted.overQuota.creditCode,
+      planted.uninsured.creditCode,
+      ...planted.twoCards.creditCodes,
+      planted.mistypedId.creditCode,
+      planted.fundingMismatch.creditCode,
+      planted.cadreNotOnLedger.creditCode,
     ];
     expect(plantedCodes).not.toContain(small);
     expect(plantedCodes).not.toContain(large);

@@ -33,7 +33,12 @@ export function generateCity(options: GenerateCityOptions = {}): City {
   const staff = staffInstitutions(rng, ids, drafts, small);
   const inQuota = staff.filter((p) => p.employment === 'IN_QUOTA');
   const cadres = appointCadres(rng, drafts, inQuota, CADRE_SHARE);
-  const removed = makeRemovals(rng, ids, drafts.filter((d) => d !== small), removedCount);
+  const removed = makeRemovals(
+    rng,
+    ids,
+    drafts.filter((d) => d !== small),
+    removedCount,
+  );
   const staffing = staffingRows(rng, drafts, inQuota, removed);
   const city: Omit<City, 'planted'> = {
     staffing,

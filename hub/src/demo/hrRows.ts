@@ -20,10 +20,21 @@ export function hrRows(everyone: PersonDraft[]): City['hr'] {
   const working = everyone.filter((p) => p.employment !== null);
   return {
     persons: everyone.map((p) => ({
-      idNumber: p.idNumber, name: p.name, ethnicity: p.ethnicity, nativePlace: p.nativePlace, education: p.education,
-      degree: p.degree, titleName: p.titleName, titleLevel: p.titleLevel,
+      idNumber: p.idNumber,
+      name: p.name,
+      ethnicity: p.ethnicity,
+      nativePlace: p.nativePlace,
+      education: p.education,
+      degree: p.degree,
+      titleName: p.titleName,
+      titleLevel: p.titleLevel,
     })),
-    employments: working.map((p) => ({ idNumber: p.idNumber, institutionCreditCode: p.institution.row.creditCode, type: p.employment!, since: p.employmentSince })),
+    employments: working.map((p) => ({
+      idNumber: p.idNumber,
+      institutionCreditCode: p.institution.row.creditCode,
+      type: p.employment!,
+      since: p.employmentSince,
+    })),
     insurances: working.map(insurance),
   };
 }

@@ -7,8 +7,8 @@ const FIRST_TOWNS = 3;
 const DIGITS = [...'〇一二三四五六七八九'];
 
 /** 1–99 in Chinese numerals (一, 十二, 三十五). */
-const chinese = (n: number): string => n > 99 ? String(n) :
-  n < 10 ? DIGITS[n]! : `${n >= 20 ? DIGITS[Math.floor(n / 10)]! : ''}十${n % 10 ? DIGITS[n % 10]! : ''}`;
+const chinese = (n: number): string =>
+  n > 99 ? String(n) : n < 10 ? DIGITS[n]! : `${n >= 20 ? DIGITS[Math.floor(n / 10)]! : ''}十${n % 10 ? DIGITS[n % 10]! : ''}`;
 
 /** Round-robin over the districts: the i-th item of every district, then the (i+1)-th … */
 function roundRobin(lists: InstitutionTemplate[][]): InstitutionTemplate[] {
@@ -23,8 +23,7 @@ function roundRobin(lists: InstitutionTemplate[][]): InstitutionTemplate[] {
   return out;
 }
 
-const towns = (from: number, to: number, make: typeof townCore) =>
-  roundRobin(DISTRICTS.map((d) => d.towns.slice(from, to).flatMap((t) => make(d, t))));
+const towns = (from: number, to: number, make: typeof townCore) => roundRobin(DISTRICTS.map((d) => d.towns.slice(from, to).flatMap((t) => make(d, t))));
 
 /**
  * The first `count` institution templates of the city, in an order where every competent department

@@ -13,14 +13,26 @@ import type { Degree, Education, EmploymentType, QuotaCategory, TitleLevel } fro
 
 /** A person while the city is being built; the office rows are cut from it at the end. */
 export interface PersonDraft {
-  idNumber: string; name: string; gender: Gender; birthDate: string; ethnicity: string; nativePlace: string;
-  education: Education; degree: Degree; titleName: string | null; titleLevel: TitleLevel | null;
-  politicalStatus: string; institution: InstitutionDraft;
+  idNumber: string;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  ethnicity: string;
+  nativePlace: string;
+  education: Education;
+  degree: Degree;
+  titleName: string | null;
+  titleLevel: TitleLevel | null;
+  politicalStatus: string;
+  institution: InstitutionDraft;
   /** Current employment, or null for someone removed from the quota. */
   employment: EmploymentType | null;
   /** In-quota category (current or, for the removed, former). */
   category: QuotaCategory | null;
-  post: string; workStartDate: string; unitJoinDate: string; employmentSince: string;
+  post: string;
+  workStartDate: string;
+  unitJoinDate: string;
+  employmentSince: string;
   cadre: boolean;
 }
 
@@ -59,10 +71,21 @@ export function makePerson(rng: Random, ids: IdNumberFactory, spec: PersonSpec):
   return {
     idNumber: ids.issue(place.regionCode, birthDate, gender),
     name: randomName(rng, gender),
-    gender, birthDate, ethnicity: randomEthnicity(rng), nativePlace: place.nativePlace, education, degree, ...title,
+    gender,
+    birthDate,
+    ethnicity: randomEthnicity(rng),
+    nativePlace: place.nativePlace,
+    education,
+    degree,
+    ...title,
     politicalStatus: randomPoliticalStatus(rng, isOrgan(d), age),
-    institution: d, employment: spec.employment, category: spec.category,
+    institution: d,
+    employment: spec.employment,
+    category: spec.category,
     post: spec.category ? staffPost(rng, spec.category, isOrgan(d), age, title.titleName, legalLadder(d.row.name, d.template.role)) : '',
-    workStartDate, unitJoinDate, employmentSince, cadre: false,
+    workStartDate,
+    unitJoinDate,
+    employmentSince,
+    cadre: false,
   };
 }

@@ -20,7 +20,7 @@ export const PLANTED_DESCRIPTIONS: Record<PlantedProblem, { zh: string; en: stri
   },
   mistypedId: {
     zh: '财政工资记录中的公民身份号码录入错误（顺序码错一位，校验码仍有效）',
-    en: "a payroll record is keyed by a mistyped, still valid ID number (one sequence digit changed)",
+    en: 'a payroll record is keyed by a mistyped, still valid ID number (one sequence digit changed)',
   },
   fundingMismatch: {
     zh: '预算单位的经费形式与编办核定的经费形式不一致',

@@ -6,6 +6,9 @@ export function randomPoliticalStatus(rng: Random, organ: boolean, age: number):
   const league = age < 28 ? (organ ? 0.18 : 0.3) : 0;
   const democratic = organ ? 0.015 : 0.05;
   return rng.weighted([
-    ['中共党员', member], ['共青团员', league], ['民主党派', democratic], ['群众', Math.max(0.05, 1 - member - league - democratic)],
+    ['中共党员', member],
+    ['共青团员', league],
+    ['民主党派', democratic],
+    ['群众', Math.max(0.05, 1 - member - league - democratic)],
   ] as const);
 }

@@ -26,7 +26,12 @@ const byAge = <T>(ladder: readonly T[], age: number, rng: Random): T => {
 
 /** The 职务(职称) a ledger entry shows for a staff member who is not a cadre. */
 export function staffPost(
-  rng: Random, category: QuotaCategory, organ: boolean, age: number, titleName: string | null, legal: readonly string[] | null,
+  rng: Random,
+  category: QuotaCategory,
+  organ: boolean,
+  age: number,
+  titleName: string | null,
+  legal: readonly string[] | null,
 ): string {
   if (category === 'WORKER') return byAge(WORKER_POSTS, age, rng);
   if (category === 'POLITICAL_LEGAL' && legal) return byAge(legal, age, rng);

@@ -7,8 +7,14 @@ import type { Random } from './random.ts';
 import type { RemovalReason, RemovalRow } from './types.ts';
 
 const REASONS: readonly (readonly [RemovalReason, number])[] = [
-  ['RETIREMENT', 45], ['TRANSFER_OUT', 24], ['RESIGNATION', 12], ['CONTRACT_END', 6], ['DEATH', 4],
-  ['DISMISSAL', 3], ['STRUCK_OFF', 4], ['EXPULSION', 2],
+  ['RETIREMENT', 45],
+  ['TRANSFER_OUT', 24],
+  ['RESIGNATION', 12],
+  ['CONTRACT_END', 6],
+  ['DEATH', 4],
+  ['DISMISSAL', 3],
+  ['STRUCK_OFF', 4],
+  ['EXPULSION', 2],
 ];
 
 export interface Removed {
@@ -32,16 +38,20 @@ export function makeRemovals(rng: Random, ids: IdNumberFactory, drafts: Institut
     const institution = rng.weighted(weights);
     const reason = rng.weighted(REASONS);
     const gender = rng.chance(0.55) ? 'MALE' : 'FEMALE';
-    const dates = reason === 'RETIREMENT'
-      ? retirement(rng, gender === 'MALE')
-      : { birthDate: birthDateForAge(rng, rng.int(27, 58)), effectiveOn: randomDay(rng, '2025-01-01', '2026-09-30') };
+    const dates =
+      reason === 'RETIREMENT'
+        ? retirement(rng, gender === 'MALE')
+        : { birthDate: birthDateForAge(rng, rng.int(27, 58)), effectiveOn: randomDay(rng, '2025-01-01', '2026-09-30') };
     const category = randomCategory(rng, institution, false);
     const person = makePerson(rng, ids, { institution, employment: null, category, gender, birthDate: dates.birthDate });
     person.unitJoinDate = minIso(person.unitJoinDate, addDays(dates.effectiveOn, -rng.int(120, 2000)));
     person.workStartDate = minIso(person.workStartDate, person.unitJoinDate);
     person.employmentSince = person.unitJoinDate;
     const reportedOn = minIso(addDays(dates.effectiveOn, rng.int(3, 35)), addDays(TODAY, -1));
-    out.push({ person, removal: { idNumber: person.idNumber, institutionCreditCode: institution.row.creditCode, reason, effectiveOn: dates.effectiveOn, reportedOn } });
+    out.push({
+      person,
+      removal: { idNumber: person.idNumber, institutionCreditCode: institution.row.creditCode, reason, effectiveOn: dates.effectiveOn, reportedOn },
+    });
   }
   return out;
 }

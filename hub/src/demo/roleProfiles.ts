@@ -15,8 +15,13 @@ export interface RoleProfile {
   leaders: readonly [number, number];
 }
 
-const p = (size: [number, number], nonQuota: number, titles: TitleTrack, funding: FundingForm, leaders: [number, number]): RoleProfile =>
-  ({ size, nonQuota, titles, funding, leaders });
+const p = (size: [number, number], nonQuota: number, titles: TitleTrack, funding: FundingForm, leaders: [number, number]): RoleProfile => ({
+  size,
+  nonQuota,
+  titles,
+  funding,
+  leaders,
+});
 
 export const ROLE_PROFILES: Record<Role, RoleProfile> = {
   organ: p([28, 85], 0.25, 'none', 'FULL', [4, 7]),

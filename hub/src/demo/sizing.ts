@@ -33,7 +33,11 @@ export function planSizes(rng: Random, drafts: InstitutionDraft[], inQuota: numb
   });
   for (const [i, n] of apportion(weights, inQuota - large.inQuota - SMALL_SIZE, 2).entries()) others[i]!.inQuota = n;
   const staffed = drafts.filter((d) => d !== small);
-  const nq = apportion(staffed.map((d) => d.inQuota * d.profile.nonQuota * (0.6 + 0.8 * rng.next())), nonQuota, 0);
+  const nq = apportion(
+    staffed.map((d) => d.inQuota * d.profile.nonQuota * (0.6 + 0.8 * rng.next())),
+    nonQuota,
+    0,
+  );
   for (const [i, n] of nq.entries()) staffed[i]!.nonQuota = n;
   for (const d of drafts) {
     d.row.leadershipPostsApproved = Math.min(9, Math.max(2, Math.min(d.row.leadershipPostsApproved, Math.floor(d.inQuota / 2))));

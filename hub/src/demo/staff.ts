@@ -5,7 +5,11 @@ import { makePerson, type PersonDraft } from './persons.ts';
 import type { Random } from './random.ts';
 import type { EmploymentType } from './types.ts';
 
-const NON_QUOTA: readonly (readonly [EmploymentType, number])[] = [['PERSONNEL_AGENCY', 40], ['LABOR_DISPATCH', 40], ['TEMPORARY', 20]];
+const NON_QUOTA: readonly (readonly [EmploymentType, number])[] = [
+  ['PERSONNEL_AGENCY', 40],
+  ['LABOR_DISPATCH', 40],
+  ['TEMPORARY', 20],
+];
 
 /** Everyone currently working in the institutions: in quota first, then 人事代理 / 劳务派遣 / 临聘. */
 export function staffInstitutions(rng: Random, ids: IdNumberFactory, drafts: InstitutionDraft[], small: InstitutionDraft): PersonDraft[] {

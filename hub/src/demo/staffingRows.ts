@@ -11,9 +11,17 @@ const CARDS_FROM = '2013-03-01';
 
 function ledgerEntry(p: PersonDraft, card: string): LedgerEntryRow {
   return {
-    idNumber: p.idNumber, institutionCreditCode: p.institution.row.creditCode, quotaCategory: p.category!, name: p.name,
-    ethnicity: p.ethnicity, nativePlace: p.nativePlace, politicalStatus: p.politicalStatus, post: p.post,
-    workStartDate: p.workStartDate, unitJoinDate: p.unitJoinDate, staffingCardNumber: card,
+    idNumber: p.idNumber,
+    institutionCreditCode: p.institution.row.creditCode,
+    quotaCategory: p.category!,
+    name: p.name,
+    ethnicity: p.ethnicity,
+    nativePlace: p.nativePlace,
+    politicalStatus: p.politicalStatus,
+    post: p.post,
+    workStartDate: p.workStartDate,
+    unitJoinDate: p.unitJoinDate,
+    staffingCardNumber: card,
   };
 }
 
@@ -22,7 +30,13 @@ function quotaRows(rng: Random, d: InstitutionDraft, occupied: Map<QuotaCategory
   const categories = [...new Set([...expectedCategories(d), ...occupied.keys()])];
   return categories.flatMap((category) => {
     const n = occupied.get(category) ?? 0;
-    const vacant = rng.weighted([[0, 25], [1, 25], [2, 20], [3, 15], [rng.int(4, 10), 15]] as const);
+    const vacant = rng.weighted([
+      [0, 25],
+      [1, 25],
+      [2, 20],
+      [3, 15],
+      [rng.int(4, 10), 15],
+    ] as const);
     if (n + vacant === 0) return [];
     const reserved = vacant > 0 && rng.chance(0.15) ? rng.int(1, Math.min(2, vacant)) : 0;
     return [{ institutionCreditCode: d.row.creditCode, category, approved: n + vacant, reserved }];

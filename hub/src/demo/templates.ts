@@ -2,9 +2,24 @@ import type { AdminLevel, FundingForm, InstitutionKind, InstitutionSystem } from
 
 /** What kind of unit an institution is, for its size, staff titles and leadership posts. */
 export type Role =
-  | 'organ' | 'police' | 'lawOrgan' | 'mass' | 'mainHospital' | 'hospital' | 'healthCenter' | 'publicHealth'
-  | 'highSchool' | 'primarySchool' | 'vocational' | 'agriTech' | 'engineering' | 'culture' | 'service'
-  | 'townGov' | 'townParty' | 'townService';
+  | 'organ'
+  | 'police'
+  | 'lawOrgan'
+  | 'mass'
+  | 'mainHospital'
+  | 'hospital'
+  | 'healthCenter'
+  | 'publicHealth'
+  | 'highSchool'
+  | 'primarySchool'
+  | 'vocational'
+  | 'agriTech'
+  | 'engineering'
+  | 'culture'
+  | 'service'
+  | 'townGov'
+  | 'townParty'
+  | 'townService';
 
 /** One institution to create; `name` doubles as its key, `parent` names its competent department. */
 export interface InstitutionTemplate {
@@ -24,8 +39,7 @@ type Fields = Omit<InstitutionTemplate, 'name' | 'level' | 'division'>;
 export function at(level: AdminLevel, division: string) {
   const make = (name: string, f: Fields): InstitutionTemplate => ({ name, level, division, ...f });
   return {
-    party: (name: string, system: InstitutionSystem = 'PARTY_AFFAIRS', role: Role = 'organ') =>
-      make(name, { kind: 'PARTY_ORGAN', system, role }),
+    party: (name: string, system: InstitutionSystem = 'PARTY_AFFAIRS', role: Role = 'organ') => make(name, { kind: 'PARTY_ORGAN', system, role }),
     gov: (name: string, system: InstitutionSystem, role: Role = 'organ') => make(name, { kind: 'GOVERNMENT_ORGAN', system, role }),
     mass: (name: string) => make(name, { kind: 'MASS_ORGANIZATION', system: 'MASS_ORGANIZATIONS', role: 'mass' }),
     pi: (name: string, system: InstitutionSystem, role: Role, parent: string, funding?: FundingForm) =>

@@ -6,13 +6,22 @@
 export type InstitutionKind = 'PARTY_ORGAN' | 'GOVERNMENT_ORGAN' | 'PUBLIC_INSTITUTION' | 'MASS_ORGANIZATION';
 export type AdminLevel = 'CITY' | 'DISTRICT' | 'TOWNSHIP';
 export type InstitutionSystem =
-  | 'PARTY_AFFAIRS' | 'GENERAL_AFFAIRS' | 'POLITICS_AND_LAW' | 'EDUCATION' | 'HEALTH' | 'AGRICULTURE' | 'NATURAL_RESOURCES'
-  | 'TRANSPORT' | 'CULTURE_AND_TOURISM' | 'MARKET_REGULATION' | 'CIVIL_AFFAIRS' | 'MASS_ORGANIZATIONS';
+  | 'PARTY_AFFAIRS'
+  | 'GENERAL_AFFAIRS'
+  | 'POLITICS_AND_LAW'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'AGRICULTURE'
+  | 'NATURAL_RESOURCES'
+  | 'TRANSPORT'
+  | 'CULTURE_AND_TOURISM'
+  | 'MARKET_REGULATION'
+  | 'CIVIL_AFFAIRS'
+  | 'MASS_ORGANIZATIONS';
 export type FundingForm = 'FULL' | 'PARTIAL' | 'SELF_FUNDED';
 export type QuotaCategory = 'ADMINISTRATIVE' | 'POLITICAL_LEGAL' | 'PUBLIC_SERVICE' | 'WORKER';
 export type StaffingCardStatus = 'ACTIVE' | 'REVOKED';
-export type RemovalReason =
-  | 'TRANSFER_OUT' | 'RETIREMENT' | 'RESIGNATION' | 'DISMISSAL' | 'STRUCK_OFF' | 'EXPULSION' | 'DEATH' | 'CONTRACT_END';
+export type RemovalReason = 'TRANSFER_OUT' | 'RETIREMENT' | 'RESIGNATION' | 'DISMISSAL' | 'STRUCK_OFF' | 'EXPULSION' | 'DEATH' | 'CONTRACT_END';
 export type EmploymentType = 'IN_QUOTA' | 'PERSONNEL_AGENCY' | 'LABOR_DISPATCH' | 'TEMPORARY';
 export type Education = 'POSTGRADUATE' | 'UNDERGRADUATE' | 'JUNIOR_COLLEGE' | 'SECONDARY_VOCATIONAL' | 'HIGH_SCHOOL_OR_BELOW';
 export type Degree = 'DOCTOR' | 'MASTER' | 'BACHELOR' | 'NONE';
@@ -22,46 +31,104 @@ export type Rank = 'DEPUTY_BUREAU' | 'DIVISION' | 'DEPUTY_DIVISION' | 'SECTION' 
 
 // staffing (编办)
 export interface InstitutionRow {
-  creditCode: string; name: string; kind: InstitutionKind; level: AdminLevel; system: InstitutionSystem;
-  fundingForm: FundingForm; parentCreditCode: string | null; leadershipPostsApproved: number; createdAt?: Date;
+  creditCode: string;
+  name: string;
+  kind: InstitutionKind;
+  level: AdminLevel;
+  system: InstitutionSystem;
+  fundingForm: FundingForm;
+  parentCreditCode: string | null;
+  leadershipPostsApproved: number;
+  createdAt?: Date;
 }
-export interface QuotaRow { institutionCreditCode: string; category: QuotaCategory; approved: number; reserved: number }
+export interface QuotaRow {
+  institutionCreditCode: string;
+  category: QuotaCategory;
+  approved: number;
+  reserved: number;
+}
 export interface LedgerEntryRow {
-  idNumber: string; institutionCreditCode: string; quotaCategory: QuotaCategory; name: string; ethnicity: string;
-  nativePlace: string; politicalStatus: string; post: string; workStartDate: string; unitJoinDate: string;
+  idNumber: string;
+  institutionCreditCode: string;
+  quotaCategory: QuotaCategory;
+  name: string;
+  ethnicity: string;
+  nativePlace: string;
+  politicalStatus: string;
+  post: string;
+  workStartDate: string;
+  unitJoinDate: string;
   staffingCardNumber: string | null;
 }
 export interface StaffingCardRow {
-  number: string; idNumber: string; institutionCreditCode: string; category: QuotaCategory; issuedOn: string;
+  number: string;
+  idNumber: string;
+  institutionCreditCode: string;
+  category: QuotaCategory;
+  issuedOn: string;
   status: StaffingCardStatus;
 }
 export interface RemovalRow {
-  id?: number; idNumber: string; institutionCreditCode: string; reason: RemovalReason; effectiveOn: string; reportedOn: string;
+  id?: number;
+  idNumber: string;
+  institutionCreditCode: string;
+  reason: RemovalReason;
+  effectiveOn: string;
+  reportedOn: string;
 }
 
 // hr (人社局)
 export interface PersonRow {
-  idNumber: string; name: string; ethnicity: string; nativePlace: string; education: Education | null;
-  degree: Degree | null; titleName: string | null; titleLevel: TitleLevel | null;
+  idNumber: string;
+  name: string;
+  ethnicity: string;
+  nativePlace: string;
+  education: Education | null;
+  degree: Degree | null;
+  titleName: string | null;
+  titleLevel: TitleLevel | null;
 }
-export interface EmploymentRow { idNumber: string; institutionCreditCode: string; type: EmploymentType; since: string }
+export interface EmploymentRow {
+  idNumber: string;
+  institutionCreditCode: string;
+  type: EmploymentType;
+  since: string;
+}
 export interface InsuranceRow {
-  idNumber: string; pensionAccount: PensionAccount; enrolled: boolean; occupationalAnnuity: boolean; since: string | null;
+  idNumber: string;
+  pensionAccount: PensionAccount;
+  enrolled: boolean;
+  occupationalAnnuity: boolean;
+  since: string | null;
 }
 
 // organization (组织部)
 export interface CadreRow {
-  idNumber: string; name: string; institutionCreditCode: string; post: string; rank: Rank; leadership: boolean;
+  idNumber: string;
+  name: string;
+  institutionCreditCode: string;
+  post: string;
+  rank: Rank;
+  leadership: boolean;
   appointedOn: string;
 }
 
 // finance (财政局)
 export interface BudgetUnitRow {
-  code: string; institutionCreditCode: string; name: string; fundingForm: FundingForm; budgetedHeadcount: number;
+  code: string;
+  institutionCreditCode: string;
+  name: string;
+  fundingForm: FundingForm;
+  budgetedHeadcount: number;
 }
 export interface PayrollRecordRow {
-  idNumber: string; nameOnRecord: string; institutionCreditCode: string; onPayroll: boolean; lastPaidMonth: string | null;
-  budgetLine: string; monthlyGrossPay: number;
+  idNumber: string;
+  nameOnRecord: string;
+  institutionCreditCode: string;
+  onPayroll: boolean;
+  lastPaidMonth: string | null;
+  budgetLine: string;
+  monthlyGrossPay: number;
 }
 
 /** The seven planted cross-office problems, plus two clean reference institutions. */
@@ -80,8 +147,11 @@ export type PlantedProblem = Exclude<keyof Planted, 'smallInstitution' | 'largeI
 
 export interface City {
   staffing: {
-    institutions: InstitutionRow[]; quotas: QuotaRow[]; ledgerEntries: LedgerEntryRow[];
-    staffingCards: StaffingCardRow[]; removals: RemovalRow[];
+    institutions: InstitutionRow[];
+    quotas: QuotaRow[];
+    ledgerEntries: LedgerEntryRow[];
+    staffingCards: StaffingCardRow[];
+    removals: RemovalRow[];
   };
   hr: { persons: PersonRow[]; employments: EmploymentRow[]; insurances: InsuranceRow[] };
   organization: { cadres: CadreRow[] };
@@ -89,4 +159,8 @@ export interface City {
   planted: Planted;
 }
 
-export interface GenerateCityOptions { seed?: number; institutions?: number; persons?: number }
+export interface GenerateCityOptions {
+  seed?: number;
+  institutions?: number;
+  persons?: number;
+}

@@ -46,7 +46,7 @@ describe('the default catalog file', () => {
     expect(unknown, `catalog items not in the supergraph: ${unknown.join(', ')}`).toEqual([]);
   });
 
-  it("gives every item to an entry of the office whose subgraph resolves it", () => {
+  it('gives every item to an entry of the office whose subgraph resolves it', () => {
     const owners = fieldOwners(supergraphSdl);
     const allGraphs = new Set([...owners.values()].flat());
     // Entity keys and shareable types (Person.idNumber, PageInfo.*) are resolved by every subgraph: any office may list them.
@@ -81,7 +81,9 @@ describe('the default catalog file', () => {
         // A type with a `person` field (Cadre, LedgerEntry, PayrollRecord …) is a record about someone; the root types are not.
         const roots = [supergraph.getQueryType(), supergraph.getMutationType()];
         const aboutPerson = (t: unknown) =>
-          (isObjectType(t) || isInterfaceType(t)) && !roots.includes(t as GraphQLObjectType) && (t.name === 'Person' || t.name === 'PersonConnection' || 'person' in t.getFields());
+          (isObjectType(t) || isInterfaceType(t)) &&
+          !roots.includes(t as GraphQLObjectType) &&
+          (t.name === 'Person' || t.name === 'PersonConnection' || 'person' in t.getFields());
         return aboutPerson(parent) || aboutPerson(returned);
       })
       .map(({ entry, item }) => `${entry.code}: ${item.coordinate}`);
@@ -98,7 +100,9 @@ describe('the default catalog file', () => {
       if (isObjectType(named) || isInterfaceType(named)) return '对象 O';
       return { Int: '数值型 N', Float: '数值型 N', Boolean: '布尔型 B', Date: '日期型 D' }[named.name] ?? '字符型 C';
     };
-    const wrong = items.filter(({ item }) => item.dataType !== expected(item.coordinate)).map(({ item }) => `${item.coordinate}: ${item.dataType}, expected ${expected(item.coordinate)}`);
+    const wrong = items
+      .filter(({ item }) => item.dataType !== expected(item.coordinate))
+      .map(({ item }) => `${item.coordinate}: ${item.dataType}, expected ${expected(item.coordinate)}`);
     expect(wrong).toEqual([]);
   });
 });
@@ -168,7 +172,9 @@ describe('validateCatalog', () => {
   });
 
   it('takes as publishedOn only a day that exists', () => {
-    const published = ['2024-02-29', '2023-02-29', '2026-13-01', '2026-1-01'].map((publishedOn) => problems({ entries: [entry({ relatedCodes: [], publishedOn })] }));
+    const published = ['2024-02-29', '2023-02-29', '2026-13-01', '2026-1-01'].map((publishedOn) =>
+      problems({ entries: [entry({ relatedCodes: [], publishedOn })] }),
+    );
     expect(published).toEqual([
       [],
       ['entries[0] CZ-02-002: "publishedOn" must be a date YYYY-MM-DD, got "2023-02-29"'],
@@ -211,7 +217,18 @@ describe('catalogCoordinates and fieldOwners', () => {
     const all = ['finance', 'hr', 'organization', 'staffing'];
     expect(
       Object.fromEntries(
-        ['Person.name', 'Person.ledgerEntry', 'Person.cadre', 'Person.payroll', 'Institution.workforce', 'Institution.budgetUnit', 'Person.idNumber', 'PageInfo.hasNextPage', 'Quota.vacant', 'Mutation.registerPerson'].map((c) => [c, owners.get(c)]),
+        [
+          'Person.name',
+          'Person.ledgerEntry',
+          'Person.cadre',
+          'Person.payroll',
+          'Institution.workforce',
+          'Institution.budgetUnit',
+          'Person.idNumber',
+          'PageInfo.hasNextPage',
+          'Quota.vacant',
+          'Mutation.registerPerson',
+        ].map((c) => [c, owners.get(c)]),
       ),
     ).toEqual({
       'Person.name': ['hr'],

@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  buildASTSchema,
-  isInterfaceType,
-  isObjectType,
-  Kind,
-  parse,
-  type ConstDirectiveNode,
-  type GraphQLField,
-  type GraphQLSchema,
-} from 'graphql';
+import { buildASTSchema, isInterfaceType, isObjectType, Kind, parse, type ConstDirectiveNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
 import { isCalendarDate } from '../kit/calendarDate.ts';
 
@@ -123,7 +114,9 @@ const CLASSIFICATION = '类/项/目/细目: four non-empty levels separated by "
 /** Keyed by the interface (`satisfies`), so a field added to the type without a rule, or a rule for no field, fails to compile. */
 const ENTRY_SCHEMA = z.strictObject({
   code: matching(/^[A-Z]{2,4}-\d{2}-\d{3}$/, 'a resource code like "BB-01-001"'),
-  classification: z.string({ error: CLASSIFICATION }).refine((v) => v.split('/').length === 4 && v.split('/').every((p) => p.trim() !== ''), { error: CLASSIFICATION }),
+  classification: z
+    .string({ error: CLASSIFICATION })
+    .refine((v) => v.split('/').length === 4 && v.split('/').every((p) => p.trim() !== ''), { error: CLASSIFICATION }),
   name: text,
   providerOffice: oneOf(Object.keys(PROVIDER_OFFICES) as [ProviderOffice, ...ProviderOffice[]]),
   providerCode: matching(/^[A-Z]{2,4}-\d{6}$/, 'an office code like "BB-410100" (prefix and division code)'),
@@ -170,7 +163,8 @@ function fieldProblems(schema: z.ZodType, value: Record<string, unknown>, where:
     }
     const key = String(issue.path[0]);
     const v = value[key];
-    if (!problems.has(key)) problems.set(key, v === undefined || v === null ? `${where}: missing "${key}"` : `${where}: "${key}" must be ${issue.message}, got ${JSON.stringify(v)}`);
+    if (!problems.has(key))
+      problems.set(key, v === undefined || v === null ? `${where}: missing "${key}"` : `${where}: "${key}" must be ${issue.message}, got ${JSON.stringify(v)}`);
   }
   return [...problems.values()];
 }
@@ -188,7 +182,9 @@ export function validateCatalog(json: unknown, source = 'catalog'): CatalogEntry
     throw new CatalogError(['expected an object with an "entries" array'], source);
   }
   const file = FILE_SCHEMA.safeParse(json);
-  const problems = (file.error?.issues ?? []).flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => `unknown top-level field "${key}"`) : []));
+  const problems = (file.error?.issues ?? []).flatMap((issue) =>
+    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => `unknown top-level field "${key}"`) : [],
+  );
   const entryOfCode = new Map<string, string>();
   const entryOfCoordinate = new Map<string, string>();
   const related: Array<[where: string, code: unknown, relatedCodes: unknown]> = [];
@@ -209,17 +205,20 @@ export function validateCatalog(json: unknown, source = 'catalog'): CatalogEntry
     }
     const office = PROVIDER_OFFICES[entry.providerOffice as ProviderOffice];
     if (office) {
-      if (code && !code.startsWith(`${office.prefix}-`)) problems.push(`${where}: code must start with "${office.prefix}-" for provider office ${entry.providerOffice}`);
+      if (code && !code.startsWith(`${office.prefix}-`))
+        problems.push(`${where}: code must start with "${office.prefix}-" for provider office ${entry.providerOffice}`);
       if (typeof entry.providerCode === 'string' && !entry.providerCode.startsWith(`${office.prefix}-`)) {
         problems.push(`${where}: providerCode must start with "${office.prefix}-" for provider office ${entry.providerOffice}`);
       }
     }
     const { shareType, open } = entry;
-    if ((shareType === 'CONDITIONAL' || shareType === 'NOT_SHARED') && !entry.basis) problems.push(`${where}: a ${shareType} entry needs a "basis" (legal or policy basis)`);
+    if ((shareType === 'CONDITIONAL' || shareType === 'NOT_SHARED') && !entry.basis)
+      problems.push(`${where}: a ${shareType} entry needs a "basis" (legal or policy basis)`);
     if (shareType === 'CONDITIONAL' && !entry.shareConditions) problems.push(`${where}: a CONDITIONAL entry needs "shareConditions"`);
     if (shareType !== 'CONDITIONAL' && entry.shareConditions) problems.push(`${where}: "shareConditions" is only for CONDITIONAL entries`);
     if (open === true && shareType === 'NOT_SHARED') problems.push(`${where}: a NOT_SHARED entry can never be open`);
-    else if (open === true && shareType === 'CONDITIONAL') problems.push(`${where}: an open entry must be UNCONDITIONAL (the public cannot file an access request)`);
+    else if (open === true && shareType === 'CONDITIONAL')
+      problems.push(`${where}: an open entry must be UNCONDITIONAL (the public cannot file an access request)`);
     related.push([where, code, entry.relatedCodes]);
 
     if (!Array.isArray(entry.items)) return;

@@ -61,7 +61,10 @@ export function grantState(grant: Pick<PolicyGrant, 'revokedAt' | 'expiresAt'>, 
 export const isGrantLive = (grant: Pick<PolicyGrant, 'revokedAt' | 'expiresAt'>, now: Date): boolean => grantState(grant, now) === 'LIVE';
 
 /** The snapshot as JSON travels (instants as ISO strings), read back. */
-export function reviveSnapshot(json: { entries: PolicyEntry[]; grants: (Omit<PolicyGrant, 'expiresAt' | 'revokedAt'> & { expiresAt: string; revokedAt: string | null })[] }): CatalogSnapshot {
+export function reviveSnapshot(json: {
+  entries: PolicyEntry[];
+  grants: (Omit<PolicyGrant, 'expiresAt' | 'revokedAt'> & { expiresAt: string; revokedAt: string | null })[];
+}): CatalogSnapshot {
   return {
     entries: json.entries,
     grants: json.grants.map((g) => ({ ...g, expiresAt: new Date(g.expiresAt), revokedAt: g.revokedAt ? new Date(g.revokedAt) : null })),

@@ -4,8 +4,6 @@ import { parse } from 'graphql';
 import { REPO_ROOT } from './paths.ts';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.ts';
 
-
-
 export interface Composition {
   supergraphSdl: string;
   hints: { message: string; definition: { code: string } }[];

@@ -36,7 +36,18 @@ describe('isCalendarDate', () => {
   });
 
   it('accepts only YYYY-MM-DD strings', () => {
-    const values: unknown[] = ['2026-1-01', '20260101', '2026-01-01T00:00:00Z', ' 2026-01-01', '２０２６-01-01', '', 20260101, null, undefined, new Date('2026-01-01')];
+    const values: unknown[] = [
+      '2026-1-01',
+      '20260101',
+      '2026-01-01T00:00:00Z',
+      ' 2026-01-01',
+      '２０２６-01-01',
+      '',
+      20260101,
+      null,
+      undefined,
+      new Date('2026-01-01'),
+    ];
     expect(values.map(isCalendarDate)).toEqual(values.map(() => false));
   });
 });

@@ -2,13 +2,17 @@ import { isGrantLive, type IndexedSnapshot } from '../contracts/catalogSnapshot.
 import { officeName, WRITER_ROLES, type Viewer } from './roles.ts';
 
 /** Whether a viewer may read (or, for Mutation fields, call) one schema coordinate, and why. */
-export type Decision =
-  | { allowed: true; reason: string }
-  | { allowed: false; reason: string; messageZh: string; messageEn: string; basis?: string | null };
+export type Decision = { allowed: true; reason: string } | { allowed: false; reason: string; messageZh: string; messageEn: string; basis?: string | null };
 
 export type Decide = (coordinate: string) => Decision;
 
-const deny = (reason: string, messageZh: string, messageEn: string, basis?: string | null): Decision => ({ allowed: false, reason, messageZh, messageEn, basis: basis ?? null });
+const deny = (reason: string, messageZh: string, messageEn: string, basis?: string | null): Decision => ({
+  allowed: false,
+  reason,
+  messageZh,
+  messageEn,
+  basis: basis ?? null,
+});
 
 /**
  * The catalog's rule for one viewer at one moment (DESIGN §4): the owner reads its own items; another
@@ -32,7 +36,11 @@ export function createDecide(viewer: Viewer | null, snapshot: IndexedSnapshot, n
       if (owner && WRITER_ROLES.has(viewer.role)) return { allowed: true, reason: 'OWNER_WRITE' };
       // A unit operator writes its own unit's rows: the owner subgraph decides which rows those are.
       if (owner && viewer.role === 'UNIT_OPERATOR') return { allowed: true, reason: 'OWNER_UNIT_WRITE' };
-      return deny('WRITE_NOT_OWNER', `只有${officeName(entry.providerOffice)}的负责人、审核员或操作员可以写入 ${coordinate}`, `only ${entry.providerOffice}'s leaders, reviewers and operators may write ${coordinate}`);
+      return deny(
+        'WRITE_NOT_OWNER',
+        `只有${officeName(entry.providerOffice)}的负责人、审核员或操作员可以写入 ${coordinate}`,
+        `only ${entry.providerOffice}'s leaders, reviewers and operators may write ${coordinate}`,
+      );
     }
     if (owner) return { allowed: true, reason: 'OWNER' };
     if (entry.status === 'DRAFT') return deny('DRAFT', `信息资源 ${entry.code} 尚为草稿`, `catalog entry ${entry.code} is still a draft`);
@@ -46,6 +54,11 @@ export function createDecide(viewer: Viewer | null, snapshot: IndexedSnapshot, n
     }
     const grant = granted.get(coordinate);
     if (grant !== undefined) return { allowed: true, reason: `GRANT:${grant}` };
-    return deny('CONDITIONAL_NO_GRANT', `${coordinate}（${entry.name}）为有条件共享，须经${officeName(entry.providerOffice)}审核同意的共享申请`, `${coordinate} (${entry.code}) is shared on condition: it needs an access request approved by ${entry.providerOffice}`, entry.basis);
+    return deny(
+      'CONDITIONAL_NO_GRANT',
+      `${coordinate}（${entry.name}）为有条件共享，须经${officeName(entry.providerOffice)}审核同意的共享申请`,
+      `${coordinate} (${entry.code}) is shared on condition: it needs an access request approved by ${entry.providerOffice}`,
+      entry.basis,
+    );
   };
 }

@@ -36,9 +36,7 @@ export interface Database<TSchema extends Record<string, unknown>> {
 }
 
 /** Opens an office's database on either driver and counts every statement sent through drizzle. */
-export async function openDatabase<TSchema extends Record<string, unknown>>(
-  options: DatabaseOptions<TSchema>,
-): Promise<Database<TSchema>> {
+export async function openDatabase<TSchema extends Record<string, unknown>>(options: DatabaseOptions<TSchema>): Promise<Database<TSchema>> {
   const database = await openUnqueued(options);
   // Migrations through one handle run one after another; across processes the advisory lock orders them.
   let queue: Promise<void> = Promise.resolve();

@@ -11,7 +11,14 @@ describe('hubError', () => {
   });
 
   it('leaves field out when none is at fault, adds what the code needs, and takes a path', () => {
-    const error = hubError(ErrorCode.FORBIDDEN, null, '无权读取', 'not allowed', { reason: 'NOT_GRANTED', coordinate: 'Person.idNumber' }, { path: ['person', 'idNumber'] });
+    const error = hubError(
+      ErrorCode.FORBIDDEN,
+      null,
+      '无权读取',
+      'not allowed',
+      { reason: 'NOT_GRANTED', coordinate: 'Person.idNumber' },
+      { path: ['person', 'idNumber'] },
+    );
     expect(error.toJSON()).toEqual({
       message: '无权读取 / not allowed',
       path: ['person', 'idNumber'],
@@ -20,7 +27,12 @@ describe('hubError', () => {
   });
 
   it('keeps an empty field, which some refusals name today', () => {
-    expect(hubError(ErrorCode.UNAUTHENTICATED, '', '请先登录', 'sign in first').extensions).toEqual({ code: 'UNAUTHENTICATED', field: '', messageZh: '请先登录', messageEn: 'sign in first' });
+    expect(hubError(ErrorCode.UNAUTHENTICATED, '', '请先登录', 'sign in first').extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      field: '',
+      messageZh: '请先登录',
+      messageEn: 'sign in first',
+    });
   });
 });
 

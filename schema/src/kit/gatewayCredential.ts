@@ -56,6 +56,7 @@ export async function verifyGatewayCredential(secret: string, subgraph: string, 
   if (!viewer) return null;
   // The gateway signs only viewers it built itself: an unknown office or role means mismatched
   // versions, refused rather than read as anonymous.
-  if (!isOffice(viewer.office) || !isRole(viewer.role) || !viewer.sub) throw unauthenticated('凭证中的身份无法识别', 'the credential names an unknown office or role');
+  if (!isOffice(viewer.office) || !isRole(viewer.role) || !viewer.sub)
+    throw unauthenticated('凭证中的身份无法识别', 'the credential names an unknown office or role');
   return { office: viewer.office, role: viewer.role, sub: viewer.sub, ...(viewer.unit ? { unit: viewer.unit } : {}) };
 }

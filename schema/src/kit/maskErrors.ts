@@ -11,6 +11,11 @@ export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: un
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError || formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   console.error('[hub] unexpected error', original);
-  const masked = hubError(ErrorCode.INTERNAL_SERVER_ERROR, null, '服务内部错误，请稍后重试或联系管理员', 'Internal error; try again later or contact the administrator');
+  const masked = hubError(
+    ErrorCode.INTERNAL_SERVER_ERROR,
+    null,
+    '服务内部错误，请稍后重试或联系管理员',
+    'Internal error; try again later or contact the administrator',
+  );
   return { ...masked.toJSON(), locations: formatted.locations, path: formatted.path };
 }

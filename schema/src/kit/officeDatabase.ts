@@ -13,5 +13,6 @@ export interface DatabaseLocation {
  */
 export function officeDatabase<TSchema extends Record<string, unknown>>(own: { schema: TSchema; schemaName: string; migrationsFolder: string | URL }) {
   const migrationsFolder = typeof own.migrationsFolder === 'string' ? own.migrationsFolder : fileURLToPath(own.migrationsFolder);
-  return (location: DatabaseLocation): Promise<Database<TSchema>> => openDatabase({ ...location, schema: own.schema, schemaName: own.schemaName, migrationsFolder });
+  return (location: DatabaseLocation): Promise<Database<TSchema>> =>
+    openDatabase({ ...location, schema: own.schema, schemaName: own.schemaName, migrationsFolder });
 }

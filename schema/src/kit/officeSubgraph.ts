@@ -7,7 +7,6 @@ import { createRequestRecorder, type RequestRecorder } from './requestRecorder.t
 import { listenSubgraph } from './subgraphServer.ts';
 import type { ServiceName } from '../contracts/subgraphs.ts';
 
-
 /** What every office's subgraph package exports, so one launcher starts any of them. */
 // biome-ignore lint/suspicious/noExplicitAny: the defaults let the launcher hold offices of different database and context types in one list
 export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends BaseContext = any> {
@@ -64,7 +63,8 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
     const url = await listenSubgraph(server, {
       port: options.port,
       host: options.host,
-      context: async (headers) => office.createContext(database.db, await verifyGatewayCredential(options.secret, office.name, headers[CREDENTIAL_HEADER]), now),
+      context: async (headers) =>
+        office.createContext(database.db, await verifyGatewayCredential(options.secret, office.name, headers[CREDENTIAL_HEADER]), now),
     });
     return {
       name: office.name,

@@ -15,11 +15,9 @@ export class ConfigError extends Error {
 }
 
 /** A zod check that refuses the text unless `ok`, saying why in both languages (kept apart in `params` for ConfigError). */
-const unless =
-  (ok: (raw: string) => boolean, zh: (raw: string) => string, en: (raw: string) => string) =>
-  (raw: string, context: z.RefinementCtx) => {
-    if (!ok(raw)) context.addIssue({ code: 'custom', message: en(raw), params: { zh: zh(raw), en: en(raw) } });
-  };
+const unless = (ok: (raw: string) => boolean, zh: (raw: string) => string, en: (raw: string) => string) => (raw: string, context: z.RefinementCtx) => {
+  if (!ok(raw)) context.addIssue({ code: 'custom', message: en(raw), params: { zh: zh(raw), en: en(raw) } });
+};
 
 /** A TCP port as written by a user: a whole number 0–65535 (0: the system picks a free one), spaces around it allowed. */
 export const portNumber: z.ZodType<number, string> = z
@@ -53,7 +51,13 @@ export const setting = {
   flag: (fallback: boolean): Setting<boolean> =>
     z
       .string()
-      .superRefine(unless((raw) => /^\s*(true|false)\s*$/i.test(raw), (raw) => `"${raw}" 应为 true 或 false`, (raw) => `"${raw}" should be true or false`))
+      .superRefine(
+        unless(
+          (raw) => /^\s*(true|false)\s*$/i.test(raw),
+          (raw) => `"${raw}" 应为 true 或 false`,
+          (raw) => `"${raw}" should be true or false`,
+        ),
+      )
       .transform((raw) => raw.trim().toLowerCase() === 'true')
       .optional()
       .transform((flag) => flag ?? fallback),
@@ -75,7 +79,10 @@ export const SERVER_SETTINGS = {
  * Reads the variables `settings` names from `env` and returns their values, frozen; the first refused
  * value throws a ConfigError naming its variable. Variables not named are ignored.
  */
-export function readEnv<S extends Record<string, Setting<unknown>>>(settings: S, env: Record<string, string | undefined>): Readonly<{ [K in keyof S]: z.output<S[K]> }> {
+export function readEnv<S extends Record<string, Setting<unknown>>>(
+  settings: S,
+  env: Record<string, string | undefined>,
+): Readonly<{ [K in keyof S]: z.output<S[K]> }> {
   const given = Object.fromEntries(Object.keys(settings).map((name) => [name, env[name]?.trim() === '' ? undefined : env[name]]));
   const result = z.object(settings).safeParse(given);
   if (result.success) return Object.freeze(result.data) as { [K in keyof S]: z.output<S[K]> };

@@ -39,9 +39,12 @@ describe('DateTime', () => {
     expect(DateTimeScalar.serialize(new Date(Date.UTC(2024, 4, 1, 10)))).toBe('2024-05-01T10:00:00.000Z');
   });
 
-  it.each(['2024-05-01T10:00:00', '2024-05-01', '2024-05-01T10:00Z', '2024-02-30T10:00:00Z', 'yesterday'])('refuses %j (no zone, no seconds, no such day) in both languages', (instant) => {
-    const error = refusal(() => DateTimeScalar.parseValue(instant));
-    expect(error.extensions.code).toBe('INVALID_ARGUMENT');
-    expect(error.message).toBe(`时间应为带时区的 ISO 8601 格式 / a DateTime must be ISO 8601 with a zone, got ${JSON.stringify(instant)}`);
-  });
+  it.each(['2024-05-01T10:00:00', '2024-05-01', '2024-05-01T10:00Z', '2024-02-30T10:00:00Z', 'yesterday'])(
+    'refuses %j (no zone, no seconds, no such day) in both languages',
+    (instant) => {
+      const error = refusal(() => DateTimeScalar.parseValue(instant));
+      expect(error.extensions.code).toBe('INVALID_ARGUMENT');
+      expect(error.message).toBe(`时间应为带时区的 ISO 8601 格式 / a DateTime must be ISO 8601 with a zone, got ${JSON.stringify(instant)}`);
+    },
+  );
 });

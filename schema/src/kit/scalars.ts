@@ -20,8 +20,14 @@ function renamed(name: string, library: GraphQLScalarType, zh: string, en: strin
     };
   return new GraphQLScalarType({
     name,
-    serialize: attempt((value: unknown) => library.serialize(value), (value) => value),
-    parseValue: attempt((value: unknown) => library.parseValue(value), (value) => value),
+    serialize: attempt(
+      (value: unknown) => library.serialize(value),
+      (value) => value,
+    ),
+    parseValue: attempt(
+      (value: unknown) => library.parseValue(value),
+      (value) => value,
+    ),
     parseLiteral: attempt(
       (ast: ValueNode) => library.parseLiteral(ast, undefined),
       (ast) => (ast.kind === Kind.STRING ? ast.value : undefined),

@@ -19,7 +19,13 @@ describe('staffBirthDateProblem', () => {
   });
 
   it('lets one born on 29 February complete a year on 1 March in a common year', () => {
-    expect([ageOn('2008-02-29', '2024-02-28'), ageOn('2008-02-29', '2024-02-29'), ageOn('2009-02-28', '2025-02-28'), ageOn('2008-02-29', '2025-02-28'), ageOn('2008-02-29', '2025-03-01')]).toEqual([15, 16, 16, 16, 17]);
+    expect([
+      ageOn('2008-02-29', '2024-02-28'),
+      ageOn('2008-02-29', '2024-02-29'),
+      ageOn('2009-02-28', '2025-02-28'),
+      ageOn('2008-02-29', '2025-02-28'),
+      ageOn('2008-02-29', '2025-03-01'),
+    ]).toEqual([15, 16, 16, 16, 17]);
     expect([staffBirthDateProblem('2010-02-28', '2026-02-28'), staffBirthDateProblem('2010-03-01', '2026-02-28')]).toEqual([null, 'TOO_YOUNG']);
   });
 });

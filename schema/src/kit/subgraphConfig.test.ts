@@ -17,14 +17,26 @@ describe('readSubgraphConfig', () => {
   });
 
   it('takes the environment when given', () => {
-    const config = readSubgraphConfig('staffing', { PORT: '5002', HOST: '0.0.0.0', DATABASE_URL: 'postgres://db/hub', SUBGRAPH_SECRET: 's3cret', DATA_DIR: '/srv/hub' });
+    const config = readSubgraphConfig('staffing', {
+      PORT: '5002',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://db/hub',
+      SUBGRAPH_SECRET: 's3cret',
+      DATA_DIR: '/srv/hub',
+    });
     expect(config).toEqual({ port: 5002, host: '0.0.0.0', databaseUrl: 'postgres://db/hub', dataDir: '/srv/hub/staffing', secret: 's3cret' });
   });
 
   it('reads a blank value as unset, and refuses a bad PORT naming it in both languages', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hub-config-'));
-    expect(readSubgraphConfig('hr', { DATA_DIR: dataDir, PORT: ' ', HOST: '', DATABASE_URL: '' })).toMatchObject({ port: 4003, host: '127.0.0.1', databaseUrl: undefined });
-    expect(() => readSubgraphConfig('hr', { DATA_DIR: dataDir, PORT: '4.5' })).toThrow(new ConfigError('PORT', '"4.5" 不是端口号（应为 0–65535 的整数）', '"4.5" is not a port (a whole number 0–65535)'));
+    expect(readSubgraphConfig('hr', { DATA_DIR: dataDir, PORT: ' ', HOST: '', DATABASE_URL: '' })).toMatchObject({
+      port: 4003,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+    });
+    expect(() => readSubgraphConfig('hr', { DATA_DIR: dataDir, PORT: '4.5' })).toThrow(
+      new ConfigError('PORT', '"4.5" 不是端口号（应为 0–65535 的整数）', '"4.5" is not a port (a whole number 0–65535)'),
+    );
   });
 });
 

@@ -43,10 +43,7 @@ export interface ListenOptions<TContext> {
 }
 
 /** Starts a subgraph on its own HTTP port; returns its URL. */
-export async function listenSubgraph<TContext extends BaseContext>(
-  server: ApolloServer<TContext>,
-  options: ListenOptions<TContext>,
-): Promise<string> {
+export async function listenSubgraph<TContext extends BaseContext>(server: ApolloServer<TContext>, options: ListenOptions<TContext>): Promise<string> {
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host },
     context: ({ req }) => options.context(req.headers),

@@ -18,7 +18,9 @@ export function inUnitScope(viewer: Viewer | null, creditCode: string | null | u
 
 /** The refusal of another unit's row to a unit operator. */
 export function forbiddenUnit(field: string): GraphQLError {
-  return hubError(ErrorCode.FORBIDDEN, field, '用人单位填报员只能访问本单位的数据', 'a unit operator may only read and write its own unit’s rows', { reason: 'OTHER_UNIT' });
+  return hubError(ErrorCode.FORBIDDEN, field, '用人单位填报员只能访问本单位的数据', 'a unit operator may only read and write its own unit’s rows', {
+    reason: 'OTHER_UNIT',
+  });
 }
 
 /**
@@ -28,7 +30,13 @@ export function forbiddenUnit(field: string): GraphQLError {
 export function requireWriter(viewer: Viewer | null, office: string, field: string, options: { unitRows?: boolean } = {}): Viewer {
   if (viewer && viewer.office === office && WRITER_ROLES.has(viewer.role)) return viewer;
   if (options.unitRows && viewer && viewer.office === office && viewer.role === 'UNIT_OPERATOR' && viewer.unit) return viewer;
-  throw hubError(ErrorCode.FORBIDDEN, field, `只有${officeName(office)}的负责人、审核员或操作员可以写入`, `only ${office}'s leaders, reviewers and operators may write`, {
-    reason: 'WRITE_NOT_OWNER',
-  });
+  throw hubError(
+    ErrorCode.FORBIDDEN,
+    field,
+    `只有${officeName(office)}的负责人、审核员或操作员可以写入`,
+    `only ${office}'s leaders, reviewers and operators may write`,
+    {
+      reason: 'WRITE_NOT_OWNER',
+    },
+  );
 }

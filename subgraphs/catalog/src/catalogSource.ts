@@ -6,7 +6,13 @@ export async function readCatalogSnapshot(db: CatalogDb): Promise<CatalogSnapsho
   const [entries, grants] = await Promise.all([entriesWithItems(db), unrevokedGrants(db)]);
   return {
     entries: [...entries.values()].map((e) => ({
-      code: e.code, name: e.name, providerOffice: e.providerOffice, shareType: e.shareType, open: e.open, status: e.status, basis: e.basis,
+      code: e.code,
+      name: e.name,
+      providerOffice: e.providerOffice,
+      shareType: e.shareType,
+      open: e.open,
+      status: e.status,
+      basis: e.basis,
       coordinates: e.items.map((i) => i.coordinate),
     })),
     grants: grants.map((g) => ({ id: g.id, granteeOffice: g.granteeOffice, coordinates: g.coordinates, expiresAt: g.expiresAt, revokedAt: g.revokedAt })),

@@ -20,7 +20,9 @@ const CONDITIONAL = CATALOG.find((e) => e.shareType === 'CONDITIONAL' && e.statu
 const PROVIDER = CONDITIONAL.providerOffice as Office;
 const [REQUESTER, BYSTANDER] = OFFICES.filter((o) => o !== PROVIDER) as [Office, Office];
 const NOT_SHARED = CATALOG.find((e) => e.shareType === 'NOT_SHARED' && e.status === 'ACTIVE' && e.providerOffice !== REQUESTER)!;
-const UNCONDITIONAL = CATALOG.find((e) => e.shareType === 'UNCONDITIONAL' && e.status === 'ACTIVE' && !e.open && e.providerOffice !== REQUESTER && isOffice(e.providerOffice))!;
+const UNCONDITIONAL = CATALOG.find(
+  (e) => e.shareType === 'UNCONDITIONAL' && e.status === 'ACTIVE' && !e.open && e.providerOffice !== REQUESTER && isOffice(e.providerOffice),
+)!;
 const CONDITIONAL_ITEMS = CONDITIONAL.items.map((i) => i.coordinate).sort();
 
 const requester: Viewer = { office: REQUESTER, role: 'OPERATOR', sub: 'li-requester' };
@@ -85,7 +87,13 @@ async function refused(viewer: Viewer | null, query: string, variables?: Record<
 const tableCounts = async () => {
   const countOf = async (table: typeof grants | typeof accessRequests | typeof catalogVersions | typeof catalogEntries) =>
     (await database.db.select({ n: count() }).from(table))[0]!.n;
-  return { requests: await countOf(accessRequests), grants: await countOf(grants), versions: await countOf(catalogVersions), entries: await countOf(catalogEntries), reported: reported.length };
+  return {
+    requests: await countOf(accessRequests),
+    grants: await countOf(grants),
+    versions: await countOf(catalogVersions),
+    entries: await countOf(catalogEntries),
+    reported: reported.length,
+  };
 };
 
 const REQUEST = `mutation Request($input: RequestAccessInput!) {
@@ -119,7 +127,10 @@ async function fileRequest(viewer: Viewer = requester, overrides: Record<string,
 
 describe('catalog API: reading the catalog', () => {
   it('lists the catalog to anyone, filtered, with items and the first version', async () => {
-    const data = await ok(null, `{ catalogEntries(shareType: CONDITIONAL) { code providerOffice shareType items { coordinate entryCode } versions { version changedBy changes { field } } } }`);
+    const data = await ok(
+      null,
+      `{ catalogEntries(shareType: CONDITIONAL) { code providerOffice shareType items { coordinate entryCode } versions { version changedBy changes { field } } } }`,
+    );
     const conditional = CATALOG.filter((e) => e.shareType === 'CONDITIONAL');
     expect(data.catalogEntries.map((e: { code: string }) => e.code)).toEqual(conditional.map((e) => e.code).sort());
     const first = data.catalogEntries.find((e: { code: string }) => e.code === CONDITIONAL.code);
@@ -146,9 +157,31 @@ describe('catalog API: reading the catalog', () => {
     const coordinates = [CONDITIONAL_ITEMS[0]!, NOT_SHARED.items[0]!.coordinate, UNCONDITIONAL.items[0]!.coordinate, 'Nothing.here'];
     const mine = await ok(requester, MY_ACCESS, { coordinates });
     expect(mine.myAccess).toEqual([
-      expect.objectContaining({ coordinate: coordinates[0], allowed: false, reason: 'CONDITIONAL_NO_GRANT', basis: CONDITIONAL.basis, entryCode: CONDITIONAL.code, shareType: 'CONDITIONAL' }),
-      expect.objectContaining({ coordinate: coordinates[1], allowed: false, reason: 'NOT_SHARED', basis: NOT_SHARED.basis, entryCode: NOT_SHARED.code, shareType: 'NOT_SHARED' }),
-      { coordinate: coordinates[2], allowed: true, reason: 'UNCONDITIONAL', message: null, basis: null, entryCode: UNCONDITIONAL.code, shareType: 'UNCONDITIONAL' },
+      expect.objectContaining({
+        coordinate: coordinates[0],
+        allowed: false,
+        reason: 'CONDITIONAL_NO_GRANT',
+        basis: CONDITIONAL.basis,
+        entryCode: CONDITIONAL.code,
+        shareType: 'CONDITIONAL',
+      }),
+      expect.objectContaining({
+        coordinate: coordinates[1],
+        allowed: false,
+        reason: 'NOT_SHARED',
+        basis: NOT_SHARED.basis,
+        entryCode: NOT_SHARED.code,
+        shareType: 'NOT_SHARED',
+      }),
+      {
+        coordinate: coordinates[2],
+        allowed: true,
+        reason: 'UNCONDITIONAL',
+        message: null,
+        basis: null,
+        entryCode: UNCONDITIONAL.code,
+        shareType: 'UNCONDITIONAL',
+      },
       expect.objectContaining({ coordinate: 'Nothing.here', allowed: false, reason: 'NOT_IN_CATALOG', entryCode: null, shareType: null }),
     ]);
     expect(mine.myAccess[0].message).toMatch(/有条件共享.* \/ .*shared on condition/);
@@ -188,13 +221,38 @@ describe('catalog API: access requests and grants', () => {
     const decided = (await ok(reviewer, DECIDE, { id: request.id, approve: true, reason: '同意，限核查使用' })).decideAccessRequest;
     const grantId = decided.grant.id;
     expect(decided).toEqual({
-      request: { id: request.id, status: 'APPROVED', decidedAt: now.toISOString(), decidedBy: reviewer.sub, decisionReason: '同意，限核查使用', grant: { id: grantId } },
+      request: {
+        id: request.id,
+        status: 'APPROVED',
+        decidedAt: now.toISOString(),
+        decidedBy: reviewer.sub,
+        decisionReason: '同意，限核查使用',
+        grant: { id: grantId },
+      },
       // By default to the end of the requested period, Beijing time.
-      grant: { id: grantId, entryCode: CONDITIONAL.code, granteeOffice: REQUESTER, coordinates: CONDITIONAL_ITEMS, grantedAt: now.toISOString(), expiresAt: '2026-12-31T15:59:59.999Z', live: true },
+      grant: {
+        id: grantId,
+        entryCode: CONDITIONAL.code,
+        granteeOffice: REQUESTER,
+        coordinates: CONDITIONAL_ITEMS,
+        grantedAt: now.toISOString(),
+        expiresAt: '2026-12-31T15:59:59.999Z',
+        live: true,
+      },
     });
 
     const granted = (await ok(requester, MY_ACCESS, { coordinates: CONDITIONAL_ITEMS })).myAccess;
-    expect(granted).toEqual(CONDITIONAL_ITEMS.map((coordinate) => ({ coordinate, allowed: true, reason: `GRANT:${grantId}`, message: null, basis: null, entryCode: CONDITIONAL.code, shareType: 'CONDITIONAL' })));
+    expect(granted).toEqual(
+      CONDITIONAL_ITEMS.map((coordinate) => ({
+        coordinate,
+        allowed: true,
+        reason: `GRANT:${grantId}`,
+        message: null,
+        basis: null,
+        entryCode: CONDITIONAL.code,
+        shareType: 'CONDITIONAL',
+      })),
+    );
     // The grant is the requester's office's, not the whole hub's.
     expect((await ok({ ...requester, office: BYSTANDER }, MY_ACCESS, { coordinates: CONDITIONAL_ITEMS })).myAccess[0]).toMatchObject({ allowed: false });
 
@@ -209,14 +267,23 @@ describe('catalog API: access requests and grants', () => {
       ['Grant', grantId, 'GRANT'],
       ['Grant', grantId, 'REVOKE_GRANT'],
     ]);
-    expect(reported[0]).toMatchObject({ purpose: request.purpose, caseNumber: 'HC-2026-017', coordinates: CONDITIONAL_ITEMS, before: null, after: { status: 'PENDING' } });
+    expect(reported[0]).toMatchObject({
+      purpose: request.purpose,
+      caseNumber: 'HC-2026-017',
+      coordinates: CONDITIONAL_ITEMS,
+      before: null,
+      after: { status: 'PENDING' },
+    });
     expect(reported[1]).toMatchObject({ before: { status: 'PENDING' }, after: { status: 'APPROVED', decidedBy: reviewer.sub } });
     expect(reported[3]).toMatchObject({ before: { revokedAt: null }, after: { revokedAt: now, revokeReason: '核查已结束' } });
   });
 
   it('refuses a request with reasons, and not without them', async () => {
     const request = await fileRequest();
-    expect((await refused(reviewer, DECIDE, { id: request.id, approve: false, reason: '  ' })).extensions).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'reason' });
+    expect((await refused(reviewer, DECIDE, { id: request.id, approve: false, reason: '  ' })).extensions).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'reason',
+    });
     const decided = (await ok(reviewer, DECIDE, { id: request.id, approve: false, reason: '用途与共享条件不符' })).decideAccessRequest;
     expect(decided).toEqual({
       request: { id: request.id, status: 'REFUSED', decidedAt: T0.toISOString(), decidedBy: reviewer.sub, decisionReason: '用途与共享条件不符', grant: null },
@@ -281,14 +348,20 @@ describe('catalog API: access requests and grants', () => {
   it('approves until a chosen day, not before today and not past the requested period', async () => {
     const request = await fileRequest();
     for (const expiresOn of ['2026-11-15', '2027-01-01']) {
-      expect((await refused(reviewer, DECIDE, { id: request.id, approve: true, reason: '', expiresOn })).extensions).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'expiresOn' });
+      expect((await refused(reviewer, DECIDE, { id: request.id, approve: true, reason: '', expiresOn })).extensions).toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        field: 'expiresOn',
+      });
     }
     const { grant } = (await ok(reviewer, DECIDE, { id: request.id, approve: true, reason: '', expiresOn: '2026-11-16' })).decideAccessRequest;
     expect(grant).toMatchObject({ expiresAt: '2026-11-16T15:59:59.999Z', live: true });
     // The grant lapses at midnight in Beijing.
     now = new Date('2026-11-16T16:00:00Z');
-    expect((await ok(requester, MY_ACCESS, { coordinates: [CONDITIONAL_ITEMS[0]] })).myAccess[0]).toMatchObject({ allowed: false, reason: 'CONDITIONAL_NO_GRANT' });
-    expect((await ok(requester, `{ grants(live: true) { id } all: grants { id live } }`))).toEqual({ grants: [], all: [{ id: grant.id, live: false }] });
+    expect((await ok(requester, MY_ACCESS, { coordinates: [CONDITIONAL_ITEMS[0]] })).myAccess[0]).toMatchObject({
+      allowed: false,
+      reason: 'CONDITIONAL_NO_GRANT',
+    });
+    expect(await ok(requester, `{ grants(live: true) { id } all: grants { id live } }`)).toEqual({ grants: [], all: [{ id: grant.id, live: false }] });
   });
 
   it('marks a request overdue once its 10 working days have passed', async () => {
@@ -310,7 +383,9 @@ describe('catalog API: access requests and grants', () => {
     for (const viewer of [requester, reviewer, coordinator, auditor]) expect(await ok(viewer, LIST, { code: CONDITIONAL.code }), viewer.sub).toEqual(seen);
     const bystander: Viewer = { office: BYSTANDER, role: 'LEADER', sub: 'bystander' };
     expect(await ok(bystander, LIST, { code: CONDITIONAL.code })).toEqual({ accessRequests: [], grants: [], catalogEntry: { grants: [] } });
-    expect((await ok(null, `query($code: ID!) { catalogEntry(code: $code) { grants { id } pendingRequests { id } } }`, { code: CONDITIONAL.code })).catalogEntry).toEqual({ grants: [], pendingRequests: [] });
+    expect(
+      (await ok(null, `query($code: ID!) { catalogEntry(code: $code) { grants { id } pendingRequests { id } } }`, { code: CONDITIONAL.code })).catalogEntry,
+    ).toEqual({ grants: [], pendingRequests: [] });
     expect((await refused(null, `{ accessRequests { id } }`)).extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect((await refused(null, `{ grants { id } }`)).extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
@@ -344,7 +419,10 @@ describe('catalog API: changing the catalog', () => {
     now = new Date(T0.getTime() + DAY);
     const { entry } = (await ok(coordinator, UPDATE, { code, input: change })).updateCatalogEntry;
     expect(entry).toMatchObject({ code, shareType: 'CONDITIONAL', shareConditions: change.shareConditions, basis: change.basis, version: 2 });
-    expect(entry.versions.map((v: { version: number; changedBy: string }) => [v.version, v.changedBy])).toEqual([[2, coordinator.sub], [1, 'system:test']]);
+    expect(entry.versions.map((v: { version: number; changedBy: string }) => [v.version, v.changedBy])).toEqual([
+      [2, coordinator.sub],
+      [1, 'system:test'],
+    ]);
     expect(entry.versions[0].changes).toEqual(
       expect.arrayContaining([
         { field: 'shareType', before: '"UNCONDITIONAL"', after: '"CONDITIONAL"' },

@@ -22,8 +22,16 @@ afterAll(async () => {
 describe('the snapshot the gateway enforces from', () => {
   it('holds every entry with its coordinates and the unrevoked grants only', async () => {
     const request = await insertRequest(database.db, {
-      entryCode: 'ZZB-01-002', requesterOffice: 'staffing', requesterSub: 'bb-op', purpose: '核查', caseNumber: null, coordinates: ['Person.cadre'],
-      periodFrom: '2026-11-26', periodTo: '2026-12-31', status: 'PENDING', dueOn: '2026-12-10',
+      entryCode: 'ZZB-01-002',
+      requesterOffice: 'staffing',
+      requesterSub: 'bb-op',
+      purpose: '核查',
+      caseNumber: null,
+      coordinates: ['Person.cadre'],
+      periodFrom: '2026-11-26',
+      periodTo: '2026-12-31',
+      status: 'PENDING',
+      dueOn: '2026-12-10',
     });
     const expiresAt = new Date('2026-12-31T15:59:59.999Z');
     const decided = await decideRequest(database.db, request.id, { approve: true, by: 'org-leader', reason: '同意', expiresAt, at: new Date() });
@@ -33,8 +41,14 @@ describe('the snapshot the gateway enforces from', () => {
     expect(snapshot.entries.map((e) => e.code).sort()).toEqual(defaults.map((e) => e.code).sort());
     const cadres = defaults.find((e) => e.code === 'ZZB-01-002')!;
     expect(snapshot.entries.find((e) => e.code === 'ZZB-01-002')).toEqual({
-      code: cadres.code, name: cadres.name, providerOffice: cadres.providerOffice, shareType: cadres.shareType, open: cadres.open, status: cadres.status,
-      basis: cadres.basis ?? null, coordinates: cadres.items.map((i) => i.coordinate).sort(),
+      code: cadres.code,
+      name: cadres.name,
+      providerOffice: cadres.providerOffice,
+      shareType: cadres.shareType,
+      open: cadres.open,
+      status: cadres.status,
+      basis: cadres.basis ?? null,
+      coordinates: cadres.items.map((i) => i.coordinate).sort(),
     });
     expect(snapshot.grants).toEqual([{ id: grant.id, granteeOffice: 'staffing', coordinates: ['Person.cadre'], expiresAt, revokedAt: null }]);
 
@@ -53,10 +67,19 @@ describe('default catalog on an existing database', () => {
     await updateEntry(database.db, 'RS-04-001', { updateCycle: 'YEARLY' }, 'coordinator');
     const grown = defaults.map((e) =>
       e.code === 'RS-04-001'
-        ? { ...e, updateCycle: 'DAILY' as const, items: [...e.items, { coordinate: 'Insurance.newField', name: '新字段', dataType: '字符型 C' as const, sensitivity: 'LOW' as const }] }
+        ? {
+            ...e,
+            updateCycle: 'DAILY' as const,
+            items: [...e.items, { coordinate: 'Insurance.newField', name: '新字段', dataType: '字符型 C' as const, sensitivity: 'LOW' as const }],
+          }
         : e,
     );
-    const added = { ...defaults.find((e) => e.code === 'BB-99-001')!, code: 'BB-99-002', name: '新资源', items: [{ coordinate: 'PageInfo.newField', name: '新字段', dataType: '字符型 C' as const, sensitivity: 'LOW' as const }] };
+    const added = {
+      ...defaults.find((e) => e.code === 'BB-99-001')!,
+      code: 'BB-99-002',
+      name: '新资源',
+      items: [{ coordinate: 'PageInfo.newField', name: '新字段', dataType: '字符型 C' as const, sensitivity: 'LOW' as const }],
+    };
     expect(await addMissingDefaults(database.db, [...grown, added], 'upgrade')).toEqual({ entries: 1, items: 1 });
 
     const entries = await entriesWithItems(database.db);

@@ -8,12 +8,8 @@ export function createLoaders(db: q.FinanceDb) {
     budgetUnitByInstitution: new DataLoader(async (codes: readonly string[]) =>
       oneByKey(codes, await q.budgetUnitsByInstitutions(db, codes), (r) => r.institutionCreditCode),
     ),
-    budgetUnitByCode: new DataLoader(async (codes: readonly string[]) =>
-      oneByKey(codes, await q.budgetUnitsByCodes(db, codes), (r) => r.code),
-    ),
-    payrollByIdNumber: new DataLoader(async (ids: readonly string[]) =>
-      oneByKey(ids, await q.payrollRecordsByIdNumbers(db, ids), (r) => r.idNumber),
-    ),
+    budgetUnitByCode: new DataLoader(async (codes: readonly string[]) => oneByKey(codes, await q.budgetUnitsByCodes(db, codes), (r) => r.code)),
+    payrollByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.payrollRecordsByIdNumbers(db, ids), (r) => r.idNumber)),
     payrollCountByInstitution: new DataLoader(async (codes: readonly string[]) =>
       oneByKey(codes, await q.payrollCountsByInstitutions(db, codes), (r) => r.institutionCreditCode).map((r) => r?.total ?? 0),
     ),

@@ -19,8 +19,13 @@ beforeAll(async () => {
   await finance.seed(database.db, {
     budgetUnits: [{ code: 'YS000002', institutionCreditCode: SCHOOL, name: '某市第一中学', fundingForm: 'FULL', budgetedHeadcount: 3 }],
     payrollRecords: PAID.map((idNumber, i) => ({
-      idNumber, nameOnRecord: `教师${i}`, institutionCreditCode: SCHOOL, onPayroll: i < 2, lastPaidMonth: i < 2 ? '2026-10' : '2025-12',
-      budgetLine: '30101 基本工资', monthlyGrossPay: 6500.5 + i,
+      idNumber,
+      nameOnRecord: `教师${i}`,
+      institutionCreditCode: SCHOOL,
+      onPayroll: i < 2,
+      lastPaidMonth: i < 2 ? '2026-10' : '2025-12',
+      budgetLine: '30101 基本工资',
+      monthlyGrossPay: 6500.5 + i,
     })),
   });
 });
@@ -33,7 +38,14 @@ describe('finance subgraph', () => {
     const first = (await run(q, { r })).data as any;
     expect(first._entities[0]).toMatchObject({
       budgetUnit: { code: 'YS000002', fundingForm: 'FULL', budgetedHeadcount: 3 },
-      payroll: { totalCount: 3, nodes: [{ nameOnRecord: '教师0', onPayroll: true, monthlyGrossPay: 6500.5 }, { nameOnRecord: '教师1', onPayroll: true, monthlyGrossPay: 6501.5 }], pageInfo: { hasNextPage: true } },
+      payroll: {
+        totalCount: 3,
+        nodes: [
+          { nameOnRecord: '教师0', onPayroll: true, monthlyGrossPay: 6500.5 },
+          { nameOnRecord: '教师1', onPayroll: true, monthlyGrossPay: 6501.5 },
+        ],
+        pageInfo: { hasNextPage: true },
+      },
     });
     const second = (await run(q, { r, after: first._entities[0].payroll.pageInfo.endCursor })).data as any;
     expect(second._entities[0].payroll).toMatchObject({ nodes: [{ nameOnRecord: '教师2', onPayroll: false }], pageInfo: { hasNextPage: false } });

@@ -6,15 +6,9 @@ import type { EmploymentType } from './generated/enums.ts';
 /** Per-request DataLoaders: every lookup by key is batched into one statement per tick. */
 export function createLoaders(db: q.HrDb) {
   return {
-    personByIdNumber: new DataLoader(async (ids: readonly string[]) =>
-      oneByKey(ids, await q.personsByIdNumbers(db, ids), (r) => r.idNumber),
-    ),
-    employmentByIdNumber: new DataLoader(async (ids: readonly string[]) =>
-      oneByKey(ids, await q.employmentsByIdNumbers(db, ids), (r) => r.idNumber),
-    ),
-    insuranceByIdNumber: new DataLoader(async (ids: readonly string[]) =>
-      oneByKey(ids, await q.insurancesByIdNumbers(db, ids), (r) => r.idNumber),
-    ),
+    personByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.personsByIdNumbers(db, ids), (r) => r.idNumber)),
+    employmentByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.employmentsByIdNumbers(db, ids), (r) => r.idNumber)),
+    insuranceByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.insurancesByIdNumbers(db, ids), (r) => r.idNumber)),
     workforceCountsByInstitution: new DataLoader(async (codes: readonly string[]) =>
       manyByKey(codes, await q.workforceCountsByInstitutions(db, codes), (r) => r.institutionCreditCode),
     ),

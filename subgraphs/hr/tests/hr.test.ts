@@ -16,13 +16,23 @@ const server = createServer();
 
 const OPERATOR: Viewer = { office: 'hr', role: 'OPERATOR', sub: 'hr-operator' };
 
-const run = (query: string, variables?: Record<string, unknown>, viewer: Viewer | null = OPERATOR) => runOperation(server, createContext(database.db, viewer), query, variables);
+const run = (query: string, variables?: Record<string, unknown>, viewer: Viewer | null = OPERATOR) =>
+  runOperation(server, createContext(database.db, viewer), query, variables);
 
 beforeAll(async () => {
   database = await openTestDatabase(hr);
   await hr.seed(database.db, {
     persons: [
-      { idNumber: TEACHER, name: '王伟', ethnicity: '汉族', nativePlace: '河南郑州', education: 'UNDERGRADUATE', degree: 'BACHELOR', titleName: '中学一级教师', titleLevel: 'INTERMEDIATE' },
+      {
+        idNumber: TEACHER,
+        name: '王伟',
+        ethnicity: '汉族',
+        nativePlace: '河南郑州',
+        education: 'UNDERGRADUATE',
+        degree: 'BACHELOR',
+        titleName: '中学一级教师',
+        titleLevel: 'INTERMEDIATE',
+      },
       { idNumber: CLEANER, name: '赵敏', ethnicity: '回族', nativePlace: '河南洛阳' },
     ],
     employments: [
@@ -36,11 +46,21 @@ afterAll(() => database.close());
 
 describe('hr subgraph', () => {
   it('answers a person with identity derived from the ID number', async () => {
-    const result = await run(`query($id: ID!) { person(idNumber: $id) { idNumber name gender birthDate ethnicity education degree professionalTitle { name level } insurance { pensionAccount enrolled } employment { type since institution { creditCode } } } }`, { id: TEACHER });
+    const result = await run(
+      `query($id: ID!) { person(idNumber: $id) { idNumber name gender birthDate ethnicity education degree professionalTitle { name level } insurance { pensionAccount enrolled } employment { type since institution { creditCode } } } }`,
+      { id: TEACHER },
+    );
     expect(result.data).toEqual({
       person: {
-        idNumber: TEACHER, name: '王伟', gender: 'MALE', birthDate: '1985-03-17', ethnicity: '汉族', education: 'UNDERGRADUATE', degree: 'BACHELOR',
-        professionalTitle: { name: '中学一级教师', level: 'INTERMEDIATE' }, insurance: { pensionAccount: 'PUBLIC_INSTITUTION', enrolled: true },
+        idNumber: TEACHER,
+        name: '王伟',
+        gender: 'MALE',
+        birthDate: '1985-03-17',
+        ethnicity: '汉族',
+        education: 'UNDERGRADUATE',
+        degree: 'BACHELOR',
+        professionalTitle: { name: '中学一级教师', level: 'INTERMEDIATE' },
+        insurance: { pensionAccount: 'PUBLIC_INSTITUTION', enrolled: true },
         employment: { type: 'IN_QUOTA', since: '2010-09-01', institution: { creditCode: SCHOOL } },
       },
     });
@@ -52,7 +72,15 @@ describe('hr subgraph', () => {
       { r: [{ __typename: 'Institution', creditCode: SCHOOL }] },
     );
     expect(result.data).toEqual({
-      _entities: [{ workforceByType: [{ type: 'IN_QUOTA', count: 1 }, { type: 'LABOR_DISPATCH', count: 1 }], workforce: { totalCount: 1, nodes: [{ person: { name: '赵敏' } }] } }],
+      _entities: [
+        {
+          workforceByType: [
+            { type: 'IN_QUOTA', count: 1 },
+            { type: 'LABOR_DISPATCH', count: 1 },
+          ],
+          workforce: { totalCount: 1, nodes: [{ person: { name: '赵敏' } }] },
+        },
+      ],
     });
   });
 

@@ -20,7 +20,15 @@ beforeAll(async () => {
   await organization.seed(database.db, {
     cadres: [
       { idNumber: CHIEF, name: '张强', institutionCreditCode: BUREAU, post: '局长', rank: 'DIVISION', leadership: true, appointedOn: '2021-06-01' },
-      { idNumber: STAFF, name: '刘洋', institutionCreditCode: BUREAU, post: '一级主任科员', rank: 'PRINCIPAL_STAFF', leadership: false, appointedOn: '2023-01-01' },
+      {
+        idNumber: STAFF,
+        name: '刘洋',
+        institutionCreditCode: BUREAU,
+        post: '一级主任科员',
+        rank: 'PRINCIPAL_STAFF',
+        leadership: false,
+        appointedOn: '2023-01-01',
+      },
     ],
   });
 });
@@ -28,20 +36,39 @@ afterAll(() => database.close());
 
 describe('organization subgraph', () => {
   it('counts filled leadership posts and lists cadres of an institution', async () => {
-    const result = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { leadershipPostsFilled cadres { name post leadership } } } }`, {
-      r: [{ __typename: 'Institution', creditCode: BUREAU }],
-    });
+    const result = await run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { leadershipPostsFilled cadres { name post leadership } } } }`,
+      {
+        r: [{ __typename: 'Institution', creditCode: BUREAU }],
+      },
+    );
     expect(result.data).toEqual({
-      _entities: [{ leadershipPostsFilled: 1, cadres: [{ name: '张强', post: '局长', leadership: true }, { name: '刘洋', post: '一级主任科员', leadership: false }] }],
+      _entities: [
+        {
+          leadershipPostsFilled: 1,
+          cadres: [
+            { name: '张强', post: '局长', leadership: true },
+            { name: '刘洋', post: '一级主任科员', leadership: false },
+          ],
+        },
+      ],
     });
   });
 
   it('resolves a person to their cadre record, or null for a non-cadre', async () => {
     const other = id('41010219950101005');
     const result = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumber cadre { rank appointedOn } } } }`, {
-      r: [{ __typename: 'Person', idNumber: CHIEF }, { __typename: 'Person', idNumber: other }],
+      r: [
+        { __typename: 'Person', idNumber: CHIEF },
+        { __typename: 'Person', idNumber: other },
+      ],
     });
-    expect(result.data).toEqual({ _entities: [{ idNumber: CHIEF, cadre: { rank: 'DIVISION', appointedOn: '2021-06-01' } }, { idNumber: other, cadre: null }] });
+    expect(result.data).toEqual({
+      _entities: [
+        { idNumber: CHIEF, cadre: { rank: 'DIVISION', appointedOn: '2021-06-01' } },
+        { idNumber: other, cadre: null },
+      ],
+    });
   });
 
   it('refuses an invalid ID number at the root field', async () => {

@@ -21,15 +21,9 @@ export function createLoaders(db: q.StaffingDb) {
       (codes, page) => q.ledgerPagesByInstitutions(db, codes, page.limit, page.offset),
       (r) => r.institutionCreditCode,
     ),
-    ledgerEntryByIdNumber: new DataLoader(async (ids: readonly string[]) =>
-      oneByKey(ids, await q.ledgerEntriesByIdNumbers(db, ids), (r) => r.idNumber),
-    ),
-    staffingCardsByIdNumber: new DataLoader(async (ids: readonly string[]) =>
-      manyByKey(ids, await q.staffingCardsByIdNumbers(db, ids), (r) => r.idNumber),
-    ),
-    removalsByIdNumber: new DataLoader(async (ids: readonly string[]) =>
-      manyByKey(ids, await q.removalsByIdNumbers(db, ids), (r) => r.idNumber),
-    ),
+    ledgerEntryByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.ledgerEntriesByIdNumbers(db, ids), (r) => r.idNumber)),
+    staffingCardsByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.staffingCardsByIdNumbers(db, ids), (r) => r.idNumber)),
+    removalsByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.removalsByIdNumbers(db, ids), (r) => r.idNumber)),
   };
 }
 

@@ -16,7 +16,8 @@ let database: Awaited<ReturnType<typeof openTestDatabase<StaffingDb>>>;
 const server = createServer();
 const schoolClerk: Viewer = { office: 'staffing', role: 'UNIT_OPERATOR', sub: 'school-clerk', unit: SCHOOL };
 
-const run = (query: string, variables: Record<string, unknown>, viewer: Viewer | null) => runOperation(server, createContext(database.db, viewer), query, variables);
+const run = (query: string, variables: Record<string, unknown>, viewer: Viewer | null) =>
+  runOperation(server, createContext(database.db, viewer), query, variables);
 
 const REPORT = `mutation($i: ReportRemovalInput!) { reportRemoval(input: $i) { removal { reason effectiveOn institution { creditCode } person { idNumber } } } }`;
 const STATE = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ledgerEntry { name } staffingCards { number status } removals { reason } } } }`;
@@ -24,10 +25,26 @@ const state = async (idNumber: string) => ((await run(STATE, { r: [{ __typename:
 
 beforeAll(async () => {
   database = await openTestDatabase(staffing);
-  const institution = (creditCode: string, name: string) => ({ creditCode, name, kind: 'PUBLIC_INSTITUTION' as const, level: 'CITY' as const, system: 'EDUCATION' as const, fundingForm: 'FULL' as const });
+  const institution = (creditCode: string, name: string) => ({
+    creditCode,
+    name,
+    kind: 'PUBLIC_INSTITUTION' as const,
+    level: 'CITY' as const,
+    system: 'EDUCATION' as const,
+    fundingForm: 'FULL' as const,
+  });
   const entry = (idNumber: string, unit: string, name: string, card: string) => ({
-    idNumber, institutionCreditCode: unit, quotaCategory: 'PUBLIC_SERVICE' as const, name, ethnicity: '汉族', nativePlace: '河南郑州',
-    politicalStatus: '群众', post: '教师', workStartDate: '2008-09-01', unitJoinDate: '2010-09-01', staffingCardNumber: card,
+    idNumber,
+    institutionCreditCode: unit,
+    quotaCategory: 'PUBLIC_SERVICE' as const,
+    name,
+    ethnicity: '汉族',
+    nativePlace: '河南郑州',
+    politicalStatus: '群众',
+    post: '教师',
+    workStartDate: '2008-09-01',
+    unitJoinDate: '2010-09-01',
+    staffingCardNumber: card,
   });
   await staffing.seed(database.db, {
     institutions: [institution(SCHOOL, '某市第一中学'), institution(HOSPITAL, '某市人民医院')],
@@ -61,7 +78,9 @@ describe('reportRemoval (人员核减)', () => {
 
   it("lets a unit operator remove its own unit's person: off the ledger, card revoked, removal recorded, changes reported for the log", async () => {
     const result = await run(REPORT, { i: { idNumber: TEACHER, reason: 'RETIREMENT', effectiveOn: '2026-06-30' } }, schoolClerk);
-    expect(result.data).toEqual({ reportRemoval: { removal: { reason: 'RETIREMENT', effectiveOn: '2026-06-30', institution: { creditCode: SCHOOL }, person: { idNumber: TEACHER } } } });
+    expect(result.data).toEqual({
+      reportRemoval: { removal: { reason: 'RETIREMENT', effectiveOn: '2026-06-30', institution: { creditCode: SCHOOL }, person: { idNumber: TEACHER } } },
+    });
     expect(await state(TEACHER)).toEqual({ ledgerEntry: null, staffingCards: [{ number: 'SY0', status: 'REVOKED' }], removals: [{ reason: 'RETIREMENT' }] });
     const audit = result.extensions?.audit as { entity: string; key: string; before: any; after: any }[];
     expect(audit.map((a) => [a.entity, a.key, a.before?.status ?? a.before?.name ?? null, a.after?.status ?? a.after?.reason ?? null])).toEqual([

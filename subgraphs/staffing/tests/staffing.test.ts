@@ -17,22 +17,39 @@ const server = createServer();
 
 const OPERATOR: Viewer = { office: 'staffing', role: 'OPERATOR', sub: 'staffing-operator' };
 
-const run = (query: string, variables?: Record<string, unknown>, viewer: Viewer | null = OPERATOR) => runOperation(server, createContext(database.db, viewer), query, variables);
+const run = (query: string, variables?: Record<string, unknown>, viewer: Viewer | null = OPERATOR) =>
+  runOperation(server, createContext(database.db, viewer), query, variables);
 
 beforeAll(async () => {
   database = await openTestDatabase(staffing);
   await staffing.seed(database.db, {
     institutions: [
       { creditCode: BUREAU, name: '某市教育局', kind: 'GOVERNMENT_ORGAN', level: 'CITY', system: 'EDUCATION', fundingForm: 'FULL', leadershipPostsApproved: 5 },
-      { creditCode: SCHOOL, name: '某市第一中学', kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'EDUCATION', fundingForm: 'FULL', parentCreditCode: BUREAU },
+      {
+        creditCode: SCHOOL,
+        name: '某市第一中学',
+        kind: 'PUBLIC_INSTITUTION',
+        level: 'CITY',
+        system: 'EDUCATION',
+        fundingForm: 'FULL',
+        parentCreditCode: BUREAU,
+      },
     ],
     quotas: [
       { institutionCreditCode: SCHOOL, category: 'PUBLIC_SERVICE', approved: 1, reserved: 0 },
       { institutionCreditCode: SCHOOL, category: 'WORKER', approved: 3, reserved: 1 },
     ],
     ledgerEntries: [A, B].map((idNumber, i) => ({
-      idNumber, institutionCreditCode: SCHOOL, quotaCategory: 'PUBLIC_SERVICE' as const, name: i ? '李娜' : '王伟', ethnicity: '汉族',
-      nativePlace: '河南郑州', politicalStatus: '中共党员', post: '教师', workStartDate: '2008-09-01', unitJoinDate: '2010-09-01',
+      idNumber,
+      institutionCreditCode: SCHOOL,
+      quotaCategory: 'PUBLIC_SERVICE' as const,
+      name: i ? '李娜' : '王伟',
+      ethnicity: '汉族',
+      nativePlace: '河南郑州',
+      politicalStatus: '中共党员',
+      post: '教师',
+      workStartDate: '2008-09-01',
+      unitJoinDate: '2010-09-01',
       staffingCardNumber: `SY${i}`,
     })),
     staffingCards: [{ number: 'SY0', idNumber: A, institutionCreditCode: SCHOOL, category: 'PUBLIC_SERVICE', issuedOn: '2010-09-01', status: 'ACTIVE' }],
@@ -43,7 +60,9 @@ afterAll(() => database.close());
 
 describe('staffing subgraph', () => {
   it('gives quota figures with over-quota categories as negative vacancies', async () => {
-    const result = await run(`query($c: ID!) { institution(creditCode: $c) { name parent { name } quotas { category approved occupied reserved vacant } } }`, { c: SCHOOL });
+    const result = await run(`query($c: ID!) { institution(creditCode: $c) { name parent { name } quotas { category approved occupied reserved vacant } } }`, {
+      c: SCHOOL,
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       institution: {
@@ -60,7 +79,12 @@ describe('staffing subgraph', () => {
   it('resolves Person entities with the ledger, deriving gender and birth date from the ID number', async () => {
     const result = await run(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumber ledgerEntry { name gender birthDate staffingCardNumber } staffingCards { number } } } }`,
-      { r: [{ __typename: 'Person', idNumber: B }, { __typename: 'Person', idNumber: A.toLowerCase() }] },
+      {
+        r: [
+          { __typename: 'Person', idNumber: B },
+          { __typename: 'Person', idNumber: A.toLowerCase() },
+        ],
+      },
     );
     expect(result.data).toEqual({
       _entities: [
@@ -87,10 +111,17 @@ describe('staffing subgraph', () => {
   it('refuses a bad credit code with a coded error and writes nothing', async () => {
     const bad = BUREAU.slice(0, 17) + (BUREAU[17] === '0' ? '1' : '0');
     const before = await run(`{ institutions { totalCount } }`);
-    const result = await run(
-      `mutation($i: RegisterInstitutionInput!) { registerInstitution(input: $i) { institution { creditCode } } }`,
-      { i: { creditCode: code('12410100MB0000003'), name: '新单位', kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'HEALTH', fundingForm: 'FULL', parentCreditCode: bad } },
-    );
+    const result = await run(`mutation($i: RegisterInstitutionInput!) { registerInstitution(input: $i) { institution { creditCode } } }`, {
+      i: {
+        creditCode: code('12410100MB0000003'),
+        name: '新单位',
+        kind: 'PUBLIC_INSTITUTION',
+        level: 'CITY',
+        system: 'HEALTH',
+        fundingForm: 'FULL',
+        parentCreditCode: bad,
+      },
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_CREDIT_CODE', field: 'input.parentCreditCode' });
     expect(await run(`{ institutions { totalCount } }`)).toEqual(before);
   });
@@ -101,14 +132,25 @@ describe('staffing subgraph', () => {
     expect(own.data).toEqual({ institution: { name: '某市第一中学', parent: null }, institutions: { totalCount: 1 } });
     const other = await run(`query($c: ID!) { institution(creditCode: $c) { name } }`, { c: BUREAU }, unitOperator);
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OTHER_UNIT' });
-    const entities = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { name } } }`, { r: [{ __typename: 'Institution', creditCode: BUREAU }] }, unitOperator);
+    const entities = await run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { name } } }`,
+      { r: [{ __typename: 'Institution', creditCode: BUREAU }] },
+      unitOperator,
+    );
     expect(entities.data).toEqual({ _entities: [null] });
     expect(entities.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('lets only the Staffing Office write, and writes nothing otherwise', async () => {
     const before = await run(`{ institutions { totalCount } }`);
-    const input = { creditCode: code('12410100MB0000005'), name: '某市档案馆', kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'GENERAL_AFFAIRS', fundingForm: 'FULL' };
+    const input = {
+      creditCode: code('12410100MB0000005'),
+      name: '某市档案馆',
+      kind: 'PUBLIC_INSTITUTION',
+      level: 'CITY',
+      system: 'GENERAL_AFFAIRS',
+      fundingForm: 'FULL',
+    };
     const mutation = `mutation($i: RegisterInstitutionInput!) { registerInstitution(input: $i) { institution { creditCode } } }`;
     for (const viewer of [null, { office: 'hr', role: 'OPERATOR', sub: 'x' }, { office: 'staffing', role: 'AUDITOR', sub: 'y' }] as const) {
       const result = await run(mutation, { i: input }, viewer);
@@ -118,10 +160,20 @@ describe('staffing subgraph', () => {
   });
 
   it('registers an institution once, refusing a duplicate', async () => {
-    const input = { creditCode: code('12410100MB0000004'), name: '某市疾控中心', kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'HEALTH', fundingForm: 'PARTIAL', parentCreditCode: BUREAU.toLowerCase() };
+    const input = {
+      creditCode: code('12410100MB0000004'),
+      name: '某市疾控中心',
+      kind: 'PUBLIC_INSTITUTION',
+      level: 'CITY',
+      system: 'HEALTH',
+      fundingForm: 'PARTIAL',
+      parentCreditCode: BUREAU.toLowerCase(),
+    };
     const mutation = `mutation($i: RegisterInstitutionInput!) { registerInstitution(input: $i) { institution { creditCode name parent { creditCode } } } }`;
     const created = await run(mutation, { i: input });
-    expect(created.data).toEqual({ registerInstitution: { institution: { creditCode: input.creditCode, name: '某市疾控中心', parent: { creditCode: BUREAU } } } });
+    expect(created.data).toEqual({
+      registerInstitution: { institution: { creditCode: input.creditCode, name: '某市疾控中心', parent: { creditCode: BUREAU } } },
+    });
     const again = await run(mutation, { i: input });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'ALREADY_EXISTS', field: 'input.creditCode' });
   });

@@ -64,7 +64,8 @@ export async function operationLog(log: OperationLog, caller: Viewer | null, arg
 /** `Query.verifyOperationLog`: walks the whole chain; auditors and security officers only. */
 export async function verifyOperationLog(log: OperationLog, caller: Viewer | null) {
   const viewer = requireViewer(caller);
-  if (!mayVerifyLog(viewer)) throw hubError(ErrorCode.FORBIDDEN, '', '只有审计人员和保密员可以校验操作日志', 'only auditors and security officers verify the operation log');
+  if (!mayVerifyLog(viewer))
+    throw hubError(ErrorCode.FORBIDDEN, '', '只有审计人员和保密员可以校验操作日志', 'only auditors and security officers verify the operation log');
   const result = await log.verify();
   return result.ok
     ? { ok: true, entries: result.entries, head: result.head, problem: null, seq: null, message: null }

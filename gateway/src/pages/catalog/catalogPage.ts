@@ -31,7 +31,9 @@ export function catalogPage(query: PageQuery, now: () => Date): Route {
     const method = (req.method ?? 'GET').toUpperCase();
     const at = now();
     if (method !== 'GET' && method !== 'HEAD') {
-      sendPage(res, method, 405, errorPage('不支持的请求方法', '目录页面只支持 GET 和 HEAD 请求', 'The catalog pages accept GET and HEAD only', at), { allow: 'GET, HEAD' });
+      sendPage(res, method, 405, errorPage('不支持的请求方法', '目录页面只支持 GET 和 HEAD 请求', 'The catalog pages accept GET and HEAD only', at), {
+        allow: 'GET, HEAD',
+      });
       return true;
     }
 
@@ -48,7 +50,12 @@ export function catalogPage(query: PageQuery, now: () => Date): Route {
     const { data } = code === null ? { data: null } : await query(req, DETAIL_QUERY, { code });
     const entry = data?.catalogEntry;
     if (!entry) {
-      sendPage(res, method, 404, errorPage('未找到', `目录中没有代码为「${code ?? rest.slice(1)}」的信息资源`, `No catalog entry with code "${code ?? rest.slice(1)}"`, at));
+      sendPage(
+        res,
+        method,
+        404,
+        errorPage('未找到', `目录中没有代码为「${code ?? rest.slice(1)}」的信息资源`, `No catalog entry with code "${code ?? rest.slice(1)}"`, at),
+      );
       return true;
     }
     const page = entryDetailPage({

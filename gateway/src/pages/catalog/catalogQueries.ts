@@ -24,7 +24,12 @@ const instant = (value: string | null) => (value === null ? null : new Date(valu
 
 export const readEntry = (e: Json): PageEntry => ({ ...(e as PageEntry), updatedAt: new Date(e.updatedAt) });
 export const readRequest = (r: Json): PageRequest => ({ ...(r as PageRequest), submittedAt: new Date(r.submittedAt) });
-export const readGrant = (g: Json): PageGrant => ({ ...(g as PageGrant), grantedAt: new Date(g.grantedAt), expiresAt: new Date(g.expiresAt), revokedAt: instant(g.revokedAt) });
+export const readGrant = (g: Json): PageGrant => ({
+  ...(g as PageGrant),
+  grantedAt: new Date(g.grantedAt),
+  expiresAt: new Date(g.expiresAt),
+  revokedAt: instant(g.revokedAt),
+});
 /** The API gives each change's before and after as JSON text, so every type reads back the same way. */
 export const readVersion = (v: Json): PageVersion => ({
   version: v.version,

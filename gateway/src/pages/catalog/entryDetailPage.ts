@@ -26,7 +26,8 @@ const coordinates = (list: string[]) => html`${list.map((c, i) => html`${i > 0 &
 export function entryDetailPage({ entry, knownCodes, grants, pendingRequests, versions, now }: EntryDetailData): string {
   const related = entry.relatedCodes.length
     ? html`${entry.relatedCodes.map(
-        (code, i) => html`${i > 0 && '、'}${knownCodes.has(code) ? html`<a class="mono" href="/catalog/${encodeURIComponent(code)}">${code}</a>` : html`<code>${code}</code>（未登记）`}`,
+        (code, i) =>
+          html`${i > 0 && '、'}${knownCodes.has(code) ? html`<a class="mono" href="/catalog/${encodeURIComponent(code)}">${code}</a>` : html`<code>${code}</code>（未登记）`}`,
       )}`
     : '—';
   const body = html`

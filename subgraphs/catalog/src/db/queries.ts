@@ -17,8 +17,19 @@ export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
 /** Entry fields the coordination group may change through the API (each change versioned). */
 export const EDITABLE_FIELDS = [
-  'name', 'classification', 'summary', 'format', 'shareType', 'shareConditions', 'shareMethod', 'open', 'updateCycle',
-  'relatedCodes', 'basis', 'maintainer', 'status',
+  'name',
+  'classification',
+  'summary',
+  'format',
+  'shareType',
+  'shareConditions',
+  'shareMethod',
+  'open',
+  'updateCycle',
+  'relatedCodes',
+  'basis',
+  'maintainer',
+  'status',
 ] as const;
 export type EntryPatch = Partial<Pick<EntryRow, (typeof EDITABLE_FIELDS)[number]>>;
 
@@ -48,7 +59,11 @@ export const unrevokedGrants = (db: CatalogDb) => db.select().from(grants).where
  * each addition is a new version of its entry. Returns the entries added and the items added to
  * existing entries.
  */
-export async function addMissingDefaults(db: CatalogDb, definitions: readonly CatalogEntryDefinition[], by: string): Promise<{ entries: number; items: number }> {
+export async function addMissingDefaults(
+  db: CatalogDb,
+  definitions: readonly CatalogEntryDefinition[],
+  by: string,
+): Promise<{ entries: number; items: number }> {
   return db.transaction(async (tx) => {
     const codes = new Set((await tx.select({ code: catalogEntries.code }).from(catalogEntries)).map((r) => r.code));
     const covered = new Set((await tx.select({ coordinate: catalogItems.coordinate }).from(catalogItems)).map((r) => r.coordinate));
@@ -67,13 +82,19 @@ export async function addMissingDefaults(db: CatalogDb, definitions: readonly Ca
         entries++;
       } else {
         const [current] = await tx.select().from(catalogEntries).where(eq(catalogEntries.code, def.code));
-        [row] = (await tx.update(catalogEntries).set({ version: current!.version + 1, updatedAt: new Date() }).where(eq(catalogEntries.code, def.code)).returning()) as [EntryRow];
+        [row] = (await tx
+          .update(catalogEntries)
+          .set({ version: current!.version + 1, updatedAt: new Date() })
+          .where(eq(catalogEntries.code, def.code))
+          .returning()) as [EntryRow];
         itemsAdded += items.length;
       }
       if (items.length) await tx.insert(catalogItems).values(items.map((i) => ({ ...i, entryCode: def.code })));
       const changes: FieldChanges = codes.has(def.code) ? { items: { before: null, after: items.map((i) => i.coordinate) } } : {};
       const allItemsNow = await tx.select().from(catalogItems).where(eq(catalogItems.entryCode, def.code));
-      await tx.insert(catalogVersions).values({ entryCode: def.code, version: row.version, changedBy: by, changes, snapshot: { ...entrySnapshot(row), items: allItemsNow } });
+      await tx
+        .insert(catalogVersions)
+        .values({ entryCode: def.code, version: row.version, changedBy: by, changes, snapshot: { ...entrySnapshot(row), items: allItemsNow } });
     }
     return { entries, items: itemsAdded };
   });
@@ -81,7 +102,11 @@ export async function addMissingDefaults(db: CatalogDb, definitions: readonly Ca
 
 /** The versions of several entries in one statement, newest first (for a per-request DataLoader). */
 export const versionsOfEntries = (db: CatalogDb, codes: readonly string[]) =>
-  db.select().from(catalogVersions).where(inArray(catalogVersions.entryCode, [...codes])).orderBy(asc(catalogVersions.entryCode), desc(catalogVersions.version));
+  db
+    .select()
+    .from(catalogVersions)
+    .where(inArray(catalogVersions.entryCode, [...codes]))
+    .orderBy(asc(catalogVersions.entryCode), desc(catalogVersions.version));
 
 /** Applies a patch as one new version, with what changed, in one transaction; null for an unknown code. */
 export async function updateEntry(db: CatalogDb, code: string, patch: EntryPatch, by: string): Promise<{ entry: EntryRow; changes: FieldChanges } | null> {
@@ -100,7 +125,9 @@ export async function updateEntry(db: CatalogDb, code: string, patch: EntryPatch
       .where(eq(catalogEntries.code, code))
       .returning();
     const items = await tx.select().from(catalogItems).where(eq(catalogItems.entryCode, code));
-    await tx.insert(catalogVersions).values({ entryCode: code, version: entry!.version, changedBy: by, changes, snapshot: { ...entrySnapshot(entry!), items } });
+    await tx
+      .insert(catalogVersions)
+      .values({ entryCode: code, version: entry!.version, changedBy: by, changes, snapshot: { ...entrySnapshot(entry!), items } });
     return { entry: entry!, changes };
   });
 }
@@ -134,7 +161,14 @@ export async function decideRequest(db: CatalogDb, id: number, decision: { appro
     const [grant] = decision.approve
       ? await tx
           .insert(grants)
-          .values({ requestId: id, entryCode: request.entryCode, granteeOffice: request.requesterOffice, coordinates: request.coordinates, grantedAt: decision.at, expiresAt: decision.expiresAt! })
+          .values({
+            requestId: id,
+            entryCode: request.entryCode,
+            granteeOffice: request.requesterOffice,
+            coordinates: request.coordinates,
+            grantedAt: decision.at,
+            expiresAt: decision.expiresAt!,
+          })
           .returning()
       : [null];
     return { request, grant: grant ?? null };
@@ -157,4 +191,10 @@ export const grantById = async (db: CatalogDb, id: number) => (await db.select()
 
 /** Revokes a grant not yet revoked; null when someone else revoked it first. */
 export const revokeGrant = async (db: CatalogDb, id: number, by: string, reason: string, at: Date) =>
-  (await db.update(grants).set({ revokedAt: at, revokedBy: by, revokeReason: reason }).where(and(eq(grants.id, id), isNull(grants.revokedAt))).returning())[0] ?? null;
+  (
+    await db
+      .update(grants)
+      .set({ revokedAt: at, revokedBy: by, revokeReason: reason })
+      .where(and(eq(grants.id, id), isNull(grants.revokedAt)))
+      .returning()
+  )[0] ?? null;

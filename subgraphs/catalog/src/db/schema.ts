@@ -4,7 +4,6 @@ import { ENTRY_STATUSES, REQUEST_STATUSES, SENSITIVITIES, SHARE_TYPES, UPDATE_CY
 /** The coordination group's data (信息数据共享目录, 共享申请, 授权), in its own Postgres schema `catalog`. */
 export const catalogSchema = pgSchema('catalog');
 
-
 /** 信息资源 — one catalog entry with the core metadata of the national catalog guide. */
 export const catalogEntries = catalogSchema.table('catalog_entries', {
   code: text('code').primaryKey(),
@@ -97,4 +96,3 @@ export const grants = catalogSchema.table(
   },
   (t) => [index('grants_grantee_idx').on(t.granteeOffice)],
 );
-

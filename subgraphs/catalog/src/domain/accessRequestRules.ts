@@ -46,19 +46,39 @@ export function checkAccessRequest(
   holidays?: ReadonlySet<string>,
 ): { refusal: Refusal } | { row: NewAccessRequest } {
   const refuse = (refusal: Refusal) => ({ refusal });
-  if (!entry) return refuse({ code: ErrorCode.NOT_FOUND, zh: `信息资源 ${input.entryCode} 不存在`, en: `no catalog entry ${input.entryCode}`, field: 'input.entryCode' });
-  if (entry.status !== 'ACTIVE') return refuse(invalid('input.entryCode', `信息资源 ${entry.code} 不是有效状态（${entry.status}）`, `catalog entry ${entry.code} is not ACTIVE (${entry.status})`));
+  if (!entry)
+    return refuse({ code: ErrorCode.NOT_FOUND, zh: `信息资源 ${input.entryCode} 不存在`, en: `no catalog entry ${input.entryCode}`, field: 'input.entryCode' });
+  if (entry.status !== 'ACTIVE')
+    return refuse(
+      invalid('input.entryCode', `信息资源 ${entry.code} 不是有效状态（${entry.status}）`, `catalog entry ${entry.code} is not ACTIVE (${entry.status})`),
+    );
   if (entry.shareType === 'NOT_SHARED') {
-    return refuse({ code: ErrorCode.NOT_SHAREABLE, zh: `信息资源 ${entry.code}（${entry.name}）不予共享，不能申请`, en: `catalog entry ${entry.code} is not shared and cannot be requested`, extra: { basis: entry.basis } });
+    return refuse({
+      code: ErrorCode.NOT_SHAREABLE,
+      zh: `信息资源 ${entry.code}（${entry.name}）不予共享，不能申请`,
+      en: `catalog entry ${entry.code} is not shared and cannot be requested`,
+      extra: { basis: entry.basis },
+    });
   }
-  if (entry.shareType === 'UNCONDITIONAL') return refuse(invalid('input.entryCode', `信息资源 ${entry.code} 为无条件共享，无需申请`, `catalog entry ${entry.code} is unconditional: no request needed`));
-  if (entry.providerOffice === viewer.office) return refuse(invalid('input.entryCode', `信息资源 ${entry.code} 由本部门提供，无需申请`, `catalog entry ${entry.code} is your own office's`));
+  if (entry.shareType === 'UNCONDITIONAL')
+    return refuse(
+      invalid('input.entryCode', `信息资源 ${entry.code} 为无条件共享，无需申请`, `catalog entry ${entry.code} is unconditional: no request needed`),
+    );
+  if (entry.providerOffice === viewer.office)
+    return refuse(invalid('input.entryCode', `信息资源 ${entry.code} 由本部门提供，无需申请`, `catalog entry ${entry.code} is your own office's`));
 
   const items = new Set(entry.items.map((i) => i.coordinate));
   const coordinates = input.coordinates == null ? [...items] : [...new Set(input.coordinates)];
   if (coordinates.length === 0) return refuse(invalid('input.coordinates', '至少申请一个信息项', 'ask for at least one item'));
   const foreign = coordinates.filter((c) => !items.has(c));
-  if (foreign.length) return refuse(invalid('input.coordinates', `不是信息资源 ${entry.code} 的信息项：${foreign.join('、')}`, `not items of catalog entry ${entry.code}: ${foreign.join(', ')}`));
+  if (foreign.length)
+    return refuse(
+      invalid(
+        'input.coordinates',
+        `不是信息资源 ${entry.code} 的信息项：${foreign.join('、')}`,
+        `not items of catalog entry ${entry.code}: ${foreign.join(', ')}`,
+      ),
+    );
 
   const purpose = input.purpose.trim();
   if (!purpose) return refuse(invalid('input.purpose', '须写明用途', 'the purpose must not be empty'));

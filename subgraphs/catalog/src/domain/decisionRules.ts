@@ -30,7 +30,11 @@ export function checkDecision(
     return refuse({ code: ErrorCode.SELF_APPROVAL, zh: '不能审核本人或本部门提交的共享申请', en: 'nobody decides a request they or their own office made' });
   }
   if (!mayDecide(viewer, entry.providerOffice)) {
-    return refuse({ code: ErrorCode.FORBIDDEN, zh: `只有${officeName(entry.providerOffice)}的负责人或审核员可以审核该申请`, en: `only ${entry.providerOffice}'s leaders and reviewers decide this request` });
+    return refuse({
+      code: ErrorCode.FORBIDDEN,
+      zh: `只有${officeName(entry.providerOffice)}的负责人或审核员可以审核该申请`,
+      en: `only ${entry.providerOffice}'s leaders and reviewers decide this request`,
+    });
   }
   if (request.status !== 'PENDING') return refuse(invalid('id', `申请已处理（${request.status}）`, `the request is no longer pending (${request.status})`));
   const reason = args.reason.trim();
@@ -44,6 +48,9 @@ export function checkDecision(
     const en = args.expiresOn ? 'expiresOn must not be before today' : "the request's period is over; give expiresOn";
     return refuse(invalid('expiresOn', zh, en));
   }
-  if (expiresOn > request.periodTo) return refuse(invalid('expiresOn', `到期日不能晚于申请期限止（${request.periodTo}）`, `expiresOn must not be after the requested period's end (${request.periodTo})`));
+  if (expiresOn > request.periodTo)
+    return refuse(
+      invalid('expiresOn', `到期日不能晚于申请期限止（${request.periodTo}）`, `expiresOn must not be after the requested period's end (${request.periodTo})`),
+    );
   return { reason, expiresAt: endOfBeijingDay(expiresOn) };
 }

@@ -52,7 +52,11 @@ function shareProblems(entry: EntryRow & { items: ItemRow[] }): Problem[] {
   if (open && shareType === 'NOT_SHARED') {
     problems.push({ field: 'input.open', zh: '不予共享的信息资源不能向社会开放', en: 'a NOT_SHARED entry can never be open' });
   } else if (open && shareType === 'CONDITIONAL') {
-    problems.push({ field: 'input.open', zh: '有条件共享的信息资源不能向社会开放（公众无法提交共享申请）', en: 'a CONDITIONAL entry cannot be open (the public cannot file an access request)' });
+    problems.push({
+      field: 'input.open',
+      zh: '有条件共享的信息资源不能向社会开放（公众无法提交共享申请）',
+      en: 'a CONDITIONAL entry cannot be open (the public cannot file an access request)',
+    });
   }
   if (open && entry.items.some((i) => i.coordinate.startsWith('Mutation.'))) {
     problems.push({ field: 'input.open', zh: '含写入接口的信息资源不能向社会开放', en: 'an entry with writes (Mutation fields) cannot be open' });
@@ -61,7 +65,11 @@ function shareProblems(entry: EntryRow & { items: ItemRow[] }): Problem[] {
     problems.push({ field: 'input.shareConditions', zh: '有条件共享须写明共享条件', en: 'a CONDITIONAL entry needs shareConditions' });
   }
   if (shareType !== 'CONDITIONAL' && entry.shareConditions) {
-    problems.push({ field: 'input.shareConditions', zh: '共享条件仅用于有条件共享，请传 null 清空', en: 'shareConditions are for CONDITIONAL entries only; pass null to clear them' });
+    problems.push({
+      field: 'input.shareConditions',
+      zh: '共享条件仅用于有条件共享，请传 null 清空',
+      en: 'shareConditions are for CONDITIONAL entries only; pass null to clear them',
+    });
   }
   if ((shareType === 'CONDITIONAL' || shareType === 'NOT_SHARED') && !entry.basis) {
     problems.push({ field: 'input.basis', zh: '有条件共享和不予共享须有法律或政策依据', en: `a ${shareType} entry needs a basis (legal or policy basis)` });
@@ -97,6 +105,11 @@ function toDefinition(entry: EntryRow & { items: ItemRow[] }): CatalogEntryDefin
     relatedCodes: [],
     ...(shareConditions ? { shareConditions } : {}),
     ...(basis ? { basis } : {}),
-    items: items.map(({ coordinate, name, dataType, sensitivity }) => ({ coordinate, name, dataType: dataType as CatalogEntryDefinition['items'][number]['dataType'], sensitivity })),
+    items: items.map(({ coordinate, name, dataType, sensitivity }) => ({
+      coordinate,
+      name,
+      dataType: dataType as CatalogEntryDefinition['items'][number]['dataType'],
+      sensitivity,
+    })),
   };
 }

@@ -34,4 +34,3 @@ export const mayListRequests = (viewer: Viewer) => viewer.role !== 'UNIT_OPERATO
 /** A request or grant is visible to overseers and to the two offices it concerns. */
 export const maySeeExchange = (viewer: Viewer | null, providerOffice: string | undefined, consumerOffice: string) =>
   viewer !== null && mayListRequests(viewer) && (seesAllRequests(viewer) || viewer.office === providerOffice || viewer.office === consumerOffice);
-

@@ -9,10 +9,26 @@ import { checkEntryChange } from './entryChange.ts';
 import { isOverdue, parseId } from './liveness.ts';
 
 const entry: EntryRow & { items: ItemRow[] } = {
-  code: 'CZ-02-002', classification: '部门信息资源/财政/工资统发/发放金额', name: '工资发放金额', providerOffice: 'finance', providerCode: 'CZ-410100',
-  summary: '月应发工资', format: 'GraphQL / JSON', shareType: 'CONDITIONAL', shareConditions: '用于工资审核', shareMethod: '接口共享', open: false,
-  updateCycle: 'MONTHLY', publishedOn: '2026-11-01', relatedCodes: [], basis: '《政务数据共享条例》', maintainer: '工资统发中心', status: 'ACTIVE',
-  version: 1, createdAt: new Date(0), updatedAt: new Date(0),
+  code: 'CZ-02-002',
+  classification: '部门信息资源/财政/工资统发/发放金额',
+  name: '工资发放金额',
+  providerOffice: 'finance',
+  providerCode: 'CZ-410100',
+  summary: '月应发工资',
+  format: 'GraphQL / JSON',
+  shareType: 'CONDITIONAL',
+  shareConditions: '用于工资审核',
+  shareMethod: '接口共享',
+  open: false,
+  updateCycle: 'MONTHLY',
+  publishedOn: '2026-11-01',
+  relatedCodes: [],
+  basis: '《政务数据共享条例》',
+  maintainer: '工资统发中心',
+  status: 'ACTIVE',
+  version: 1,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
   items: [{ coordinate: 'PayrollRecord.monthlyGrossPay', entryCode: 'CZ-02-002', name: '月应发工资', dataType: '数值型 N', sensitivity: 'HIGH' }],
 };
 const hr = { office: 'hr', role: 'OPERATOR', sub: 'li' } as const;
@@ -28,10 +44,17 @@ describe('Beijing days', () => {
 
 describe('liveness', () => {
   it('reads overdue, live and ids', () => {
-    expect([isOverdue({ status: 'PENDING', dueOn: '2026-11-30' }, '2026-11-30'), isOverdue({ status: 'PENDING', dueOn: '2026-11-30' }, '2026-12-01')]).toEqual([false, true]);
+    expect([isOverdue({ status: 'PENDING', dueOn: '2026-11-30' }, '2026-11-30'), isOverdue({ status: 'PENDING', dueOn: '2026-11-30' }, '2026-12-01')]).toEqual([
+      false,
+      true,
+    ]);
     expect(isOverdue({ status: 'REFUSED', dueOn: '2026-11-30' }, '2026-12-31')).toBe(false);
     const at = new Date('2026-12-01T00:00:00Z');
-    expect([isGrantLive({ revokedAt: null, expiresAt: at }, new Date(at.getTime() - 1)), isGrantLive({ revokedAt: null, expiresAt: at }, at), isGrantLive({ revokedAt: at, expiresAt: new Date(8e15) }, at)]).toEqual([true, false, false]);
+    expect([
+      isGrantLive({ revokedAt: null, expiresAt: at }, new Date(at.getTime() - 1)),
+      isGrantLive({ revokedAt: null, expiresAt: at }, at),
+      isGrantLive({ revokedAt: at, expiresAt: new Date(8e15) }, at),
+    ]).toEqual([true, false, false]);
     expect(['7', '0', '07', '-1', '1.5', 'x', '2147483648'].map(parseId)).toEqual([7, null, null, null, null, null, null]);
   });
 });
@@ -45,8 +68,17 @@ describe('an access request', () => {
     const checked = checkAccessRequest(hr, entry, input, '2026-09-30', new Date('2026-09-30T02:00:00Z'), holidays);
     expect(checked).toEqual({
       row: {
-        entryCode: entry.code, requesterOffice: 'hr', requesterSub: 'li', purpose: '工资审核', caseNumber: null, coordinates: ['PayrollRecord.monthlyGrossPay'],
-        periodFrom: '2026-09-30', periodTo: '2026-10-31', status: 'PENDING', submittedAt: new Date('2026-09-30T02:00:00Z'), dueOn: '2026-10-21',
+        entryCode: entry.code,
+        requesterOffice: 'hr',
+        requesterSub: 'li',
+        purpose: '工资审核',
+        caseNumber: null,
+        coordinates: ['PayrollRecord.monthlyGrossPay'],
+        periodFrom: '2026-09-30',
+        periodTo: '2026-10-31',
+        status: 'PENDING',
+        submittedAt: new Date('2026-09-30T02:00:00Z'),
+        dueOn: '2026-10-21',
       },
     });
   });
@@ -58,20 +90,42 @@ describe('an access request', () => {
 
 describe('a decision', () => {
   const request: RequestRow = {
-    id: 1, entryCode: entry.code, requesterOffice: 'hr', requesterSub: 'li', purpose: '工资审核', caseNumber: null, coordinates: [], periodFrom: '2026-11-01',
-    periodTo: '2026-11-30', status: 'PENDING', submittedAt: new Date(0), dueOn: '2026-11-14', decidedAt: null, decidedBy: null, decisionReason: null,
+    id: 1,
+    entryCode: entry.code,
+    requesterOffice: 'hr',
+    requesterSub: 'li',
+    purpose: '工资审核',
+    caseNumber: null,
+    coordinates: [],
+    periodFrom: '2026-11-01',
+    periodTo: '2026-11-30',
+    status: 'PENDING',
+    submittedAt: new Date(0),
+    dueOn: '2026-11-14',
+    decidedAt: null,
+    decidedBy: null,
+    decisionReason: null,
   };
   const finance = { office: 'finance', role: 'REVIEWER', sub: 'wang' } as const;
 
   it('needs a future expiry once the requested period is over', () => {
-    expect(checkDecision(finance, request, entry, { approve: true, reason: '' }, '2026-12-01')).toMatchObject({ refusal: { field: 'expiresOn', en: expect.stringContaining('give expiresOn') } });
-    expect(checkDecision(finance, request, entry, { approve: true, reason: ' ok ' }, '2026-11-30')).toEqual({ reason: 'ok', expiresAt: new Date('2026-11-30T15:59:59.999Z') });
+    expect(checkDecision(finance, request, entry, { approve: true, reason: '' }, '2026-12-01')).toMatchObject({
+      refusal: { field: 'expiresOn', en: expect.stringContaining('give expiresOn') },
+    });
+    expect(checkDecision(finance, request, entry, { approve: true, reason: ' ok ' }, '2026-11-30')).toEqual({
+      reason: 'ok',
+      expiresAt: new Date('2026-11-30T15:59:59.999Z'),
+    });
   });
 });
 
 describe('an entry change', () => {
   it('returns the trimmed patch, clearing with null or blank', () => {
-    const { patch, problems } = checkEntryChange(entry, { shareType: 'UNCONDITIONAL', shareConditions: ' ', basis: null, name: ' 工资 ' }, new Set([entry.code]));
+    const { patch, problems } = checkEntryChange(
+      entry,
+      { shareType: 'UNCONDITIONAL', shareConditions: ' ', basis: null, name: ' 工资 ' },
+      new Set([entry.code]),
+    );
     expect(problems).toEqual([]);
     expect(patch).toEqual({ shareType: 'UNCONDITIONAL', shareConditions: null, basis: null, name: '工资' });
   });

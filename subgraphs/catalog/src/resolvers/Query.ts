@@ -8,7 +8,10 @@ export const Query: QueryResolvers = {
   /** The catalog is public (its fields are governed by the gateway like any other). */
   catalogEntries: async (_, args, ctx) =>
     [...(await ctx.loaders.entries.load()).values()].filter(
-      (e) => (args.providerOffice == null || e.providerOffice === args.providerOffice) && (args.shareType == null || e.shareType === args.shareType) && (args.status == null || e.status === args.status),
+      (e) =>
+        (args.providerOffice == null || e.providerOffice === args.providerOffice) &&
+        (args.shareType == null || e.shareType === args.shareType) &&
+        (args.status == null || e.status === args.status),
     ),
 
   catalogEntry: async (_, args, ctx) => (await ctx.loaders.entries.load()).get(args.code) ?? null,

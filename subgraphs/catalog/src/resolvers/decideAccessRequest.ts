@@ -20,15 +20,40 @@ export async function decideAccessRequest(ctx: CatalogContext, args: DecideArgs 
   const checked = checkDecision(viewer, request, entry, args, beijingDay(now));
   if ('refusal' in checked) refuse(checked.refusal);
 
-  const decided = await q.decideRequest(ctx.db, request.id, { approve: args.approve, by: viewer.sub, reason: checked.reason, expiresAt: checked.expiresAt, at: now });
+  const decided = await q.decideRequest(ctx.db, request.id, {
+    approve: args.approve,
+    by: viewer.sub,
+    reason: checked.reason,
+    expiresAt: checked.expiresAt,
+    at: now,
+  });
   ctx.loaders.clearAll();
   // Someone else decided it between our read and our write: nothing was changed.
   if (!decided) refuse(invalid('id', '申请已被他人处理', 'the request was decided meanwhile'));
   const { purpose, caseNumber, coordinates } = request;
   const changes: Change[] = [
-    { entity: 'AccessRequest', key: request.id, action: args.approve ? 'APPROVE_ACCESS_REQUEST' : 'REFUSE_ACCESS_REQUEST', before: request, after: decided.request, coordinates, purpose, caseNumber },
+    {
+      entity: 'AccessRequest',
+      key: request.id,
+      action: args.approve ? 'APPROVE_ACCESS_REQUEST' : 'REFUSE_ACCESS_REQUEST',
+      before: request,
+      after: decided.request,
+      coordinates,
+      purpose,
+      caseNumber,
+    },
   ];
-  if (decided.grant) changes.push({ entity: 'Grant', key: decided.grant.id, action: 'GRANT', before: null, after: decided.grant, coordinates: decided.grant.coordinates, purpose, caseNumber });
+  if (decided.grant)
+    changes.push({
+      entity: 'Grant',
+      key: decided.grant.id,
+      action: 'GRANT',
+      before: null,
+      after: decided.grant,
+      coordinates: decided.grant.coordinates,
+      purpose,
+      caseNumber,
+    });
   reportChanges(ctx, changes);
   return decided;
 }

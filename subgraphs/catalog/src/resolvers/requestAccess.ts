@@ -16,7 +16,16 @@ export async function requestAccess(ctx: CatalogContext, args: { input: RequestA
 
   const request = await q.insertRequest(ctx.db, checked.row);
   reportChanges(ctx, [
-    { entity: 'AccessRequest', key: request.id, action: 'REQUEST_ACCESS', before: null, after: request, coordinates: request.coordinates, purpose: request.purpose, caseNumber: request.caseNumber },
+    {
+      entity: 'AccessRequest',
+      key: request.id,
+      action: 'REQUEST_ACCESS',
+      before: null,
+      after: request,
+      coordinates: request.coordinates,
+      purpose: request.purpose,
+      caseNumber: request.caseNumber,
+    },
   ]);
   ctx.loaders.clearAll();
   return { request };

@@ -12,7 +12,8 @@ import { refuse, reportChanges, requireViewer } from '../domain/refuse.ts';
  */
 export async function updateCatalogEntry(ctx: CatalogContext, args: { code: string; input: EntryChangeInput }) {
   const viewer = requireViewer(ctx);
-  if (!mayEditCatalog(viewer)) refuse({ code: ErrorCode.FORBIDDEN, zh: '只有协调小组成员可以修改共享目录', en: 'only the coordination group changes the catalog' });
+  if (!mayEditCatalog(viewer))
+    refuse({ code: ErrorCode.FORBIDDEN, zh: '只有协调小组成员可以修改共享目录', en: 'only the coordination group changes the catalog' });
   const entries = await ctx.loaders.entries.load();
   const current = entries.get(args.code);
   if (!current) refuse({ code: ErrorCode.NOT_FOUND, zh: `信息资源 ${args.code} 不存在`, en: `no catalog entry ${args.code}`, field: 'code' });

@@ -8,13 +8,22 @@ export type BudgetUnitRow = typeof budgetUnits.$inferSelect;
 export type PayrollRecordRow = typeof payrollRecords.$inferSelect;
 
 export const budgetUnitsByInstitutions = (db: FinanceDb, codes: readonly string[]) =>
-  db.select().from(budgetUnits).where(inArray(budgetUnits.institutionCreditCode, [...codes]));
+  db
+    .select()
+    .from(budgetUnits)
+    .where(inArray(budgetUnits.institutionCreditCode, [...codes]));
 
 export const budgetUnitsByCodes = (db: FinanceDb, codes: readonly string[]) =>
-  db.select().from(budgetUnits).where(inArray(budgetUnits.code, [...codes]));
+  db
+    .select()
+    .from(budgetUnits)
+    .where(inArray(budgetUnits.code, [...codes]));
 
 export const payrollRecordsByIdNumbers = (db: FinanceDb, ids: readonly string[]) =>
-  db.select().from(payrollRecords).where(inArray(payrollRecords.idNumber, [...ids]));
+  db
+    .select()
+    .from(payrollRecords)
+    .where(inArray(payrollRecords.idNumber, [...ids]));
 
 export const payrollCountsByInstitutions = (db: FinanceDb, codes: readonly string[]) =>
   db

@@ -5,16 +5,13 @@ import type { FundingForm } from '../generated/enums.ts';
 export const financeSchema = pgSchema('finance');
 
 /** 预算单位 — the budget unit of an institution, with its funding form as budgeted. */
-export const budgetUnits = financeSchema.table(
-  'budget_units',
-  {
-    code: text('code').primaryKey(),
-    institutionCreditCode: text('institution_credit_code').notNull().unique(),
-    name: text('name').notNull(),
-    fundingForm: text('funding_form').$type<FundingForm>().notNull(),
-    budgetedHeadcount: integer('budgeted_headcount').notNull(),
-  },
-);
+export const budgetUnits = financeSchema.table('budget_units', {
+  code: text('code').primaryKey(),
+  institutionCreditCode: text('institution_credit_code').notNull().unique(),
+  name: text('name').notNull(),
+  fundingForm: text('funding_form').$type<FundingForm>().notNull(),
+  budgetedHeadcount: integer('budgeted_headcount').notNull(),
+});
 
 /** 工资发放 — a person's payroll record, keyed by the ID number Finance holds. */
 export const payrollRecords = financeSchema.table(

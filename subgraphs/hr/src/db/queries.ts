@@ -17,13 +17,22 @@ export interface PersonFilter {
 }
 
 export const personsByIdNumbers = (db: HrDb, ids: readonly string[]) =>
-  db.select().from(persons).where(inArray(persons.idNumber, [...ids]));
+  db
+    .select()
+    .from(persons)
+    .where(inArray(persons.idNumber, [...ids]));
 
 export const employmentsByIdNumbers = (db: HrDb, ids: readonly string[]) =>
-  db.select().from(employments).where(inArray(employments.idNumber, [...ids]));
+  db
+    .select()
+    .from(employments)
+    .where(inArray(employments.idNumber, [...ids]));
 
 export const insurancesByIdNumbers = (db: HrDb, ids: readonly string[]) =>
-  db.select().from(insurances).where(inArray(insurances.idNumber, [...ids]));
+  db
+    .select()
+    .from(insurances)
+    .where(inArray(insurances.idNumber, [...ids]));
 
 export const workforceCountsByInstitutions = (db: HrDb, codes: readonly string[]) =>
   db
@@ -35,7 +44,15 @@ export const workforceCountsByInstitutions = (db: HrDb, codes: readonly string[]
 
 /** One page of the workforce of several institutions, in one statement. */
 export const workforcePagesByInstitutions = (db: HrDb, codes: readonly string[], type: EmploymentType | null, limit: number, offset: number) =>
-  windowedPage(db, employments, { parent: employments.institutionCreditCode, order: employments.idNumber }, codes, limit, offset, type ? eq(employments.type, type) : undefined);
+  windowedPage(
+    db,
+    employments,
+    { parent: employments.institutionCreditCode, order: employments.idNumber },
+    codes,
+    limit,
+    offset,
+    type ? eq(employments.type, type) : undefined,
+  );
 
 function personWhere(filter: PersonFilter): SQL | undefined {
   return and(
@@ -59,5 +76,4 @@ export async function countPersons(db: HrDb, filter: PersonFilter): Promise<numb
   return row?.total ?? 0;
 }
 
-export const insertPerson = (db: HrDb, row: typeof persons.$inferInsert) =>
-  db.insert(persons).values(row).onConflictDoNothing().returning();
+export const insertPerson = (db: HrDb, row: typeof persons.$inferInsert) => db.insert(persons).values(row).onConflictDoNothing().returning();

@@ -11,7 +11,12 @@ export const Institution: InstitutionResolvers = {
   workforce: async (ref, args, ctx) => {
     const page = readPage(args.first, args.after, 50);
     const type = args.type ?? null;
-    const rows = await ctx.loaders.workforcePageByInstitution.load({ parent: ref.creditCode, filter: type ?? undefined, limit: page.limit, offset: page.offset });
+    const rows = await ctx.loaders.workforcePageByInstitution.load({
+      parent: ref.creditCode,
+      filter: type ?? undefined,
+      limit: page.limit,
+      offset: page.offset,
+    });
     return connection(rows, page, async () => {
       const counts = await ctx.loaders.workforceCountsByInstitution.load(ref.creditCode);
       return counts.filter((c) => !type || c.type === type).reduce((sum, c) => sum + Number(c.count), 0);

@@ -7,7 +7,14 @@ export type OrganizationDb = Db<typeof tables>;
 export type CadreRow = typeof cadres.$inferSelect;
 
 export const cadresByIdNumbers = (db: OrganizationDb, ids: readonly string[]) =>
-  db.select().from(cadres).where(inArray(cadres.idNumber, [...ids]));
+  db
+    .select()
+    .from(cadres)
+    .where(inArray(cadres.idNumber, [...ids]));
 
 export const cadresByInstitutions = (db: OrganizationDb, codes: readonly string[]) =>
-  db.select().from(cadres).where(inArray(cadres.institutionCreditCode, [...codes])).orderBy(asc(cadres.appointedOn), asc(cadres.idNumber));
+  db
+    .select()
+    .from(cadres)
+    .where(inArray(cadres.institutionCreditCode, [...codes]))
+    .orderBy(asc(cadres.appointedOn), asc(cadres.idNumber));

@@ -20,10 +20,17 @@ export interface InstitutionFilter {
 }
 
 export const institutionsByCreditCodes = (db: StaffingDb, codes: readonly string[]) =>
-  db.select().from(institutions).where(inArray(institutions.creditCode, [...codes]));
+  db
+    .select()
+    .from(institutions)
+    .where(inArray(institutions.creditCode, [...codes]));
 
 export const quotasByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
-  db.select().from(quotas).where(inArray(quotas.institutionCreditCode, [...codes])).orderBy(asc(quotas.category));
+  db
+    .select()
+    .from(quotas)
+    .where(inArray(quotas.institutionCreditCode, [...codes]))
+    .orderBy(asc(quotas.category));
 
 /** Persons on the ledger per institution and quota category: the 实有数 of each quota. */
 export const occupiedByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
@@ -49,13 +56,24 @@ export const ledgerPagesByInstitutions = (db: StaffingDb, codes: readonly string
   windowedPage(db, ledgerEntries, { parent: ledgerEntries.institutionCreditCode, order: ledgerEntries.idNumber }, codes, limit, offset);
 
 export const ledgerEntriesByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
-  db.select().from(ledgerEntries).where(inArray(ledgerEntries.idNumber, [...ids]));
+  db
+    .select()
+    .from(ledgerEntries)
+    .where(inArray(ledgerEntries.idNumber, [...ids]));
 
 export const staffingCardsByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
-  db.select().from(staffingCards).where(inArray(staffingCards.idNumber, [...ids])).orderBy(asc(staffingCards.issuedOn));
+  db
+    .select()
+    .from(staffingCards)
+    .where(inArray(staffingCards.idNumber, [...ids]))
+    .orderBy(asc(staffingCards.issuedOn));
 
 export const removalsByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
-  db.select().from(removals).where(inArray(removals.idNumber, [...ids])).orderBy(asc(removals.effectiveOn));
+  db
+    .select()
+    .from(removals)
+    .where(inArray(removals.idNumber, [...ids]))
+    .orderBy(asc(removals.effectiveOn));
 
 function institutionWhere(filter: InstitutionFilter): SQL | undefined {
   return and(
@@ -98,11 +116,18 @@ export async function removeFromLedger(
   return db.transaction(async (tx) => {
     const [entry] = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.idNumber, removal.idNumber)).for('update');
     check(entry);
-    const unitCards = and(eq(staffingCards.idNumber, removal.idNumber), eq(staffingCards.institutionCreditCode, entry.institutionCreditCode), eq(staffingCards.status, 'ACTIVE'));
+    const unitCards = and(
+      eq(staffingCards.idNumber, removal.idNumber),
+      eq(staffingCards.institutionCreditCode, entry.institutionCreditCode),
+      eq(staffingCards.status, 'ACTIVE'),
+    );
     const cardsBefore = await tx.select().from(staffingCards).where(unitCards);
     const cardsAfter = await tx.update(staffingCards).set({ status: 'REVOKED' }).where(unitCards).returning();
     await tx.delete(ledgerEntries).where(eq(ledgerEntries.idNumber, removal.idNumber));
-    const [row] = await tx.insert(removals).values({ ...removal, institutionCreditCode: entry.institutionCreditCode }).returning();
+    const [row] = await tx
+      .insert(removals)
+      .values({ ...removal, institutionCreditCode: entry.institutionCreditCode })
+      .returning();
     return { ledgerBefore: entry, cardsBefore, cardsAfter, removal: row! };
   });
 }

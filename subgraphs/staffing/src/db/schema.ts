@@ -1,7 +1,5 @@
 import { date, index, integer, pgSchema, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
-import type {
-  AdminLevel, FundingForm, InstitutionKind, InstitutionSystem, QuotaCategory, RemovalReason, StaffingCardStatus,
-} from '../generated/enums.ts';
+import type { AdminLevel, FundingForm, InstitutionKind, InstitutionSystem, QuotaCategory, RemovalReason, StaffingCardStatus } from '../generated/enums.ts';
 
 /** The Staffing Office's own Postgres schema: no other office reads it. */
 export const staffingSchema = pgSchema('staffing');

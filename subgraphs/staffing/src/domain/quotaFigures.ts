@@ -23,7 +23,5 @@ export function quotaFigures(
     figures.occupied = Number(o.occupied);
     byCategory.set(o.category, figures);
   }
-  return [...byCategory.values()]
-    .map((f) => ({ ...f, vacant: f.approved - f.occupied - f.reserved }))
-    .sort((a, b) => a.category.localeCompare(b.category));
+  return [...byCategory.values()].map((f) => ({ ...f, vacant: f.approved - f.occupied - f.reserved })).sort((a, b) => a.category.localeCompare(b.category));
 }

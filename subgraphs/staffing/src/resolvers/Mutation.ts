@@ -18,7 +18,8 @@ export const Mutation: MutationResolvers = {
       throw hubError(ErrorCode.NOT_FOUND, 'input.parentCreditCode', '上级机构不存在', 'no institution has the parent credit code');
     }
     const [row] = await insertInstitution(ctx.db, { ...input, name, creditCode, parentCreditCode });
-    if (!row) throw hubError(ErrorCode.ALREADY_EXISTS, 'input.creditCode', '该统一社会信用代码已登记', 'an institution with this credit code is already registered');
+    if (!row)
+      throw hubError(ErrorCode.ALREADY_EXISTS, 'input.creditCode', '该统一社会信用代码已登记', 'an institution with this credit code is already registered');
     ctx.audit.push({ entity: 'Institution', key: creditCode, before: null, after: row });
     return { institution: row };
   },

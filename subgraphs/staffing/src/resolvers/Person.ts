@@ -10,6 +10,5 @@ export const Person: PersonResolvers = {
   },
   staffingCards: async (p, _, ctx) =>
     (await ctx.loaders.staffingCardsByIdNumber.load(p.idNumber)).filter((c) => inUnitScope(ctx.viewer, c.institutionCreditCode)),
-  removals: async (p, _, ctx) =>
-    (await ctx.loaders.removalsByIdNumber.load(p.idNumber)).filter((r) => inUnitScope(ctx.viewer, r.institutionCreditCode)),
+  removals: async (p, _, ctx) => (await ctx.loaders.removalsByIdNumber.load(p.idNumber)).filter((r) => inUnitScope(ctx.viewer, r.institutionCreditCode)),
 };

@@ -30,7 +30,12 @@ export async function reportRemoval(_: unknown, { input }: MutationReportRemoval
   });
   ctx.audit.push(
     { entity: 'LedgerEntry', key: idNumber, before: change.ledgerBefore, after: null },
-    ...change.cardsAfter.map((after) => ({ entity: 'StaffingCard', key: after.number, before: change.cardsBefore.find((c) => c.number === after.number) ?? null, after })),
+    ...change.cardsAfter.map((after) => ({
+      entity: 'StaffingCard',
+      key: after.number,
+      before: change.cardsBefore.find((c) => c.number === after.number) ?? null,
+      after,
+    })),
     { entity: 'Removal', key: String(change.removal.id), before: null, after: change.removal },
   );
   ctx.loaders.ledgerEntryByIdNumber.clear(idNumber);
