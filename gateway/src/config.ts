@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { ConfigError, configOrExit, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
+import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
 import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
 
 /**
@@ -27,6 +28,13 @@ const SETTINGS = {
   SUPERGRAPH_PATH: setting.text(SUPERGRAPH_PATH),
   JWT_SECRET: setting.text(),
   OPERATION_LOG_KEY: setting.text(),
+  LIMIT_DEPTH: setting.count(DEFAULT_OPERATION_LIMITS.depth),
+  LIMIT_ALIASES: setting.count(DEFAULT_OPERATION_LIMITS.aliases),
+  LIMIT_ROOT_FIELDS: setting.count(DEFAULT_OPERATION_LIMITS.rootFields),
+  LIMIT_DIRECTIVES: setting.count(DEFAULT_OPERATION_LIMITS.directives),
+  LIMIT_TOKENS: setting.count(DEFAULT_OPERATION_LIMITS.tokens),
+  LIMIT_FRAGMENT_SPREADS: setting.count(DEFAULT_OPERATION_LIMITS.fragmentSpreads),
+  LIMIT_EXPANDED_FIELDS: setting.count(DEFAULT_OPERATION_LIMITS.expandedFields),
 };
 
 /**
@@ -43,6 +51,16 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
     databaseUrl: settings.DATABASE_URL,
     dataDir: settings.DATA_DIR,
     subgraphUrls: settings.SUBGRAPH_URLS,
+    /** How large an operation may be (README, "Operation limits"). */
+    limits: {
+      depth: settings.LIMIT_DEPTH,
+      aliases: settings.LIMIT_ALIASES,
+      rootFields: settings.LIMIT_ROOT_FIELDS,
+      directives: settings.LIMIT_DIRECTIVES,
+      tokens: settings.LIMIT_TOKENS,
+      fragmentSpreads: settings.LIMIT_FRAGMENT_SPREADS,
+      expandedFields: settings.LIMIT_EXPANDED_FIELDS,
+    },
     supergraphSdl: () => readFileSync(settings.SUPERGRAPH_PATH, 'utf8'),
     /** HS256 key of the bearer tokens departments present (JWT_SECRET). */
     jwtSecret: () => settings.JWT_SECRET ?? loadOrCreateDevKey(devKey('jwt.key')),

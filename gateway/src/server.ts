@@ -11,13 +11,15 @@ import { createSnapshotCache, type SnapshotCache, type SnapshotCacheOptions } fr
 import { openGatewayDatabase } from './db/open.ts';
 import { enforcingGateway } from './enforcement/enforcingGateway.ts';
 import { createHttpServer } from './httpServer.ts';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules, operationParseOptions, restoreLimitCode } from './limits/operationLimits.ts';
 import { createTokenService, type TokenService } from './identity/tokens.ts';
 import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
 import { recordOperation } from './recordOperation.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
 
-export type { GatewayContext };
+export type { GatewayContext, OperationLimits };
+export { DEFAULT_OPERATION_LIMITS };
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -37,6 +39,8 @@ export interface GatewayOptions {
   operationLogKey: string;
   /** The gateway's own database (the operation log): a PostgreSQL URL, or a PGlite folder. */
   database: { url?: string | undefined; dataDir?: string | undefined };
+  /** How large an operation may be (README, "Operation limits"); each unset one keeps its default. */
+  limits?: Partial<OperationLimits> | undefined;
   /** False turns catalog enforcement and logging off: only the benchmark does, to measure their cost. */
   enforcement?: boolean;
   now?: () => Date;
@@ -97,9 +101,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
             decide: async (context) => createDecide(context.viewer, await snapshots.current(), now()),
             record: recordOperation(snapshots, log),
           });
+    const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...definedOnly(options.limits ?? {}) };
     const apollo = new ApolloServer<GatewayContext>({
       gateway,
-      formatError: maskUnexpectedErrors,
+      // Limits hold on the parsed document, before fragments are expanded and before any planning.
+      parseOptions: operationParseOptions(limits),
+      validationRules: operationLimitRules(limits),
+      formatError: (formatted, error) => restoreLimitCode(formatted, error, limits) ?? maskUnexpectedErrors(formatted, error),
       includeStacktraceInErrorResponses: false,
       // The process that runs the gateway stops it (the launcher in order, on SIGTERM/SIGINT); Apollo's own
       // signal handlers would stop it a second time, and a second stop() of a stopping server never returns.
@@ -143,4 +151,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     for (const cleanup of cleanups) await cleanup().catch(() => {});
     throw error;
   }
+}
+
+/** The entries of `partial` that are set (an unset limit keeps its default rather than becoming undefined). */
+function definedOnly<T extends object>(partial: Partial<T>): Partial<T> {
+  return Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -21,6 +21,7 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     subgraphSecret: gatewayConfig.subgraphSecret,
     jwtSecret: gatewayConfig.jwtSecret,
     operationLogKey: gatewayConfig.operationLogKey,
+    limits: gatewayConfig.limits,
   });
 }
 

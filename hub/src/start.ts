@@ -17,6 +17,7 @@ const starting = startHub({
   subgraphSecret: config.subgraphSecret(),
   jwtSecret: config.jwtSecret(),
   operationLogKey: config.operationLogKey(),
+  limits: config.limits,
   seed: config.demoData ? () => generateCity() : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });

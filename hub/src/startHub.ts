@@ -2,7 +2,7 @@ import { catalog, catalogSource, type CatalogDb } from '@hub/catalog';
 import { SERVICE_SUBGRAPHS, SUPERGRAPH_PATH, type OfficeName, type CatalogSource, type ServiceName } from '@hub/schema/contracts';
 import { startSubgraph, type OfficeSubgraph, type RunningSubgraph } from '@hub/schema';
 import { finance } from '@hub/finance';
-import { startGateway, type RunningGateway } from '@hub/gateway';
+import { type GatewayOptions, startGateway, type RunningGateway } from '@hub/gateway';
 import { hr } from '@hub/hr';
 import { organization } from '@hub/organization';
 import { staffing } from '@hub/staffing';
@@ -42,6 +42,8 @@ export interface HubOptions {
   recordRequests?: boolean;
   /** False switches catalog enforcement and logging off (benchmark baseline only). */
   enforcement?: boolean;
+  /** The gateway's operation limits (README, "Operation limits"); each unset one keeps its default. */
+  limits?: GatewayOptions['limits'];
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -116,6 +118,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     operationLogKey: options.operationLogKey ?? random(),
     now: options.now,
     enforcement: options.enforcement,
+    limits: options.limits,
     database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'gateway') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));

@@ -24,6 +24,20 @@ export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** The HTTP request's body is larger than the gateway accepts. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The operation nests deeper than the gateway's limit (`extensions.limit`). */
+  OPERATION_TOO_DEEP: 'OPERATION_TOO_DEEP',
+  /** More aliased fields than the limit. */
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** More fields at the operation's root than the limit. */
+  TOO_MANY_ROOT_FIELDS: 'TOO_MANY_ROOT_FIELDS',
+  /** More directives than the limit. */
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  /** The document has more lexical tokens than the limit. */
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  /** More fragment spreads written in the document than the limit. */
+  TOO_MANY_FRAGMENT_SPREADS: 'TOO_MANY_FRAGMENT_SPREADS',
+  /** More fields than the limit once the fragments are expanded (a fragment bomb). */
+  OPERATION_TOO_LARGE: 'OPERATION_TOO_LARGE',
   /** Something failed that the client cannot fix; details stay in the server's log. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -41,6 +41,20 @@ export type Setting<T> = z.ZodType<T, string | undefined>;
  */
 export const setting = {
   port: (fallback: number): Setting<number> => portNumber.optional().transform((port) => port ?? fallback),
+  /** A whole number ≥ 1 (a limit, a count); `fallback` when unset. */
+  count: (fallback: number): Setting<number> =>
+    z
+      .string()
+      .superRefine(
+        unless(
+          (raw) => /^\s*[1-9]\d{0,8}\s*$/.test(raw),
+          (raw) => `"${raw}" 应为正整数`,
+          (raw) => `"${raw}" should be a whole number of at least 1`,
+        ),
+      )
+      .transform(Number)
+      .optional()
+      .transform((n) => n ?? fallback),
   /** Free text as given (a secret keeps its spaces); `fallback` when unset. */
   text: <F extends string | undefined = undefined>(fallback?: F): Setting<string | F> =>
     z

@@ -1,0 +1,130 @@
+import { DEFAULT_OPERATION_LIMITS } from '@hub/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestCounts, startTestHub, type TestHub } from './src/index.ts';
+
+/**
+ * Operation limits hold on the parsed document, before fragments are expanded and before any
+ * planning: each refusal is a 400 with its code and calls no subgraph; one step under each limit
+ * (the defaults, as `pnpm start` runs) is answered.
+ */
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const L = DEFAULT_OPERATION_LIMITS;
+const times = (n: number, text: (i: number) => string) => Array.from({ length: n }, (_, i) => text(i)).join(' ');
+/** Inside one institution, so only the limit under test is approached (one root field, no alias). */
+const inInstitution = (selections: string, fragments = '') => `{ institution(creditCode: "12410102MB34752R5T") { ${selections} } } ${fragments}`;
+
+/** Sends `query`, and asserts that no subgraph received anything meanwhile. */
+async function refused(query: string) {
+  const recording = hub.record();
+  const answer = await hub.query(query);
+  const received = requestCounts(recording.stop());
+  expect(
+    Object.values(received).every((n) => n === 0),
+    JSON.stringify(received),
+  ).toBe(true);
+  expect(answer.status).toBe(400);
+  expect(answer.data).toBeUndefined();
+  for (const error of answer.errors!) {
+    expect(error.extensions?.messageZh).toBeTruthy();
+    expect(error.extensions?.messageEn).toBeTruthy();
+  }
+  return answer.errors!.map((error) => error.extensions?.code);
+}
+
+async function allowed(query: string) {
+  const answer = await hub.query(query);
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  expect(answer.status).toBe(200);
+}
+
+/** `{ ...F<n> }` where F0 is `__typename` and each Fi spreads F(i-1) twice: 2^n fields once expanded, from a 1 KB document. */
+const fragmentBomb = (n: number) => `{ ...F${n} } fragment F0 on Query { __typename } ${times(n, (i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`)}`;
+
+describe('operation limits', () => {
+  it('refuses the fragment bomb without expanding it, calls no subgraph, and the hub keeps answering', async () => {
+    const bomb = fragmentBomb(24);
+    expect(bomb.length).toBeLessThan(1500);
+    // Its depth and root fields are over their limits too; the expansion's bound is what keeps the hub alive.
+    expect(await refused(bomb)).toContain('OPERATION_TOO_LARGE');
+    const health = await fetch(hub.url.replace(/\/graphql$/, '/health'));
+    expect(health.status).toBe(200);
+    // A small one of the same shape is an ordinary operation.
+    await allowed(fragmentBomb(3));
+  });
+
+  it(`refuses more than ${L.expandedFields} fields once fragments are expanded`, async () => {
+    // 1 (institution) + 99 spreads × 20 + extra = the size; 99 spreads stay under the spread limit.
+    const fragment = `fragment F on Institution { ${times(20, () => 'name')} }`;
+    const sized = (extra: number) => inInstitution(`${times(99, () => '...F')} ${times(extra, () => 'name')}`, fragment);
+    await allowed(sized(L.expandedFields - 1 - 99 * 20));
+    expect(await refused(sized(L.expandedFields - 99 * 20))).toEqual(['OPERATION_TOO_LARGE']);
+  });
+
+  it(`refuses operations deeper than ${L.depth}`, async () => {
+    const nested = (depth: number) => `{ ${'... on Query { '.repeat(depth - 1)} __typename ${'} '.repeat(depth - 1)}}`;
+    await allowed(nested(L.depth));
+    expect(await refused(nested(L.depth + 1))).toEqual(['OPERATION_TOO_DEEP']);
+  });
+
+  it(`refuses more than ${L.aliases} aliases`, async () => {
+    const aliased = (n: number) => inInstitution(times(n, (i) => `a${i}: name`));
+    await allowed(aliased(L.aliases));
+    expect(await refused(aliased(L.aliases + 1))).toEqual(['TOO_MANY_ALIASES']);
+  });
+
+  it(`refuses more than ${L.rootFields} root fields, through fragments too`, async () => {
+    const roots = (n: number) => `{ ...R ${times(n - 1, (i) => `r${i}: __typename`)} } fragment R on Query { __typename }`;
+    await allowed(roots(L.rootFields));
+    expect(await refused(roots(L.rootFields + 1))).toEqual(['TOO_MANY_ROOT_FIELDS']);
+  });
+
+  it(`refuses more than ${L.directives} directives`, async () => {
+    const directed = (n: number) => inInstitution(times(n, () => 'name @include(if: true)'));
+    await allowed(directed(L.directives));
+    expect(await refused(directed(L.directives + 1))).toEqual(['TOO_MANY_DIRECTIVES']);
+  });
+
+  it(`refuses documents of more than ${L.tokens} tokens, with a 400 (not armor's 500)`, async () => {
+    // `{ myAccess ( coordinates : [` … `] ) { __typename } }` is 12 tokens around the list's strings (commas are not tokens).
+    // (Not thousands of fields: graphql-js's own overlap check gives up on those before any limit is reached.)
+    const long = (tokens: number) => `{ myAccess(coordinates: [${times(tokens - 12, () => '"Institution.name"').replaceAll(' ', ', ')}]) { __typename } }`;
+    await allowed(long(L.tokens));
+    expect(await refused(long(L.tokens + 1))).toEqual(['TOO_MANY_TOKENS']);
+  });
+
+  it(`refuses more than ${L.fragmentSpreads} fragment spreads`, async () => {
+    const spread = (n: number) =>
+      inInstitution(
+        times(n, () => '...N'),
+        'fragment N on Institution { name }',
+      );
+    await allowed(spread(L.fragmentSpreads));
+    expect(await refused(spread(L.fragmentSpreads + 1))).toEqual(['TOO_MANY_FRAGMENT_SPREADS']);
+  });
+
+  it("answers the README's Roster query under the default limits", async () => {
+    const roster = /* GraphQL */ `
+      query Roster($code: ID!) {
+        institution(creditCode: $code) {
+          name fundingForm
+          quotas { category approved occupied vacant }
+          leadershipPostsFilled
+          budgetUnit { fundingForm budgetedHeadcount }
+          workforce(first: 3) {
+            totalCount
+            nodes { type person { name gender birthDate ledgerEntry { staffingCardNumber } cadre { post } payroll { onPayroll lastPaidMonth } } }
+          }
+        }
+      }`;
+    const answer = await hub.query(roster, { code: '12410102MB34752R5T' });
+    expect(answer.status).toBe(200);
+    expect(answer.errors?.map((e) => e.extensions?.code) ?? []).not.toContainEqual(expect.stringMatching(/TOO|LARGE/));
+  });
+});
