@@ -59,6 +59,13 @@ describe('operation limits', () => {
     await allowed(fragmentBomb(3));
   });
 
+  it('refuses a bomb that only the expansion bound catches (under the depth, root field and spread limits)', async () => {
+    // Inside one institution, each Ei spreads E(i-1) 24 times: 24^4 ≈ 330,000 fields once expanded, 96 spreads, within the depth limit.
+    const fragments = `fragment E0 on Institution { name } ${times(4, (i) => `fragment E${i + 1} on Institution { ${times(24, () => `...E${i}`)} }`)}`;
+    expect(await refused(inInstitution('...E4', fragments))).toEqual(['OPERATION_TOO_LARGE']);
+    expect((await fetch(hub.url.replace(/\/graphql$/, '/health'))).status).toBe(200);
+  });
+
   it(`refuses more than ${L.expandedFields} fields once fragments are expanded`, async () => {
     // 1 (institution) + 99 spreads × 20 + extra = the size; 99 spreads stay under the spread limit.
     const fragment = `fragment F on Institution { ${times(20, () => 'name')} }`;
