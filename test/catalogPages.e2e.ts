@@ -269,6 +269,16 @@ describe('catalog pages: what an anonymous visitor sees', () => {
     expect(api.data?.accessRequests ?? null).toBeNull();
   });
 
+  it('answers a forged or expired token with 401 in Chinese and English, showing nothing', async () => {
+    for (const path of ['/catalog', '/catalog/CZ-02-002']) {
+      const { status, headers, body } = await get(path, {}, { authorization: 'Bearer forged.token.value' });
+      expect(status).toBe(401);
+      expect(headers.get('www-authenticate')).toBe('Bearer');
+      expect(text(body)).toMatch(/令牌.*token/i);
+      expect(body).not.toContain('data-code=');
+    }
+  });
+
   it('shows another office only the requests and grants that concern it', async () => {
     const finance = await hub.as({ office: 'finance', role: 'OPERATOR', sub: 'cz-op' });
     const { body } = await get('/catalog/ZZB-01-002', {}, finance);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { CREDENTIAL_HEADER, createDecide, maskUnexpectedErrors, signGatewayCredential } from '@hub/schema';
 import type { CatalogSource, SubgraphName } from '@hub/schema/contracts';
@@ -116,8 +117,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
     const requestContext = createRequestContext(tokens, log);
     // The pages read through this gateway's own GraphQL as their visitor, so they show what the API shows.
+    // A token the gateway refuses (already logged as AUTH) is told to the page, which answers 401.
     const pageQuery: PageQuery = async (req, query, variables) => {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: await requestContext(req) });
+      let contextValue: GatewayContext;
+      try {
+        contextValue = await requestContext(req);
+      } catch (error) {
+        if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return { unauthenticated: error.message };
+        throw error;
+      }
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
       return response.body.kind === 'single' ? response.body.singleResult : {};
     };
     const httpServer = createHttpServer(apollo, requestContext, [

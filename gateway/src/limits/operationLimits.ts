@@ -99,13 +99,16 @@ function expandedCounter(context: ValidationContext, count: (set: SelectionSetNo
   };
 }
 
-/** Fields of the operation once expanded; refused past `limit`. Additions saturate at the limit so no count overflows. */
-function expandedFieldsRule(limit: number): ValidationRule {
+/**
+ * Fields of the operation counted as if its fragments were expanded, refused past `limit`: every field
+ * at any depth (`nested`), or the root's only. Additions saturate at the limit so no count overflows.
+ */
+function expandedCountRule(limit: number, nested: boolean, refuse: (limit: number) => GraphQLError): ValidationRule {
   return (context): ASTVisitor => {
     const counter = expandedCounter(context, (set, recurse) => {
       let n = 0;
       for (const sel of set.selections) {
-        if (sel.kind === Kind.FIELD) n += 1 + (sel.selectionSet ? recurse(sel.selectionSet) : 0);
+        if (sel.kind === Kind.FIELD) n += 1 + (nested && sel.selectionSet ? recurse(sel.selectionSet) : 0);
         else if (sel.kind === Kind.INLINE_FRAGMENT) n += recurse(sel.selectionSet);
         else n += counter.fragment(sel.name.value);
         if (n > limit) return limit + 1;
@@ -114,32 +117,17 @@ function expandedFieldsRule(limit: number): ValidationRule {
     });
     return {
       OperationDefinition(operation) {
-        if (counter.visit(operation.selectionSet) > limit) context.reportError(refusals.expandedFields(limit));
+        if (counter.visit(operation.selectionSet) > limit) context.reportError(refuse(limit));
       },
     };
   };
 }
 
+/** Fields of the operation once expanded (what enforcement and the planner would walk). */
+const expandedFieldsRule = (limit: number) => expandedCountRule(limit, true, refusals.expandedFields);
+
 /** Fields at the operation's root, fragments and inline fragments there counted once per use. */
-function rootFieldsRule(limit: number): ValidationRule {
-  return (context): ASTVisitor => {
-    const counter = expandedCounter(context, (set, recurse) => {
-      let n = 0;
-      for (const sel of set.selections) {
-        if (sel.kind === Kind.FIELD) n += 1;
-        else if (sel.kind === Kind.INLINE_FRAGMENT) n += recurse(sel.selectionSet);
-        else n += counter.fragment(sel.name.value);
-        if (n > limit) return limit + 1;
-      }
-      return n;
-    });
-    return {
-      OperationDefinition(operation) {
-        if (counter.visit(operation.selectionSet) > limit) context.reportError(refusals.rootFields(limit));
-      },
-    };
-  };
-}
+const rootFieldsRule = (limit: number) => expandedCountRule(limit, false, refusals.rootFields);
 
 /** Fragment spreads as written in the document (not expanded): a cheap bound on how many names the expansion resolves. */
 function fragmentSpreadsRule(limit: number): ValidationRule {

@@ -15,7 +15,7 @@ export type PageQuery = (
   query: string,
   variables?: Record<string, unknown>,
   // biome-ignore lint/suspicious/noExplicitAny: the answer to the page's own query (catalogQueries.ts), read field by field by the readers there
-) => Promise<{ data?: Record<string, any> | null; errors?: readonly unknown[] }>;
+) => Promise<{ data?: Record<string, any> | null; errors?: readonly unknown[]; unauthenticated?: string }>;
 
 /**
  * The shared catalog as pages for the coordination group (信息数据共享目录): GET /catalog lists the
@@ -24,8 +24,16 @@ export type PageQuery = (
  * token, open entries and no request, requester, purpose or case number. Any other path is left to
  * the next route.
  */
-export function catalogPage(query: PageQuery, now: () => Date): Route {
+export function catalogPage(ask: PageQuery, now: () => Date): Route {
   return async (req, res) => {
+    /** The page's query as the visitor; null (the 401 page sent) when the gateway refuses their token. */
+    const query = async (...args: Parameters<PageQuery>) => {
+      const answer = await ask(...args);
+      if (answer.unauthenticated === undefined) return answer;
+      const [zh, en] = answer.unauthenticated.split(' / ');
+      sendPage(res, method, 401, errorPage('令牌无效', zh ?? answer.unauthenticated, en ?? '', now()), { 'www-authenticate': 'Bearer' });
+      return null;
+    };
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== PREFIX && !url.pathname.startsWith(`${PREFIX}/`)) return false;
     const method = (req.method ?? 'GET').toUpperCase();
@@ -39,7 +47,9 @@ export function catalogPage(query: PageQuery, now: () => Date): Route {
 
     const rest = url.pathname.slice(PREFIX.length).replace(/\/$/, '');
     if (!rest) {
-      const { data } = await query(req, LIST_QUERY);
+      const answer = await query(req, LIST_QUERY);
+      if (!answer) return true;
+      const { data } = answer;
       const entries = (data?.catalogEntries ?? []).map(readEntry);
       const pendingRequests = data?.accessRequests ? data.accessRequests.map(readRequest) : null;
       sendPage(res, method, 200, entryListPage({ entries, pendingRequests, filter: parseListFilter(url.searchParams), now: at }));
@@ -47,7 +57,9 @@ export function catalogPage(query: PageQuery, now: () => Date): Route {
     }
 
     const code = decodeSegment(rest.slice(1));
-    const { data } = code === null ? { data: null } : await query(req, DETAIL_QUERY, { code });
+    const answer = code === null ? { data: null } : await query(req, DETAIL_QUERY, { code });
+    if (!answer) return true;
+    const { data } = answer;
     const entry = data?.catalogEntry;
     if (!entry) {
       sendPage(
