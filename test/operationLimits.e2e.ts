@@ -21,9 +21,9 @@ const times = (n: number, text: (i: number) => string) => Array.from({ length: n
 const inInstitution = (selections: string, fragments = '') => `{ institution(creditCode: "12410102MB34752R5T") { ${selections} } } ${fragments}`;
 
 /** Sends `query`, and asserts that no subgraph received anything meanwhile. */
-async function refused(query: string) {
+async function refused(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
   const recording = hub.record();
-  const answer = await hub.query(query);
+  const answer = await hub.query(query, variables, headers);
   const received = requestCounts(recording.stop());
   expect(
     Object.values(received).every((n) => n === 0),
@@ -38,8 +38,8 @@ async function refused(query: string) {
   return answer.errors!.map((error) => error.extensions?.code);
 }
 
-async function allowed(query: string) {
-  const answer = await hub.query(query);
+async function allowed(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
+  const answer = await hub.query(query, variables, headers);
   expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
   expect(answer.status).toBe(200);
 }
@@ -114,6 +114,34 @@ describe('operation limits', () => {
       );
     await allowed(spread(L.fragmentSpreads));
     expect(await refused(spread(L.fragmentSpreads + 1))).toEqual(['TOO_MANY_FRAGMENT_SPREADS']);
+  });
+
+  it(`refuses an estimated cost above ${L.cost}, with list sizes from literals, variables and defaults`, async () => {
+    // A page of institutions is 1 (the connection) + first (its nodes); a list without \`first\` (quotas) counts ${L.assumedListSize}.
+    const pages = (sizes: number[]) => `{ ${sizes.map((n, i) => `p${i}: institutions(first: ${n}) { nodes { name } }`).join(' ')} }`;
+    const nineFull = Array.from({ length: 9 }, () => 1000);
+    // 9 × 1001 + 991 = 10,000: at the limit; one more institution is over it.
+    await allowed(pages([...nineFull, 990]));
+    expect(await refused(pages([...nineFull, 991]))).toEqual(['OPERATION_TOO_COSTLY']);
+    // Nested pages multiply: 1000 institutions × their first 1000 workers.
+    const nested = 'query Nested($n: Int, $m: Int) { institutions(first: $n) { nodes { name workforce(first: $m) { nodes { person { name } } } } } }';
+    const organization = await hub.as({ office: 'organization', role: 'OPERATOR' });
+    expect(await refused(nested, { n: 1000, m: 1000 }, organization)).toEqual(['OPERATION_TOO_COSTLY']);
+    await allowed(nested, { n: 2, m: 3 }, organization);
+    // Unset, they are the schema's defaults (20 institutions × 50 workers × 3 objects, about 3,000): answered.
+    await allowed(nested, {}, organization);
+    // Through a fragment spread at two page sizes, each counted at its own.
+    const viaFragment = `{ a: institutions(first: 1000) { ...Q } b: institutions(first: 1) { ...Q } } fragment Q on InstitutionConnection { nodes { quotas { category } } }`;
+    expect(await refused(viaFragment)).toEqual(['OPERATION_TOO_COSTLY']);
+  });
+
+  it(`refuses a plan of more than ${L.subgraphFetches} subgraph fetches, before any is made`, async () => {
+    // Each aliased institution is one staffing fetch and one entity fetch to each other office.
+    const across = (n: number) =>
+      `{ ${times(n, (i) => `i${i}: institution(creditCode: "12410102MB34752R5T") { name budgetUnit { fundingForm } workforce(first: 1) { totalCount } leadershipPostsFilled }`)} }`;
+    const organization = await hub.as({ office: 'organization', role: 'OPERATOR' });
+    await allowed(across(10), undefined, organization);
+    expect(await refused(across(20), undefined, organization)).toEqual(['TOO_MANY_SUBGRAPH_FETCHES']);
   });
 
   it("answers the README's Roster query under the default limits", async () => {

@@ -35,6 +35,9 @@ const SETTINGS = {
   LIMIT_TOKENS: setting.count(DEFAULT_OPERATION_LIMITS.tokens),
   LIMIT_FRAGMENT_SPREADS: setting.count(DEFAULT_OPERATION_LIMITS.fragmentSpreads),
   LIMIT_EXPANDED_FIELDS: setting.count(DEFAULT_OPERATION_LIMITS.expandedFields),
+  LIMIT_COST: setting.count(DEFAULT_OPERATION_LIMITS.cost),
+  LIMIT_ASSUMED_LIST_SIZE: setting.count(DEFAULT_OPERATION_LIMITS.assumedListSize),
+  LIMIT_SUBGRAPH_FETCHES: setting.count(DEFAULT_OPERATION_LIMITS.subgraphFetches),
 };
 
 /**
@@ -60,6 +63,9 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
       tokens: settings.LIMIT_TOKENS,
       fragmentSpreads: settings.LIMIT_FRAGMENT_SPREADS,
       expandedFields: settings.LIMIT_EXPANDED_FIELDS,
+      cost: settings.LIMIT_COST,
+      assumedListSize: settings.LIMIT_ASSUMED_LIST_SIZE,
+      subgraphFetches: settings.LIMIT_SUBGRAPH_FETCHES,
     },
     supergraphSdl: () => readFileSync(settings.SUPERGRAPH_PATH, 'utf8'),
     /** HS256 key of the bearer tokens departments present (JWT_SECRET). */

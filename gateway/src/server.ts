@@ -12,6 +12,7 @@ import { createSnapshotCache, type SnapshotCache, type SnapshotCacheOptions } fr
 import { openGatewayDatabase } from './db/open.ts';
 import { enforcingGateway } from './enforcement/enforcingGateway.ts';
 import { createHttpServer } from './httpServer.ts';
+import { fetchCap, operationCostPlugin } from './limits/operationCost.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules, operationParseOptions, restoreLimitCode } from './limits/operationLimits.ts';
 import { createTokenService, type TokenService } from './identity/tokens.ts';
 import { offlineGraphiQL } from './landingPage.ts';
@@ -70,6 +71,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const snapshots = await createSnapshotCache(options.catalog, options.catalogCache);
     cleanups.unshift(async () => snapshots.stop());
     const tokens = createTokenService(options.jwtSecret);
+    const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...definedOnly(options.limits ?? {}) };
     const urls: Partial<Record<SubgraphName, string>> = { ...options.subgraphUrls };
     const audit = auditDataSource(log);
 
@@ -78,6 +80,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     process.env.APOLLO_TELEMETRY_DISABLED = 'true';
     const apolloGateway = new ApolloGateway({
       supergraphSdl: options.supergraphSdl,
+      // Each plan is checked before it runs: one that would call the subgraphs too often runs nothing.
+      experimental_didResolveQueryPlan: fetchCap(limits.subgraphFetches),
       buildService: ({ name, url }) =>
         name === 'audit'
           ? audit
@@ -102,7 +106,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
             decide: async (context) => createDecide(context.viewer, await snapshots.current(), now()),
             record: recordOperation(snapshots, log),
           });
-    const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...definedOnly(options.limits ?? {}) };
     const apollo = new ApolloServer<GatewayContext>({
       gateway,
       // Limits hold on the parsed document, before fragments are expanded and before any planning.
@@ -113,7 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // The process that runs the gateway stops it (the launcher in order, on SIGTERM/SIGINT); Apollo's own
       // signal handlers would stop it a second time, and a second stop() of a stopping server never returns.
       stopOnTerminationSignals: false,
-      plugins: [offlineGraphiQL(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
+      plugins: [operationCostPlugin(limits), offlineGraphiQL(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
     });
     const requestContext = createRequestContext(tokens, log);
     // The pages read through this gateway's own GraphQL as their visitor, so they show what the API shows.

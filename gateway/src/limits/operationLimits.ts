@@ -11,13 +11,14 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import type { CostLimits } from './operationCost.ts';
 
 /**
  * How large an operation the gateway accepts. Each is checked on the parsed document, before any
  * fragment is expanded and before anything is planned, so a refusal costs the hub one pass over the
  * document and calls no subgraph.
  */
-export interface OperationLimits {
+export interface OperationLimits extends CostLimits {
   /** Nested fields, counted as graphql-armor does (the README's Roster query is 6). */
   depth: number;
   /** Aliased fields in the operation, a fragment counted once per use. */
@@ -46,6 +47,9 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = Object.freeze({
   tokens: 2000,
   fragmentSpreads: 100,
   expandedFields: 2000,
+  cost: 10_000,
+  assumedListSize: 10,
+  subgraphFetches: 40,
 });
 
 /** The codes a limit refuses with; Apollo Server renames validation errors, and `restoreLimitCode` gives them back. */

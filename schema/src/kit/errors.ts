@@ -38,6 +38,10 @@ export const ErrorCode = {
   TOO_MANY_FRAGMENT_SPREADS: 'TOO_MANY_FRAGMENT_SPREADS',
   /** More fields than the limit once the fragments are expanded (a fragment bomb). */
   OPERATION_TOO_LARGE: 'OPERATION_TOO_LARGE',
+  /** The operation's estimated cost (objects it would resolve, lists multiplied by their sizes) is above the limit. */
+  OPERATION_TOO_COSTLY: 'OPERATION_TOO_COSTLY',
+  /** The query plan would call subgraphs more times than the limit. */
+  TOO_MANY_SUBGRAPH_FETCHES: 'TOO_MANY_SUBGRAPH_FETCHES',
   /** Something failed that the client cannot fix; details stay in the server's log. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
