@@ -146,6 +146,19 @@ function fragmentSpreadsRule(limit: number): ValidationRule {
   };
 }
 
+/**
+ * An operation of a type the graph has no root for (a subscription: the hub has none) is a client's
+ * mistake, refused at validation (400); graphql-js leaves it to execution, where the gateway answers 500.
+ */
+const knownOperationTypeRule: ValidationRule = (context) => ({
+  OperationDefinition(operation) {
+    if (!context.getSchema().getRootType(operation.operation))
+      context.reportError(
+        hubError(ErrorCode.BAD_REQUEST, null, `此图不支持 ${operation.operation} 操作`, `This graph has no ${operation.operation} operations`),
+      );
+  },
+});
+
 /** Reports a graphql-armor rejection as the hub's coded error instead of armor's own. */
 const reportAs = (error: () => GraphQLError) => ({
   propagateOnRejection: false,
@@ -168,6 +181,7 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
     blockFieldSuggestion: { enabled: false },
   });
   return [
+    knownOperationTypeRule,
     fragmentSpreadsRule(limits.fragmentSpreads),
     expandedFieldsRule(limits.expandedFields),
     rootFieldsRule(limits.rootFields),
