@@ -38,6 +38,8 @@ export const ErrorCode = {
   TOO_MANY_FRAGMENT_SPREADS: 'TOO_MANY_FRAGMENT_SPREADS',
   /** More fields than the limit once the fragments are expanded (a fragment bomb). */
   OPERATION_TOO_LARGE: 'OPERATION_TOO_LARGE',
+  /** A string or list argument is longer than its schema's `@maxLength` / `@maxItems` (`field`: the argument path; `limit`, `unit`, `actual`). */
+  INPUT_TOO_LONG: 'INPUT_TOO_LONG',
   /** Something failed that the client cannot fix; details stay in the server's log. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
