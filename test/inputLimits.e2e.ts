@@ -32,7 +32,12 @@ function officeStatements() {
 }
 
 /** Sends an operation that must be refused for its length: INPUT_TOO_LONG naming the field, no office sent any SQL. */
-async function refusedForLength(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>, expected: Record<string, unknown>) {
+async function refusedForLength(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  headers: Record<string, string>,
+  expected: Record<string, unknown>,
+) {
   const statements = officeStatements();
   const answer = await hub.query(query, variables, headers);
   expect(answer.errors, JSON.stringify(answer.errors)?.slice(0, 500)).toHaveLength(1);

@@ -31,10 +31,14 @@ const SDL = /* GraphQL */ `
 /** A toy subgraph that records every resolver call, to show a refused operation runs none. */
 function toySubgraph() {
   const calls: string[] = [];
+  const called = <T>(name: string, value: T) => {
+    calls.push(name);
+    return value;
+  };
   const server = buildSubgraphServer(SDL, {
-    Query: { note: (_: unknown, { id }: { id: string }) => (calls.push(`note ${id}`), { id }) },
-    Mutation: { addNote: (_: unknown, args: { input: { text: string } }) => (calls.push(`addNote ${args.input.text}`), { id: 'n1' }) },
-    Note: { echo: (note: { id: string }, { suffix }: { suffix: string | null }) => (calls.push('echo'), `${note.id}${suffix ?? ''}`) },
+    Query: { note: (_: unknown, { id }: { id: string }) => called(`note ${id}`, { id }) },
+    Mutation: { addNote: (_: unknown, args: { input: { text: string } }) => called(`addNote ${args.input.text}`, { id: 'n1' }) },
+    Note: { echo: (note: { id: string }, { suffix }: { suffix: string | null }) => called('echo', `${note.id}${suffix ?? ''}`) },
   });
   return { calls, run: (query: string, variables?: Record<string, unknown>) => runOperation(server, {}, query, variables) };
 }
@@ -52,7 +56,14 @@ describe('input limits', () => {
 
   it.each([
     ['a string in an input object', { input: { text: '123456' } }, 'input.text', 5, 'chars', 6],
-    ['a nested input object', { input: { text: 'ok', inner: { text: 'ok', inner: { text: 'x'.repeat(100_000) } } } }, 'input.inner.inner.text', 5, 'chars', 100_000],
+    [
+      'a nested input object',
+      { input: { text: 'ok', inner: { text: 'ok', inner: { text: 'x'.repeat(100_000) } } } },
+      'input.inner.inner.text',
+      5,
+      'chars',
+      100_000,
+    ],
     ['a list', { input: { text: 'ok', tags: ['a', 'b', 'c'] } }, 'input.tags', 2, 'items', 3],
     ['a list element', { input: { text: 'ok', tags: ['a', 'long'] } }, 'input.tags[1]', 3, 'chars', 4],
     ['an argument list', { input: { text: 'ok' }, codes: ['a', 'b', 'c', 'd'] }, 'codes', 3, 'items', 4],

@@ -23,7 +23,11 @@ function failedInsert() {
     detail: `Failing row contains (${ID}, ${NAME}, 汉族, 河南郑州).`,
     constraint: 'persons_name_check',
   });
-  return new DrizzleQueryError('insert into "hr"."persons" ("id_number", "name", "ethnicity", "native_place") values ($1, $2, $3, $4)', [ID, NAME, '汉族', '河南郑州'], cause);
+  return new DrizzleQueryError(
+    'insert into "hr"."persons" ("id_number", "name", "ethnicity", "native_place") values ($1, $2, $3, $4)',
+    [ID, NAME, '汉族', '河南郑州'],
+    cause,
+  );
 }
 
 describe('logError', () => {
@@ -45,7 +49,10 @@ describe('logError', () => {
 
   it('masks values of the request that reappear in any error, and never writes the variables', () => {
     const long = 'x'.repeat(100_000);
-    logError({ source: 'gateway', requestId: 'r-1', variables: { input: { idNumber: ID, name: NAME, note: long, count: 3 } } }, new Error(`cannot register ${NAME} (${ID}): ${long}`));
+    logError(
+      { source: 'gateway', requestId: 'r-1', variables: { input: { idNumber: ID, name: NAME, note: long, count: 3 } } },
+      new Error(`cannot register ${NAME} (${ID}): ${long}`),
+    );
     const out = printed();
     expect(out).toContain('[gateway] request r-1');
     expect(out).not.toContain(NAME);
