@@ -1,4 +1,5 @@
 import {
+  BREAK,
   getArgumentValues,
   getNullableType,
   getOperationAST,
@@ -60,6 +61,41 @@ function excessIn(schema: GraphQLSchema, value: unknown, type: GraphQLInputType,
   return null;
 }
 
+/** The first excess over the fields of the operation and its fragments, with the field it is an argument of. */
+function firstExcess(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): (Excess & { fieldName: string }) | null {
+  const typeInfo = new TypeInfo(schema);
+  let excess: (Excess & { fieldName: string }) | null = null;
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(fieldNode) {
+      const field = typeInfo.getFieldDef();
+      if (!field?.args.length || !fieldNode.arguments?.length) return;
+      let args: Record<string, unknown>;
+      try {
+        args = getArgumentValues(field, fieldNode, variables);
+      } catch {
+        return; // Execution refuses it with graphql-js's own error.
+      }
+      for (const arg of field.args) {
+        const found = excessIn(schema, args[arg.name], arg.type, inputLimitOf(schema, arg), arg.name);
+        if (found) {
+          excess = { ...found, fieldName: field.name };
+          return BREAK;
+        }
+      }
+    },
+  });
+  for (const node of [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)]) {
+    visit(node, visitor);
+    if (excess) return excess;
+  }
+  return null;
+}
+
 /**
  * The refusal for the first argument value of `operation` (literal or variable, as the resolvers
  * would receive it, through input objects and lists) longer than its schema declares with
@@ -74,36 +110,9 @@ export function inputLimitViolation(
 ): GraphQLError | null {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return null;
-  const typeInfo = new TypeInfo(schema);
-  let excess: (Excess & { fieldName: string }) | null = null;
-  const nodes = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)];
-  for (const node of nodes) {
-    visit(
-      node,
-      visitWithTypeInfo(typeInfo, {
-        Field(fieldNode) {
-          const field = typeInfo.getFieldDef();
-          if (excess || !field?.args.length || !fieldNode.arguments?.length) return;
-          let args: Record<string, unknown>;
-          try {
-            args = getArgumentValues(field, fieldNode, coerced.coerced);
-          } catch {
-            return; // Execution refuses it with graphql-js's own error.
-          }
-          for (const arg of field.args) {
-            const found = excessIn(schema, args[arg.name], arg.type, inputLimitOf(schema, arg), arg.name);
-            if (found) {
-              excess = { ...found, fieldName: field.name };
-              return;
-            }
-          }
-        },
-      }),
-    );
-    if (excess) break;
-  }
+  const excess = firstExcess(schema, document, operation, coerced.coerced);
   if (!excess) return null;
-  const { path, unit, limit, actual, fieldName } = excess as Excess & { fieldName: string };
+  const { path, unit, limit, actual, fieldName } = excess;
   const [zhUnit, enUnit] = unit === 'chars' ? ['个字符', 'characters'] : ['项', 'items'];
   return hubError(
     ErrorCode.INPUT_TOO_LONG,

@@ -60,10 +60,14 @@ export function logError(context: LogContext, error: unknown, level: 'error' | '
   console[level](describeForLog(context, error));
 }
 
-/** Apollo's logger for the hub's servers: its warnings and errors (an unexpected failure of a request) go through `logError`. */
+/**
+ * Apollo's logger for the hub's servers: its warnings and errors (an unexpected failure of a request)
+ * go through `logError`; its debug and info lines ("Gateway successfully loaded schema") are dropped,
+ * as the gateway's own default logger dropped them.
+ */
 export const hubLogger: NonNullable<ApolloServerOptions<BaseContext>['logger']> = {
   debug: () => {},
-  info: (...message: unknown[]) => console.info(maskPersonalData(message.map(String).join(' '))),
+  info: () => {},
   warn: (...message: unknown[]) => logError({ source: 'apollo' }, message.length === 1 ? message[0] : message.map(String).join(' '), 'warn'),
   error: (...message: unknown[]) => logError({ source: 'apollo' }, message.length === 1 ? message[0] : message.map(String).join(' ')),
 };
