@@ -3,9 +3,10 @@ import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { Kind, parse } from 'graphql';
+import { Kind } from 'graphql';
 import ts from 'typescript';
 import { SUBGRAPHS, type SubgraphName } from './schema/src/contracts/subgraphs.ts';
+import { subgraphTypeDefs } from './schema/src/kit/inputLimits.ts';
 
 /**
  * `pnpm codegen`: resolver types for every subgraph from its own schema.graphql (GraphQL Code Generator,
@@ -47,15 +48,17 @@ const SCALARS = {
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 
 /**
- * Reads a contract as the subgraph's server does, and returns the names of its types. Apollo's
- * `buildSubgraphSchema` resolves the Federation 2 `@link` imports and refuses an SDL that uses a
- * directive it does not import, so codegen never types a contract the server would refuse. Codegen
- * itself reads `@key` (with `resolvable`), `@requires`, `@provides` and `@external` off the types by
- * name and needs no definitions of them: the Federation 1 definitions it would inject (`@key` not
- * repeatable, a `_FieldSet` scalar in every file) are turned off below.
+ * Reads a contract as the subgraph's server does (`subgraphTypeDefs`: the kit's input-limit directives
+ * defined beside it), and returns the names of its types. Apollo's `buildSubgraphSchema` resolves the
+ * Federation 2 `@link` imports and refuses an SDL that uses a directive it neither imports nor
+ * defines, so codegen never types a contract the server would refuse. Codegen itself reads `@key`
+ * (with `resolvable`), `@requires`, `@provides` and `@external` off the types by name and needs no
+ * definitions of them: the Federation 1 definitions it would inject (`@key` not repeatable, a
+ * `_FieldSet` scalar in every file) are turned off below. `@maxLength` / `@maxItems` change no type,
+ * so codegen reads the file itself and types no resolvers for them (they are checked by the kit).
  */
 function contractTypeNames(sdlPath: string): Set<string> {
-  const document = parse(readFileSync(`${ROOT}/${sdlPath}`, 'utf8'));
+  const document = subgraphTypeDefs(readFileSync(`${ROOT}/${sdlPath}`, 'utf8'));
   buildSubgraphSchema([{ typeDefs: document }]);
   return new Set(document.definitions.flatMap((d) => ('name' in d && d.name && d.kind !== Kind.DIRECTIVE_DEFINITION ? [d.name.value] : [])));
 }

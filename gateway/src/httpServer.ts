@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { ErrorCode, hubError } from '@hub/schema';
+import { ErrorCode, hubError, logError } from '@hub/schema';
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -66,7 +66,7 @@ export function createHttpServer<TContext extends BaseContext>(
       const status = (error as { status?: number }).status;
       if (status === 413) return sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, '请求体超过 1 MiB', 'the request body is larger than 1 MiB');
       if (status === 400) return sendError(res, 400, ErrorCode.BAD_REQUEST, '请求体不是有效的 JSON', 'the request body is not valid JSON');
-      console.error('[gateway] request failed', error);
+      logError({ source: 'gateway: request failed' }, error);
       if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, '网关内部错误', 'internal gateway error');
       else res.end();
     }

@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { CREDENTIAL_HEADER, createDecide, maskUnexpectedErrors, signGatewayCredential } from '@hub/schema';
+import { CREDENTIAL_HEADER, createDecide, hubLogger, maskUnexpectedErrors, signGatewayCredential } from '@hub/schema';
 import type { CatalogSource, SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { createOperationLog, type OperationLog } from './audit/operationLog.ts';
@@ -82,6 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       supergraphSdl: options.supergraphSdl,
       // Each plan is checked before it runs: one that would call the subgraphs too often runs nothing.
       experimental_didResolveQueryPlan: fetchCap(limits.subgraphFetches),
+      logger: hubLogger,
       buildService: ({ name, url }) =>
         name === 'audit'
           ? audit
@@ -111,6 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Limits hold on the parsed document, before fragments are expanded and before any planning.
       parseOptions: operationParseOptions(limits),
       validationRules: operationLimitRules(limits),
+      logger: hubLogger,
       formatError: (formatted, error) => restoreLimitCode(formatted, error, limits) ?? maskUnexpectedErrors(formatted, error),
       includeStacktraceInErrorResponses: false,
       // The process that runs the gateway stops it (the launcher in order, on SIGTERM/SIGINT); Apollo's own

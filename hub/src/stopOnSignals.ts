@@ -1,3 +1,5 @@
+import { logError } from '@hub/schema';
+
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
@@ -34,7 +36,7 @@ export function stopOnSignals(stop: () => Promise<void>, graceMs = 10_000): () =
         process.exit(0);
       },
       (error: unknown) => {
-        console.error('停止时出错 / error while stopping:', error);
+        logError({ source: 'hub: 停止时出错 / error while stopping' }, error);
         process.exit(1);
       },
     );

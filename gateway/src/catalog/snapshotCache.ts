@@ -1,3 +1,4 @@
+import { logError } from '@hub/schema';
 import { indexSnapshot, type CatalogSource, type IndexedSnapshot } from '@hub/schema/contracts';
 
 export interface SnapshotCacheOptions {
@@ -48,7 +49,7 @@ export async function createSnapshotCache(source: CatalogSource, options: Snapsh
 
   const timer = setInterval(
     () => {
-      refresh().catch((error) => console.warn('[gateway] catalog snapshot refresh failed; keeping the last one', (error as Error).message));
+      refresh().catch((error) => logError({ source: 'gateway: catalog snapshot refresh failed; keeping the last one' }, error, 'warn'));
     },
     Math.max(50, Math.floor(maxAgeMs / 2)),
   );

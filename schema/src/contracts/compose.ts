@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { subgraphTypeDefs } from '../kit/inputLimits.ts';
 import { REPO_ROOT } from './paths.ts';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.ts';
 
@@ -9,13 +9,16 @@ export interface Composition {
   hints: { message: string; definition: { code: string } }[];
 }
 
-/** Composes the offices' SDL files into the supergraph, or throws with every composition error. */
+/**
+ * Composes the offices' SDL files, read as their servers read them (`subgraphTypeDefs`: the input-limit
+ * directives defined), into the supergraph, or throws with every composition error.
+ */
 export function composeSupergraph(): Composition {
   const result = composeServices(
     SUBGRAPHS.map((s) => ({
       name: s.name,
       url: defaultSubgraphUrl(s.name),
-      typeDefs: parse(readFileSync(REPO_ROOT + s.sdl, 'utf8')),
+      typeDefs: subgraphTypeDefs(readFileSync(REPO_ROOT + s.sdl, 'utf8')),
     })),
   );
   if (result.errors?.length || !result.supergraphSdl) {

@@ -42,6 +42,8 @@ export const ErrorCode = {
   OPERATION_TOO_COSTLY: 'OPERATION_TOO_COSTLY',
   /** The query plan would call subgraphs more times than the limit. */
   TOO_MANY_SUBGRAPH_FETCHES: 'TOO_MANY_SUBGRAPH_FETCHES',
+  /** A string or list argument is longer than its schema's `@maxLength` / `@maxItems` (`field`: the argument path; `limit`, `unit`, `actual`). */
+  INPUT_TOO_LONG: 'INPUT_TOO_LONG',
   /** Something failed that the client cannot fix; details stay in the server's log. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -23,3 +23,8 @@ export * from './audit.ts';
 export * from './roles.ts';
 export * from './catalogPolicy.ts';
 export * from './scalars.ts';
+export * from './inputLimits.ts';
+export * from './inputLimitViolation.ts';
+export * from './inputLimitsPlugin.ts';
+export * from './unboundedInputs.ts';
+export * from './logError.ts';

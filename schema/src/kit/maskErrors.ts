@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, hubError } from './errors.ts';
+import { logError } from './logError.ts';
 
 /**
  * Errors the hub raised on purpose (coded GraphQLErrors) pass as they are; anything else (a database
@@ -10,7 +11,7 @@ import { ErrorCode, hubError } from './errors.ts';
 export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError || formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-  console.error('[hub] unexpected error', original);
+  logError({ source: 'hub' }, original);
   const masked = hubError(
     ErrorCode.INTERNAL_SERVER_ERROR,
     null,

@@ -3,8 +3,10 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { parse } from 'graphql';
 import { auditExtensionPlugin } from './audit.ts';
+import { inputLimitsPlugin } from './inputLimitsPlugin.ts';
+import { subgraphTypeDefs } from './inputLimits.ts';
+import { hubLogger } from './logError.ts';
 import { maskUnexpectedErrors } from './maskErrors.ts';
 
 /**
@@ -14,12 +16,18 @@ import { maskUnexpectedErrors } from './maskErrors.ts';
  */
 export type ResolverMap = { readonly [typeName: string]: object | undefined };
 
-/** A subgraph's executable schema from its SDL (Federation 2 `@link` imports read) and resolvers. */
+/**
+ * A subgraph's executable schema from its SDL (Federation 2 `@link` imports read, the input-limit
+ * directives defined) and resolvers.
+ */
 export function buildSubgraphSchemaOf(sdl: string, resolvers: ResolverMap) {
-  return buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  return buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
 }
 
-/** An office's Apollo Server from its SDL and resolvers: no inline tracing, database errors masked. */
+/**
+ * An office's Apollo Server from its SDL and resolvers: no inline tracing, input limits checked before
+ * execution, database errors masked (and logged without personal data).
+ */
 export function buildSubgraphServer<TContext extends BaseContext>(
   sdl: string,
   resolvers: ResolverMap,
@@ -27,8 +35,9 @@ export function buildSubgraphServer<TContext extends BaseContext>(
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
     schema: buildSubgraphSchemaOf(sdl, resolvers),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditExtensionPlugin<TContext>(), ...plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), inputLimitsPlugin<TContext>(), auditExtensionPlugin<TContext>(), ...plugins],
     formatError: maskUnexpectedErrors,
+    logger: hubLogger,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // Whoever runs the subgraph stops it (index.ts or the launcher); see the gateway's server.ts.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LocalGraphQLDataSource } from '@apollo/gateway';
-import { buildSubgraphSchemaOf, DateTimeScalar } from '@hub/schema';
+import { buildSubgraphSchemaOf, DateTimeScalar, requestInputLimitViolation } from '@hub/schema';
 import type { GatewayContext } from '../../requestContext.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import type { OperationLog } from '../operationLog.ts';
@@ -8,6 +8,14 @@ import { OperationLogEntry } from './OperationLogEntry.ts';
 import { operationLog, verifyOperationLog } from './operationLog.ts';
 
 const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+
+/** Runs the log's API in process, its input limits checked first as every subgraph server checks them. */
+class AuditDataSource extends LocalGraphQLDataSource<GatewayContext> {
+  override async process(options: Parameters<LocalGraphQLDataSource<GatewayContext>['process']>[0]) {
+    const refusal = requestInputLimitViolation(this.schema, options.request);
+    return refusal ? { errors: [refusal] } : super.process(options);
+  }
+}
 
 /**
  * The operation log's query API: a subgraph of the gateway's own, because the log is the gateway's
@@ -24,5 +32,5 @@ export function auditDataSource(log: OperationLog): LocalGraphQLDataSource<Gatew
     },
     OperationLogEntry,
   };
-  return new LocalGraphQLDataSource(buildSubgraphSchemaOf(sdl, resolvers));
+  return new AuditDataSource(buildSubgraphSchemaOf(sdl, resolvers));
 }

@@ -1,0 +1,141 @@
+import {
+  BREAK,
+  getArgumentValues,
+  getNullableType,
+  getOperationAST,
+  getVariableValues,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLInputType,
+  isInputObjectType,
+  isListType,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  type GraphQLSchema,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import { ErrorCode, hubError } from './errors.ts';
+import { inputLimitOf, type InputLimit } from './inputLimits.ts';
+
+/** Characters as a reader counts them (code points: 𠀀 is one, not two UTF-16 units). */
+function charCount(text: string, limit: number): number {
+  // A string of no more UTF-16 units than the limit has no more code points either: no need to count.
+  return text.length <= limit ? text.length : [...text].length;
+}
+
+interface Excess {
+  /** The argument path as the client wrote it: `input.name`, `input.coordinates[3]`. */
+  path: string;
+  unit: 'chars' | 'items';
+  limit: number;
+  actual: number;
+}
+
+/** The first value under `value` (of `type`, bounded by `limit`) that is longer than it may be. */
+function excessIn(schema: GraphQLSchema, value: unknown, type: GraphQLInputType, limit: InputLimit | null, path: string): Excess | null {
+  if (value === null || value === undefined) return null;
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    if (!Array.isArray(value)) return excessIn(schema, value, nullable.ofType, limit, path);
+    if (limit?.items != null && value.length > limit.items) return { path, unit: 'items', limit: limit.items, actual: value.length };
+    for (const [i, element] of value.entries()) {
+      const found = excessIn(schema, element, nullable.ofType, limit, `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (isInputObjectType(nullable)) {
+    for (const field of Object.values(nullable.getFields())) {
+      const found = excessIn(schema, (value as Record<string, unknown>)[field.name], field.type, inputLimitOf(schema, field), `${path}.${field.name}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'string' && limit?.chars != null) {
+    const actual = charCount(value, limit.chars);
+    if (actual > limit.chars) return { path, unit: 'chars', limit: limit.chars, actual };
+  }
+  return null;
+}
+
+/** The first excess over the fields of the operation and its fragments, with the field it is an argument of. */
+function firstExcess(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): (Excess & { fieldName: string }) | null {
+  const typeInfo = new TypeInfo(schema);
+  let excess: (Excess & { fieldName: string }) | null = null;
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(fieldNode) {
+      const field = typeInfo.getFieldDef();
+      if (!field?.args.length || !fieldNode.arguments?.length) return;
+      let args: Record<string, unknown>;
+      try {
+        args = getArgumentValues(field, fieldNode, variables);
+      } catch {
+        return; // Execution refuses it with graphql-js's own error.
+      }
+      for (const arg of field.args) {
+        const found = excessIn(schema, args[arg.name], arg.type, inputLimitOf(schema, arg), arg.name);
+        if (found) {
+          excess = { ...found, fieldName: field.name };
+          return BREAK;
+        }
+      }
+    },
+  });
+  for (const node of [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)]) {
+    visit(node, visitor);
+    if (excess) return excess;
+  }
+  return null;
+}
+
+/**
+ * The refusal for the first argument value of `operation` (literal or variable, as the resolvers
+ * would receive it, through input objects and lists) longer than its schema declares with
+ * `@maxLength` / `@maxItems`; null when every value is within bounds. Variables that do not coerce
+ * are left to execution, which reports them as it always does.
+ */
+export function inputLimitViolation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | null {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return null;
+  const excess = firstExcess(schema, document, operation, coerced.coerced);
+  if (!excess) return null;
+  const { path, unit, limit, actual, fieldName } = excess;
+  const [zhUnit, enUnit] = unit === 'chars' ? ['个字符', 'characters'] : ['项', 'items'];
+  return hubError(
+    ErrorCode.INPUT_TOO_LONG,
+    path,
+    `${fieldName} 的 ${path} 超过 ${limit} ${zhUnit}（实为 ${actual}）`,
+    `${path} of ${fieldName} is longer than ${limit} ${enUnit} (${actual})`,
+    // 200: Apollo answers an error thrown before execution with 500 unless told, and the gateway
+    // reads a non-2xx answer as a failed office instead of passing the coded error on.
+    { limit, unit, actual, operationField: fieldName, http: { status: 200 } },
+  );
+}
+
+/** `inputLimitViolation` for a request as it arrives (text, operation name, variables): for a schema executed without Apollo Server. */
+export function requestInputLimitViolation(
+  schema: GraphQLSchema,
+  request: { query?: string | undefined; operationName?: string | null | undefined; variables?: Record<string, unknown> | undefined },
+): GraphQLError | null {
+  let document: DocumentNode;
+  try {
+    document = parse(request.query ?? '');
+  } catch {
+    return null; // Execution refuses it with the parser's own error.
+  }
+  const operation = getOperationAST(document, request.operationName ?? undefined);
+  return operation ? inputLimitViolation(schema, document, operation, request.variables) : null;
+}
