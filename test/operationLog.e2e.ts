@@ -90,7 +90,7 @@ describe('the operation log, kept by the gateway', () => {
     expect(JSON.parse(revocation.detail)).toMatchObject({ action: 'REVOKE_GRANT', before: { revokedAt: null }, after: { revokeReason: '核对结束' } });
   });
 
-  it('logs a refusal of the catalog office as a DENIAL with its code and arguments, and nothing as allowed', async () => {
+  it('logs a write the catalog office refused as WRITE REFUSED with its code and input, once, and nothing as allowed', async () => {
     const refiled = await hub.query(
       `mutation Request($input: RequestAccessInput!) { requestAccess(input: $input) { request { id } } }`,
       { input: { entryCode: CONDITIONAL.code, purpose: '再次核对', periodFrom: '2026-11-16', periodTo: '2026-12-31' } },
@@ -107,8 +107,8 @@ describe('the operation log, kept by the gateway', () => {
     expect(selfApproval.errors?.[0]?.extensions).toMatchObject({ code: 'SELF_APPROVAL' });
     const log = await wholeLog();
     expect(log.totalCount).toBe(before + 1);
-    expect(log.nodes[0]).toMatchObject({ kind: 'DENIAL', outcome: 'DENIED', actorSub: 'hr-leader', coordinates: ['Mutation.decideAccessRequest'] });
-    expect(JSON.parse(log.nodes[0].detail)).toMatchObject({ code: 'SELF_APPROVAL', args: { id } });
+    expect(log.nodes[0]).toMatchObject({ kind: 'WRITE', outcome: 'REFUSED', actorSub: 'hr-leader', coordinates: ['Mutation.decideAccessRequest'] });
+    expect(JSON.parse(log.nodes[0].detail)).toMatchObject({ code: 'SELF_APPROVAL', input: { id } });
   });
 
   it('shows an auditor everything and anyone else only their own entries, newest first, in pages', async () => {

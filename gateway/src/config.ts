@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { ConfigError, configOrExit, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
+import { DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotency.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
 import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
 
@@ -35,6 +36,7 @@ const SETTINGS = {
   LIMIT_TOKENS: setting.count(DEFAULT_OPERATION_LIMITS.tokens),
   LIMIT_FRAGMENT_SPREADS: setting.count(DEFAULT_OPERATION_LIMITS.fragmentSpreads),
   LIMIT_EXPANDED_FIELDS: setting.count(DEFAULT_OPERATION_LIMITS.expandedFields),
+  IDEMPOTENCY_TTL: setting.duration(DEFAULT_IDEMPOTENCY_TTL_MS),
 };
 
 /**
@@ -61,6 +63,8 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
       fragmentSpreads: settings.LIMIT_FRAGMENT_SPREADS,
       expandedFields: settings.LIMIT_EXPANDED_FIELDS,
     },
+    /** How long a caller's Idempotency-Key is kept (README, "Safe retries"). */
+    idempotencyTtlMs: settings.IDEMPOTENCY_TTL,
     supergraphSdl: () => readFileSync(settings.SUPERGRAPH_PATH, 'utf8'),
     /** HS256 key of the bearer tokens departments present (JWT_SECRET). */
     jwtSecret: () => settings.JWT_SECRET ?? loadOrCreateDevKey(devKey('jwt.key')),
