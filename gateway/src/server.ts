@@ -24,6 +24,7 @@ import { createRequestContext, type GatewayContext } from './requestContext.ts';
 
 export type { GatewayContext, OperationLimits };
 export { DEFAULT_OPERATION_LIMITS };
+export { requestFingerprint } from './edge/idempotency.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
