@@ -288,7 +288,11 @@ describe('writes through the gateway', () => {
     expect(answer.errors?.[0]).toMatchObject({ path: ['registerPerson'], extensions: { code: 'FORBIDDEN', reason: 'WRITE_NOT_OWNER' } });
     const after = await hub.gateway.log.search({ kind: 'WRITE', outcome: 'REFUSED', operationName: 'Register' }, { limit: 1, offset: 0 });
     expect(after.total).toBe(before.total + 1);
-    expect(after.entries[0]).toMatchObject({ actorOffice: 'staffing', coordinates: ['Mutation.registerPerson'], detail: { code: 'FORBIDDEN', why: 'WRITE_NOT_OWNER' } });
+    expect(after.entries[0]).toMatchObject({
+      actorOffice: 'staffing',
+      coordinates: ['Mutation.registerPerson'],
+      detail: { code: 'FORBIDDEN', why: 'WRITE_NOT_OWNER' },
+    });
     const lookup = await hub.query(`{ person(idNumber: "11010519491231002X") { name } }`, {}, headers.get('hr/OPERATOR'));
     expect(lookup.data).toEqual({ person: null });
   });

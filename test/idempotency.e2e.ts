@@ -24,7 +24,14 @@ let serial = 0;
 /** An institution never registered before in this file. */
 const newInstitution = () => {
   const first17 = `12410100MC${String(++serial).padStart(7, '0')}`;
-  return { creditCode: first17 + creditCodeCheckChar(first17), name: `重试测试机构${serial}`, kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'EDUCATION', fundingForm: 'FULL' };
+  return {
+    creditCode: first17 + creditCodeCheckChar(first17),
+    name: `重试测试机构${serial}`,
+    kind: 'PUBLIC_INSTITUTION',
+    level: 'CITY',
+    system: 'EDUCATION',
+    fundingForm: 'FULL',
+  };
 };
 const operator = (sub = 'zhao-operator', office = 'staffing') => hub.as({ office, role: 'OPERATOR', sub });
 
@@ -43,7 +50,13 @@ async function post(query: string, variables: Record<string, unknown>, headers: 
     body: JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) }),
   });
   const text = await response.text();
-  return { status: response.status, text, body: JSON.parse(text), replayed: response.headers.get('idempotent-replayed'), retryAfter: response.headers.get('retry-after') };
+  return {
+    status: response.status,
+    text,
+    body: JSON.parse(text),
+    replayed: response.headers.get('idempotent-replayed'),
+    retryAfter: response.headers.get('retry-after'),
+  };
 }
 
 /** Runs `send` and returns its result and how many registerInstitution calls the staffing subgraph received meanwhile. */
@@ -61,7 +74,11 @@ describe('Idempotency-Key', () => {
     const headers = { ...(await operator()), 'idempotency-key': 'register-0001' };
     const first = await counted(() => post(REGISTER, { i: input }, headers));
     expect(first.writes).toBe(1);
-    expect(first.result).toMatchObject({ status: 200, replayed: null, body: { data: { registerInstitution: { institution: { creditCode: input.creditCode } } } } });
+    expect(first.result).toMatchObject({
+      status: 200,
+      replayed: null,
+      body: { data: { registerInstitution: { institution: { creditCode: input.creditCode } } } },
+    });
     for (let retry = 0; retry < 3; retry++) {
       const again = await counted(() => post(REGISTER, { i: input }, headers));
       expect(again.writes).toBe(0);
@@ -147,7 +164,11 @@ describe('Idempotency-Key', () => {
     const input = newInstitution();
     const variables = { i: input };
     // The first request as another gateway instance would hold it: claimed, not yet answered.
-    const claim = await hub.gateway.idempotency.claim({ office: 'staffing', sub: 'zhao-operator' }, 'in-flight-1', requestFingerprint(REGISTER, null, variables));
+    const claim = await hub.gateway.idempotency.claim(
+      { office: 'staffing', sub: 'zhao-operator' },
+      'in-flight-1',
+      requestFingerprint(REGISTER, null, variables),
+    );
     expect(claim).toEqual({ kind: 'CLAIMED' });
     const headers = { ...(await operator()), 'idempotency-key': 'in-flight-1' };
     const busy = await counted(() => post(REGISTER, variables, headers));

@@ -187,7 +187,16 @@ async function logged(request: () => Promise<GraphQLAnswer<any>>) {
   const before = await newest();
   const answer = await request();
   const { entries } = await hub.gateway.log.search({}, { limit: 100, offset: 0 });
-  return { answer, entries: entries.filter((e) => e.seq > before).reverse() as { kind: string; outcome: string; actorSub: string | null; coordinates: string[]; detail: any }[] };
+  return {
+    answer,
+    entries: entries.filter((e) => e.seq > before).reverse() as {
+      kind: string;
+      outcome: string;
+      actorSub: string | null;
+      coordinates: string[];
+      detail: any;
+    }[],
+  };
 }
 
 /** A valid unified social credit code, one per n. */
@@ -198,7 +207,14 @@ const creditCode = (n: number) => {
 
 describe('what the log records is what happened', () => {
   const REGISTER = `mutation Register($i: RegisterInstitutionInput!) { registerInstitution(input: $i) { institution { creditCode } } }`;
-  const institution = (n: number) => ({ creditCode: creditCode(n), name: `测试机构${n}`, kind: 'PUBLIC_INSTITUTION', level: 'CITY', system: 'EDUCATION', fundingForm: 'FULL' });
+  const institution = (n: number) => ({
+    creditCode: creditCode(n),
+    name: `测试机构${n}`,
+    kind: 'PUBLIC_INSTITUTION',
+    level: 'CITY',
+    system: 'EDUCATION',
+    fundingForm: 'FULL',
+  });
   const staffing = () => hub.as({ office: 'staffing', role: 'OPERATOR', sub: 'zhao-operator' });
   const summary = (entries: Awaited<ReturnType<typeof logged>>['entries']) => entries.map((e) => [e.kind, e.outcome, e.coordinates, e.detail.code ?? null]);
 

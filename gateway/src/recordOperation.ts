@@ -119,7 +119,12 @@ export function recordOperation(snapshots: SnapshotCache, log: OperationLog): En
       else if (path.length === 1) {
         if (!atRoot.has(String(path[0]))) atRoot.set(String(path[0]), verdict);
       } else if (verdict.refused) {
-        below.push({ path: path.join('.'), coordinate: coordinateAt(op.schema, op.filter.operation, path), code: verdict.code, ...(verdict.why ? { why: verdict.why } : {}) });
+        below.push({
+          path: path.join('.'),
+          coordinate: coordinateAt(op.schema, op.filter.operation, path),
+          code: verdict.code,
+          ...(verdict.why ? { why: verdict.why } : {}),
+        });
       }
     }
 

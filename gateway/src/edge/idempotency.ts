@@ -44,9 +44,7 @@ export function readIdempotencyKey(raw: string): string {
 
 /** What makes two requests the same request: the operation text, the operation name and the variables (RFC 8785 canonical JSON, SHA-256). */
 export function requestFingerprint(query: string, operationName: string | null, variables: Record<string, unknown>): string {
-  return createHash('sha256')
-    .update(canonicalJson({ query, operationName, variables }))
-    .digest('hex');
+  return createHash('sha256').update(canonicalJson({ query, operationName, variables })).digest('hex');
 }
 
 export interface IdempotencyOptions {
@@ -142,7 +140,10 @@ export function createIdempotency(db: GatewayDb, options: IdempotencyOptions): I
           if (!held) return;
           // Claimed, then refused before it ran (another plugin): nothing happened, so a retry may run.
           if (!executed || response.body.kind !== 'single') return store.release(held.owner, held.key, held.fingerprint);
-          await store.complete(held.owner, held.key, held.fingerprint, { status: response.http.status ?? 200, body: JSON.stringify(response.body.singleResult) });
+          await store.complete(held.owner, held.key, held.fingerprint, {
+            status: response.http.status ?? 200,
+            body: JSON.stringify(response.body.singleResult),
+          });
         },
       };
     },

@@ -9,11 +9,7 @@ export interface KeyOwner {
 }
 
 /** What a request with a key may do: run (it holds the key now), replay the first answer, or be refused. */
-export type Claim =
-  | { kind: 'CLAIMED' }
-  | { kind: 'REPLAY'; status: number; body: string; answeredAt: Date }
-  | { kind: 'REUSED' }
-  | { kind: 'IN_FLIGHT' };
+export type Claim = { kind: 'CLAIMED' } | { kind: 'REPLAY'; status: number; body: string; answeredAt: Date } | { kind: 'REUSED' } | { kind: 'IN_FLIGHT' };
 
 export interface IdempotencyStore {
   /** Takes the key for a request with this fingerprint, or says why not; one of two racing claims wins. */

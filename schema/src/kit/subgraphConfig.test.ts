@@ -64,6 +64,8 @@ describe('readEnv', () => {
     expect(readEnv(settings, { TTL: '2d' })).toEqual({ TTL: 172_800_000 });
     expect(readEnv(settings, { TTL: '1500' })).toEqual({ TTL: 1500 });
     for (const bad of ['soon', '0', '-5m', '0.5ms']) expect(() => readEnv(settings, { TTL: bad }), bad).toThrow(ConfigError);
-    expect(() => readEnv(settings, { TTL: 'soon' })).toThrow('TTL: "soon" 应为时长，如 24h、30m、90s / "soon" should be a length of time such as 24h, 30m or 90s');
+    expect(() => readEnv(settings, { TTL: 'soon' })).toThrow(
+      'TTL: "soon" 应为时长，如 24h、30m、90s / "soon" should be a length of time such as 24h, 30m or 90s',
+    );
   });
 });

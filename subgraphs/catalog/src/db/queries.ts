@@ -152,7 +152,10 @@ export const requestById = async (db: CatalogDb, id: number) => (await db.select
  * purpose, case and period): the partial unique index `access_requests_pending_identical_idx` lets one
  * of any number of racing inserts through and turns the others into no-ops, which then read the winner.
  */
-export async function fileRequest(db: CatalogDb, row: typeof accessRequests.$inferInsert & { status: 'PENDING' }): Promise<{ request: RequestRow; filed: boolean }> {
+export async function fileRequest(
+  db: CatalogDb,
+  row: typeof accessRequests.$inferInsert & { status: 'PENDING' },
+): Promise<{ request: RequestRow; filed: boolean }> {
   const identical = and(
     eq(accessRequests.status, 'PENDING'),
     eq(accessRequests.requesterOffice, row.requesterOffice),
