@@ -140,10 +140,10 @@ export function createIdempotency(db: GatewayDb, options: IdempotencyOptions): I
           if (!held) return;
           // Claimed, then refused before it ran (another plugin): nothing happened, so a retry may run.
           if (!executed || response.body.kind !== 'single') return store.release(held.owner, held.key, held.fingerprint);
-          await store.complete(held.owner, held.key, held.fingerprint, {
-            status: response.http.status ?? 200,
-            body: JSON.stringify(response.body.singleResult),
-          });
+          // The write is done: its caller gets the answer even if the key cannot keep it (a retry then waits out the lease).
+          await store
+            .complete(held.owner, held.key, held.fingerprint, { status: response.http.status ?? 200, body: JSON.stringify(response.body.singleResult) })
+            .catch((error) => console.error('[gateway] idempotency key: the answer could not be kept', error));
         },
       };
     },
