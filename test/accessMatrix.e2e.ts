@@ -278,16 +278,21 @@ describe('writes through the gateway', () => {
   const REGISTER = `mutation Register($i: RegisterPersonInput!) { registerPerson(input: $i) { person { idNumber gender birthDate } } }`;
   const input = { idNumber: '11010519491231002x', name: '钱敏', ethnicity: '汉族', nativePlace: '河南郑州' };
 
-  it("refuses another office's write, writes nothing and logs the denial", async () => {
-    const before = await hub.gateway.log.search({ kind: 'DENIAL', operationName: 'Register' }, { limit: 1, offset: 0 });
+  it("refuses another office's write, writes nothing and logs it as a refused write", async () => {
+    const before = await hub.gateway.log.search({ kind: 'WRITE', outcome: 'REFUSED', operationName: 'Register' }, { limit: 1, offset: 0 });
     const recording = hub.record();
     const answer = await hub.query(REGISTER, { i: input }, headers.get('staffing/OPERATOR'));
     // Its only field refused, the operation reaches no subgraph.
     expect(requestCounts(recording.stop())).toEqual({ organization: 0, staffing: 0, hr: 0, finance: 0, catalog: 0 });
     expect(answer.data).toBeNull(); // registerPerson's payload is non-null, so the null reaches the root
     expect(answer.errors?.[0]).toMatchObject({ path: ['registerPerson'], extensions: { code: 'FORBIDDEN', reason: 'WRITE_NOT_OWNER' } });
-    const after = await hub.gateway.log.search({ kind: 'DENIAL', operationName: 'Register' }, { limit: 1, offset: 0 });
+    const after = await hub.gateway.log.search({ kind: 'WRITE', outcome: 'REFUSED', operationName: 'Register' }, { limit: 1, offset: 0 });
     expect(after.total).toBe(before.total + 1);
+    expect(after.entries[0]).toMatchObject({
+      actorOffice: 'staffing',
+      coordinates: ['Mutation.registerPerson'],
+      detail: { code: 'FORBIDDEN', why: 'WRITE_NOT_OWNER' },
+    });
     const lookup = await hub.query(`{ person(idNumber: "11010519491231002X") { name } }`, {}, headers.get('hr/OPERATOR'));
     expect(lookup.data).toEqual({ person: null });
   });
@@ -327,13 +332,13 @@ describe('writes through the gateway', () => {
     );
     expect(ledger.data.person.ledgerEntry).toBeNull();
     expect(ledger.data.person.staffingCards.every((c: { status: string }) => c.status === 'REVOKED')).toBe(true);
-    // The refused report is a DENIAL with its code, never a WRITE; the one that went through is the only WRITE.
-    const { entries } = await hub.gateway.log.search({ kind: 'WRITE', operationName: 'Report' }, { limit: 2, offset: 0 });
-    expect(entries.map((e) => e.outcome)).toEqual(['ALLOWED']);
-    const denials = await hub.gateway.log.search({ kind: 'DENIAL', operationName: 'Report' }, { limit: 2, offset: 0 });
-    expect(denials.entries.map((e) => [e.coordinates, (e.detail as { code: string; why: string }).code, (e.detail as { why: string }).why])).toEqual([
-      [['Mutation.reportRemoval'], 'FORBIDDEN', 'OTHER_UNIT'],
+    // The refused report is a WRITE REFUSED with its code (and not a DENIAL too); the one that went through the only WRITE ALLOWED.
+    const { entries } = await hub.gateway.log.search({ kind: 'WRITE', operationName: 'Report' }, { limit: 3, offset: 0 });
+    expect(entries.map((e) => [e.outcome, e.coordinates, (e.detail as { code?: string }).code ?? null, (e.detail as { why?: string }).why ?? null])).toEqual([
+      ['ALLOWED', ['Mutation.reportRemoval'], null, null],
+      ['REFUSED', ['Mutation.reportRemoval'], 'FORBIDDEN', 'OTHER_UNIT'],
     ]);
+    expect((await hub.gateway.log.search({ kind: 'DENIAL', operationName: 'Report' }, { limit: 1, offset: 0 })).total).toBe(0);
     const changes = (entries[0]!.detail as { changes: { entity: string; before: unknown; after: unknown }[] }).changes;
     expect(changes.map((c) => [c.entity, c.before !== null, c.after !== null])).toEqual([
       ['LedgerEntry', true, false],

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { ConfigError, configOrExit, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
+import { DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotency.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
 import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
 
@@ -38,6 +39,7 @@ const SETTINGS = {
   LIMIT_COST: setting.count(DEFAULT_OPERATION_LIMITS.cost),
   LIMIT_ASSUMED_LIST_SIZE: setting.count(DEFAULT_OPERATION_LIMITS.assumedListSize),
   LIMIT_SUBGRAPH_FETCHES: setting.count(DEFAULT_OPERATION_LIMITS.subgraphFetches),
+  IDEMPOTENCY_TTL: setting.duration(DEFAULT_IDEMPOTENCY_TTL_MS),
 };
 
 /**
@@ -67,6 +69,8 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
       assumedListSize: settings.LIMIT_ASSUMED_LIST_SIZE,
       subgraphFetches: settings.LIMIT_SUBGRAPH_FETCHES,
     },
+    /** How long a caller's Idempotency-Key is kept (README, "Safe retries"). */
+    idempotencyTtlMs: settings.IDEMPOTENCY_TTL,
     supergraphSdl: () => readFileSync(settings.SUPERGRAPH_PATH, 'utf8'),
     /** HS256 key of the bearer tokens departments present (JWT_SECRET). */
     jwtSecret: () => settings.JWT_SECRET ?? loadOrCreateDevKey(devKey('jwt.key')),

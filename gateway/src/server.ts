@@ -7,10 +7,13 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { CREDENTIAL_HEADER, createDecide, hubLogger, maskUnexpectedErrors, signGatewayCredential } from '@hub/schema';
 import type { CatalogSource, SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
+import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
 import { createOperationLog, type OperationLog } from './audit/operationLog.ts';
 import { createSnapshotCache, type SnapshotCache, type SnapshotCacheOptions } from './catalog/snapshotCache.ts';
 import { openGatewayDatabase } from './db/open.ts';
 import { enforcingGateway } from './enforcement/enforcingGateway.ts';
+import { createIdempotency, DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotency.ts';
+import type { IdempotencyStore } from './edge/idempotencyStore.ts';
 import { createHttpServer } from './httpServer.ts';
 import { fetchCap, operationCostPlugin } from './limits/operationCost.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules, operationParseOptions, restoreLimitCode } from './limits/operationLimits.ts';
@@ -22,6 +25,7 @@ import { createRequestContext, type GatewayContext } from './requestContext.ts';
 
 export type { GatewayContext, OperationLimits };
 export { DEFAULT_OPERATION_LIMITS };
+export { requestFingerprint } from './edge/idempotency.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -43,6 +47,8 @@ export interface GatewayOptions {
   database: { url?: string | undefined; dataDir?: string | undefined };
   /** How large an operation may be (README, "Operation limits"); each unset one keeps its default. */
   limits?: Partial<OperationLimits> | undefined;
+  /** How long a caller's Idempotency-Key is kept (README, "Safe retries"); 24 h when unset. */
+  idempotencyTtlMs?: number | undefined;
   /** False turns catalog enforcement and logging off: only the benchmark does, to measure their cost. */
   enforcement?: boolean;
   now?: () => Date;
@@ -53,6 +59,7 @@ export interface RunningGateway {
   snapshots: SnapshotCache;
   log: OperationLog;
   tokens: TokenService;
+  idempotency: IdempotencyStore;
   stop(): Promise<void>;
 }
 
@@ -74,6 +81,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...definedOnly(options.limits ?? {}) };
     const urls: Partial<Record<SubgraphName, string>> = { ...options.subgraphUrls };
     const audit = auditDataSource(log);
+    const idempotency = createIdempotency(database.db, { ttlMs: options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS, now, log });
+    cleanups.unshift(async () => idempotency.stop());
 
     // @apollo/gateway probes cloud metadata addresses and reports to Apollo unless this is set
     // before it is constructed; the hub must reach nothing but its own subgraphs.
@@ -118,7 +127,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // The process that runs the gateway stops it (the launcher in order, on SIGTERM/SIGINT); Apollo's own
       // signal handlers would stop it a second time, and a second stop() of a stopping server never returns.
       stopOnTerminationSignals: false,
-      plugins: [operationCostPlugin(limits), offlineGraphiQL(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
+      plugins: [
+        operationCostPlugin(limits),
+        offlineGraphiQL(),
+        ApolloServerPluginUsageReportingDisabled(),
+        ApolloServerPluginSchemaReportingDisabled(),
+        idempotency.plugin,
+        ...(options.enforcement === false ? [] : [logUnexecutedRequests(log)]),
+      ],
     });
     const requestContext = createRequestContext(tokens, log);
     // The pages read through this gateway's own GraphQL as their visitor, so they show what the API shows.
@@ -157,6 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       snapshots,
       log,
       tokens,
+      idempotency: idempotency.store,
       async stop() {
         for (const cleanup of cleanups) await cleanup();
       },

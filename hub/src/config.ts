@@ -22,6 +22,7 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     jwtSecret: gatewayConfig.jwtSecret,
     operationLogKey: gatewayConfig.operationLogKey,
     limits: gatewayConfig.limits,
+    idempotencyTtlMs: gatewayConfig.idempotencyTtlMs,
   });
 }
 

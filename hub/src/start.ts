@@ -18,6 +18,7 @@ const starting = startHub({
   jwtSecret: config.jwtSecret(),
   operationLogKey: config.operationLogKey(),
   limits: config.limits,
+  idempotencyTtlMs: config.idempotencyTtlMs,
   seed: config.demoData ? () => generateCity() : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });

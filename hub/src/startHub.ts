@@ -44,6 +44,8 @@ export interface HubOptions {
   enforcement?: boolean;
   /** The gateway's operation limits (README, "Operation limits"); each unset one keeps its default. */
   limits?: GatewayOptions['limits'];
+  /** How long a caller's Idempotency-Key is kept (README, "Safe retries"). */
+  idempotencyTtlMs?: number | undefined;
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -119,6 +121,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     now: options.now,
     enforcement: options.enforcement,
     limits: options.limits,
+    idempotencyTtlMs: options.idempotencyTtlMs,
     database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'gateway') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));

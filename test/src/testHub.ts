@@ -57,7 +57,7 @@ export const requestCounts = (received: Record<ServiceName, ReceivedRequest[]>) 
  * Starts the hub for a test file: in-memory PGlite, or a fresh database on DATABASE_URL's server
  * (dropped at stop), on free ports.
  */
-export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 'now' | 'enforcement' | 'limits'> = {}): Promise<TestHub> {
+export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 'now' | 'enforcement' | 'limits' | 'idempotencyTtlMs'> = {}): Promise<TestHub> {
   const fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
   const hub = await startHub({ databaseUrl: fresh?.url, port: 0, subgraphPorts: 0, seed, recordRequests: true, ...options });
   const client = testGateway(hub.url, hub.gateway, async () => {

@@ -5,7 +5,13 @@ import { operationLog } from '../db/schema.ts';
 import { canonicalInstant, entryHash, GENESIS_HASH, type OperationLogContent } from './entryHash.ts';
 
 export type LogKind = 'READ' | 'WRITE' | 'CATALOG' | 'REQUEST' | 'GRANT' | 'DENIAL' | 'AUTH';
-export type LogOutcome = 'ALLOWED' | 'DENIED';
+/**
+ * What happened: ALLOWED (done), DENIED (a read or a request the edge or an office would not serve),
+ * REFUSED (a write the catalog or its owner office refused, with the code the caller got), FAILED (a
+ * write the hub could not carry out: an office unavailable, an internal error), REPLAYED (a retry with
+ * the same Idempotency-Key answered with the first answer, nothing written again).
+ */
+export type LogOutcome = 'ALLOWED' | 'DENIED' | 'REFUSED' | 'FAILED' | 'REPLAYED';
 
 /** What a caller logs; the log adds seq, time and the chain. */
 export interface LogEntryInput {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { Kind, print, type DocumentNode, type GraphQLError } from 'graphql';
+import { Kind, print, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { applyDenials } from './applyDenials.ts';
 import { filterOperation, type FilterResult } from './filterOperation.ts';
 import { inlineFragments } from './inlineFragments.ts';
@@ -22,6 +22,8 @@ export interface EnforcementHooks<TContext> {
       /** The errors that came from executing the plan (the subgraphs' own refusals and failures). */
       subgraphErrors: readonly GraphQLError[];
       variables: Record<string, unknown>;
+      /** The API schema the operation ran against (to name the field an error's path points at). */
+      schema: GraphQLSchema;
     },
   ): Promise<void>;
 }
@@ -70,6 +72,7 @@ export function enforcingGateway<TContext extends object>(inner: GatewayInterfac
           errors: (result.errors ?? []) as readonly GraphQLError[],
           subgraphErrors,
           variables: requestContext.request.variables ?? {},
+          schema: requestContext.schema,
         });
         return result;
       };

@@ -24,6 +24,12 @@ export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** The HTTP request's body is larger than the gateway accepts. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A mutation's Idempotency-Key header is empty, too long or has characters outside its set (400). */
+  IDEMPOTENCY_KEY_INVALID: 'IDEMPOTENCY_KEY_INVALID',
+  /** The caller already used this Idempotency-Key for another request (operation, name or variables differ) (422). */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this Idempotency-Key has not been answered yet: retry after `Retry-After` (409). */
+  IDEMPOTENCY_KEY_IN_FLIGHT: 'IDEMPOTENCY_KEY_IN_FLIGHT',
   /** The operation nests deeper than the gateway's limit (`extensions.limit`). */
   OPERATION_TOO_DEEP: 'OPERATION_TOO_DEEP',
   /** More aliased fields than the limit. */

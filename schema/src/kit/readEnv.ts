@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ms from 'ms';
 import { z } from 'zod';
 import { REPO_ROOT } from '../contracts/paths.ts';
 
@@ -31,6 +32,12 @@ export const portNumber: z.ZodType<number, string> = z
   )
   .transform(Number);
 
+/** Milliseconds of a duration written as `ms` reads it; undefined unless it is a whole number of at least 1 ms. */
+function readDuration(raw: string): number | undefined {
+  const n = ms(raw.trim() as ms.StringValue) as number | undefined;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 ? n : undefined;
+}
+
 /** One environment variable: its raw text (undefined when unset or blank) to its value. */
 export type Setting<T> = z.ZodType<T, string | undefined>;
 
@@ -55,6 +62,20 @@ export const setting = {
       .transform(Number)
       .optional()
       .transform((n) => n ?? fallback),
+  /** A length of time as `ms` reads it ("24h", "30m", "90s", "2d", or a number of milliseconds), at least 1 ms; `fallbackMs` when unset. */
+  duration: (fallbackMs: number): Setting<number> =>
+    z
+      .string()
+      .superRefine(
+        unless(
+          (raw) => readDuration(raw) !== undefined,
+          (raw) => `"${raw}" 应为时长，如 24h、30m、90s`,
+          (raw) => `"${raw}" should be a length of time such as 24h, 30m or 90s`,
+        ),
+      )
+      .transform((raw) => readDuration(raw)!)
+      .optional()
+      .transform((n) => n ?? fallbackMs),
   /** Free text as given (a secret keeps its spaces); `fallback` when unset. */
   text: <F extends string | undefined = undefined>(fallback?: F): Setting<string | F> =>
     z

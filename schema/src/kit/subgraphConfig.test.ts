@@ -56,4 +56,16 @@ describe('readEnv', () => {
     expect((error as ConfigError).variable).toBe('DEMO_DATA');
     expect((error as ConfigError).message).toBe('DEMO_DATA: "yes" 应为 true 或 false / "yes" should be true or false');
   });
+
+  it('reads a duration as ms writes it, and refuses what is not one', () => {
+    const settings = { TTL: setting.duration(86_400_000) };
+    expect(readEnv(settings, {})).toEqual({ TTL: 86_400_000 });
+    expect(readEnv(settings, { TTL: ' 30m ' })).toEqual({ TTL: 1_800_000 });
+    expect(readEnv(settings, { TTL: '2d' })).toEqual({ TTL: 172_800_000 });
+    expect(readEnv(settings, { TTL: '1500' })).toEqual({ TTL: 1500 });
+    for (const bad of ['soon', '0', '-5m', '0.5ms']) expect(() => readEnv(settings, { TTL: bad }), bad).toThrow(ConfigError);
+    expect(() => readEnv(settings, { TTL: 'soon' })).toThrow(
+      'TTL: "soon" 应为时长，如 24h、30m、90s / "soon" should be a length of time such as 24h, 30m or 90s',
+    );
+  });
 });

@@ -375,6 +375,35 @@ describe('catalog API: access requests and grants', () => {
     expect(await ok(reviewer, OVERDUE)).toEqual({ overdue: [], onTime: [{ id: request.id }], pending: [] });
   });
 
+  it('answers 50 identical requests sent at once with one pending request, filed and reported once', async () => {
+    const colleague: Viewer = { office: REQUESTER, role: 'OPERATOR', sub: 'zhang-colleague' };
+    // Each with its own context, as 50 gateway requests would be; on PostgreSQL they race over the pool's connections.
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => run(i % 2 ? colleague : requester, REQUEST, { input: requestInput() })));
+    expect(answers.filter((a) => a.errors).map((a) => a.errors)).toEqual([]);
+    const ids = new Set(answers.map((a) => a.data!.requestAccess.request.id));
+    expect(ids.size).toBe(1);
+    const rows = await database.db.select().from(accessRequests);
+    expect(rows.map((r) => [String(r.id), r.status])).toEqual([[[...ids][0], 'PENDING']]);
+    expect(reported.map((r) => r.action)).toEqual(['REQUEST_ACCESS']);
+    // Not identical: another purpose, another case, other items, another period, another office.
+    const others = [
+      { purpose: '另一用途' },
+      { caseNumber: 'HC-2026-018' },
+      { caseNumber: null },
+      { coordinates: [CONDITIONAL_ITEMS[0]] },
+      { periodTo: '2026-12-30' },
+    ];
+    for (const overrides of others) expect((await fileRequest(requester, overrides)).id, JSON.stringify(overrides)).not.toBe([...ids][0]);
+    const bystander: Viewer = { office: BYSTANDER, role: 'OPERATOR', sub: 'bystander' };
+    expect((await fileRequest(bystander)).id).not.toBe([...ids][0]);
+    expect((await tableCounts()).requests).toBe(7);
+    // Once decided, the same request files anew.
+    await ok(reviewer, DECIDE, { id: [...ids][0], approve: false, reason: '材料不全' });
+    const again = await fileRequest();
+    expect(again).toMatchObject({ status: 'PENDING' });
+    expect(again.id).not.toBe([...ids][0]);
+  });
+
   it('lists requests and grants to the offices concerned and to overseers only', async () => {
     const request = await fileRequest();
     const { grant } = (await ok(reviewer, DECIDE, { id: request.id, approve: true, reason: '' })).decideAccessRequest;

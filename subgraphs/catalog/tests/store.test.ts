@@ -3,7 +3,7 @@ import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema
 import { loadDefaultCatalog } from '@hub/schema/contracts';
 import { readCatalogSnapshot } from '../src/catalogSource.ts';
 import { openCatalogDatabase } from '../src/db/open.ts';
-import { addMissingDefaults, decideRequest, entriesWithItems, insertRequest, revokeGrant, updateEntry, versionsOfEntries } from '../src/db/queries.ts';
+import { addMissingDefaults, decideRequest, entriesWithItems, fileRequest, revokeGrant, updateEntry, versionsOfEntries } from '../src/db/queries.ts';
 
 let database: Awaited<ReturnType<typeof openCatalogDatabase>>;
 let fresh: FreshDatabase | undefined;
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('the snapshot the gateway enforces from', () => {
   it('holds every entry with its coordinates and the unrevoked grants only', async () => {
-    const request = await insertRequest(database.db, {
+    const { request } = await fileRequest(database.db, {
       entryCode: 'ZZB-01-002',
       requesterOffice: 'staffing',
       requesterSub: 'bb-op',

@@ -38,7 +38,7 @@ export type OperationLogEntry = {
   at: Scalars['DateTime']['output'];
   /** 类别：READ、WRITE、CATALOG、REQUEST、GRANT、DENIAL、AUTH / Kind */
   kind: Scalars['String']['output'];
-  /** 结果：ALLOWED 或 DENIED / Outcome: ALLOWED or DENIED */
+  /** 结果：ALLOWED（已执行）、DENIED（拒绝读取或请求）、REFUSED（写入被拒，附错误码）、FAILED（写入未能执行）、REPLAYED（幂等重试，返回首次结果）/ Outcome: ALLOWED (done), DENIED (a read or request refused), REFUSED (a write refused, with its code), FAILED (a write the hub could not carry out), REPLAYED (a retry with the same Idempotency-Key answered with the first answer) */
   outcome: Scalars['String']['output'];
   /** 操作部门 / Actor's office */
   actorOffice?: Maybe<Scalars['String']['output']>;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@hub/schema';
 import type { CatalogEntryDefinition } from '@hub/schema/contracts';
 import * as schema from './schema.ts';
@@ -147,7 +147,34 @@ export const requests = (db: CatalogDb, filter: { status?: RequestRow['status'] 
 
 export const requestById = async (db: CatalogDb, id: number) => (await db.select().from(accessRequests).where(eq(accessRequests.id, id)))[0] ?? null;
 
-export const insertRequest = async (db: CatalogDb, row: typeof accessRequests.$inferInsert) => (await db.insert(accessRequests).values(row).returning())[0]!;
+/**
+ * Files a PENDING request, or finds the identical one already pending (same office, entry, items,
+ * purpose, case and period): the partial unique index `access_requests_pending_identical_idx` lets one
+ * of any number of racing inserts through and turns the others into no-ops, which then read the winner.
+ */
+export async function fileRequest(
+  db: CatalogDb,
+  row: typeof accessRequests.$inferInsert & { status: 'PENDING' },
+): Promise<{ request: RequestRow; filed: boolean }> {
+  const identical = and(
+    eq(accessRequests.status, 'PENDING'),
+    eq(accessRequests.requesterOffice, row.requesterOffice),
+    eq(accessRequests.entryCode, row.entryCode),
+    sql`${accessRequests.coordinates} = ${JSON.stringify(row.coordinates)}::jsonb`,
+    eq(accessRequests.purpose, row.purpose),
+    row.caseNumber == null ? isNull(accessRequests.caseNumber) : eq(accessRequests.caseNumber, row.caseNumber),
+    eq(accessRequests.periodFrom, row.periodFrom),
+    eq(accessRequests.periodTo, row.periodTo),
+  );
+  // A pending one decided between the insert and the read leaves the way free: insert again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [filed] = await db.insert(accessRequests).values(row).onConflictDoNothing().returning();
+    if (filed) return { request: filed, filed: true };
+    const [pending] = await db.select().from(accessRequests).where(identical).orderBy(asc(accessRequests.id)).limit(1);
+    if (pending) return { request: pending, filed: false };
+  }
+  throw new Error('fileRequest: an identical pending request kept appearing and disappearing');
+}
 
 /** Approves (creating the grant) or refuses a pending request, in one transaction; null when it was no longer pending. */
 export async function decideRequest(db: CatalogDb, id: number, decision: { approve: boolean; by: string; reason: string; expiresAt: Date | null; at: Date }) {

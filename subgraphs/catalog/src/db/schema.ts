@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgSchema, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ENTRY_STATUSES, REQUEST_STATUSES, SENSITIVITIES, SHARE_TYPES, UPDATE_CYCLES } from '@hub/schema/contracts';
 
@@ -56,7 +57,11 @@ export const catalogVersions = catalogSchema.table(
   (t) => [uniqueIndex('catalog_versions_entry_version_idx').on(t.entryCode, t.version)],
 );
 
-/** 共享申请 — an office asks the provider for a conditional entry. */
+/**
+ * 共享申请 — an office asks the provider for a conditional entry. One pending request per office,
+ * entry, items, purpose, case and period: the partial unique index makes an identical request (also
+ * 50 at once) find the pending one instead of filing another.
+ */
 export const accessRequests = catalogSchema.table(
   'access_requests',
   {
@@ -76,7 +81,12 @@ export const accessRequests = catalogSchema.table(
     decidedBy: text('decided_by'),
     decisionReason: text('decision_reason'),
   },
-  (t) => [index('access_requests_entry_idx').on(t.entryCode, t.status)],
+  (t) => [
+    index('access_requests_entry_idx').on(t.entryCode, t.status),
+    uniqueIndex('access_requests_pending_identical_idx')
+      .on(t.requesterOffice, t.entryCode, t.coordinates, t.purpose, sql`coalesce(${t.caseNumber}, '')`, t.periodFrom, t.periodTo)
+      .where(sql`${t.status} = 'PENDING'`),
+  ],
 );
 
 /** 授权 — an approved request: the grantee office reads the items until expiry or revocation. */

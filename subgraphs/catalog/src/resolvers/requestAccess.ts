@@ -5,7 +5,11 @@ import { checkAccessRequest, type RequestAccessInput } from '../domain/accessReq
 import { mayRequestAccess } from '../domain/permissions.ts';
 import { refuse, reportChanges, requireViewer } from '../domain/refuse.ts';
 
-/** `Mutation.requestAccess`: files a PENDING request, due 10 working days from today (Beijing). */
+/**
+ * `Mutation.requestAccess`: files a PENDING request, due 10 working days from today (Beijing). An
+ * identical request of the same office still pending (entry, items, purpose, case and period) is
+ * answered with that one: nothing is filed or reported again, so a retry or a double click files once.
+ */
 export async function requestAccess(ctx: CatalogContext, args: { input: RequestAccessInput }) {
   const viewer = requireViewer(ctx);
   if (!mayRequestAccess(viewer)) refuse({ code: ErrorCode.FORBIDDEN, zh: '用人单位填报员不能提交共享申请', en: 'unit operators do not file access requests' });
@@ -14,7 +18,8 @@ export async function requestAccess(ctx: CatalogContext, args: { input: RequestA
   const checked = checkAccessRequest(viewer, entries.get(args.input.entryCode), args.input, beijingDay(now), now, ctx.holidays);
   if ('refusal' in checked) refuse(checked.refusal);
 
-  const request = await q.insertRequest(ctx.db, checked.row);
+  const { request, filed } = await q.fileRequest(ctx.db, checked.row);
+  if (!filed) return { request };
   reportChanges(ctx, [
     {
       entity: 'AccessRequest',
