@@ -260,6 +260,7 @@ describe('what the log records is what happened', () => {
       [`{ institution(creditCode: "${creditCode(1)}") { nope } }`, 'GRAPHQL_VALIDATION_FAILED', 'VALIDATION', ['Query.institution']],
       [nested(DEFAULT_OPERATION_LIMITS.depth + 1), 'OPERATION_TOO_DEEP', 'VALIDATION', []],
       [aliases(DEFAULT_OPERATION_LIMITS.aliases + 1), 'TOO_MANY_ALIASES', 'VALIDATION', ['Query.institution']],
+      ['{ institutions(first: 1000) { nodes { quotas { category } } } }', 'OPERATION_TOO_COSTLY', 'REQUEST', ['Query.institutions']],
     ];
     for (const [query, code, stage, coordinates] of cases) {
       for (const who of ['requester', null] as const) {
@@ -272,6 +273,21 @@ describe('what the log records is what happened', () => {
         ).toEqual([['DENIAL', 'DENIED', who ? viewers[who].sub : null, coordinates, stage, [code]]]);
       }
     }
+  });
+
+  it('logs an operation whose query plan is refused (too many subgraph fetches) as a denial', async () => {
+    const across = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `i${i}: institution(creditCode: "${creditCode(1)}") { name budgetUnit { fundingForm } workforce(first: 1) { totalCount } leadershipPostsFilled }`,
+    ).join(' ');
+    const organization = await hub.as({ office: 'organization', role: 'OPERATOR', sub: 'org-planner' });
+    const { answer, entries } = await logged(() => hub.query(`{ ${across} }`, {}, organization));
+    expect(answer.status).toBe(400);
+    expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['TOO_MANY_SUBGRAPH_FETCHES']);
+    expect(entries.map((e) => [e.kind, e.outcome, e.actorSub, e.coordinates, e.detail.stage, e.detail.codes])).toEqual([
+      ['DENIAL', 'DENIED', 'org-planner', ['Query.institution'], 'PLAN', ['TOO_MANY_SUBGRAPH_FETCHES']],
+    ]);
   });
 
   it('logs rows an office refused below the root (a unit operator reaching another unit’s person in a list) as one denial', async () => {

@@ -9,6 +9,9 @@ const NOT_REFUSALS: ReadonlySet<string> = new Set(['PERSISTED_QUERY_NOT_FOUND', 
 
 /** Errors and root fields kept in one entry, and characters of each message: a refused document can be large, its entry need not be. */
 const MAX_LISTED = 20;
+
+/** Refusals of the gateway's executor before it calls anything (the query plan's fetch cap): logged here too. */
+const PLAN_REFUSALS: ReadonlySet<string> = new Set(['TOO_MANY_SUBGRAPH_FETCHES']);
 const MAX_MESSAGE = 500;
 
 /**
@@ -16,15 +19,16 @@ const MAX_MESSAGE = 500;
  * gateway's executor runs, which therefore never reaches `recordOperation`: a document that does not
  * parse (GRAPHQL_PARSE_FAILED, TOO_MANY_TOKENS), fails validation (GRAPHQL_VALIDATION_FAILED) or an
  * operation limit (OPERATION_TOO_DEEP, TOO_MANY_ALIASES …), names no operation it has, is a mutation
- * sent by GET, or has an Idempotency-Key refused. `detail.stage` says where: PARSE, VALIDATION or
- * REQUEST. A request that was executed is logged by the executor's hook instead, and a replayed answer
+ * sent by GET, or has an Idempotency-Key refused; and an operation whose query plan the executor refused
+ * before calling anything (TOO_MANY_SUBGRAPH_FETCHES). `detail.stage` says where: PARSE, VALIDATION,
+ * REQUEST or PLAN. A request that was executed is logged by the executor's hook instead, and a replayed answer
  * by the idempotency plugin, so no refusal is logged twice.
  */
 export function logUnexecutedRequests(log: OperationLog): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let executed = false;
-      let stage: 'PARSE' | 'VALIDATION' | 'REQUEST' = 'REQUEST';
+      let stage: 'PARSE' | 'VALIDATION' | 'REQUEST' | 'PLAN' = 'REQUEST';
       return {
         async parsingDidStart() {
           return async (error) => {
@@ -40,7 +44,11 @@ export function logUnexecutedRequests(log: OperationLog): ApolloServerPlugin<Gat
           executed = true;
         },
         async willSendResponse({ contextValue, response, request, document }) {
-          if (executed || response.http.headers.get(REPLAYED_HEADER) || response.body.kind !== 'single') return;
+          if (response.http.headers.get(REPLAYED_HEADER) || response.body.kind !== 'single') return;
+          if (executed) {
+            if (!response.body.singleResult.errors?.some((e) => PLAN_REFUSALS.has(e.extensions?.code as string))) return;
+            stage = 'PLAN';
+          }
           const refusals = (response.body.singleResult.errors ?? []).filter((e) => {
             const code = e.extensions?.code;
             return typeof code === 'string' && !NOT_REFUSALS.has(code);
