@@ -1,23 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { ErrorCode, hubError, logError } from '@hub/schema';
-
-const MAX_BODY_BYTES = 1 << 20;
+import { ErrorCode, hubError, logError, readRequestBody } from '@hub/schema';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
 
 /** Reads a JSON body up to 1 MiB; anything larger is refused before it is parsed. */
 async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request body too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
+  const bytes = await readRequestBody(req);
+  const size = bytes.length;
   if (!size) return undefined;
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = bytes.toString('utf8');
   const type = req.headers['content-type'] ?? '';
   if (!type.includes('application/json')) return text;
   try {

@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { CREDENTIAL_HEADER, createDecide, hubLogger, maskUnexpectedErrors, signGatewayCredential } from '@hub/schema';
+import { createDecide, encodeViewer, hubLogger, maskUnexpectedErrors, VIEWER_HEADER } from '@hub/schema';
 import type { CatalogSource, SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
@@ -21,6 +21,7 @@ import { createTokenService, type TokenService } from './identity/tokens.ts';
 import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
 import { recordOperation } from './recordOperation.ts';
+import { signingServices } from './subgraphSignature.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
 
 export type { GatewayContext, OperationLimits };
@@ -92,14 +93,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Each plan is checked before it runs: one that would call the subgraphs too often runs nothing.
       experimental_didResolveQueryPlan: fetchCap(limits.subgraphFetches),
       logger: hubLogger,
-      buildService: ({ name, url }) =>
+      // Every request to a subgraph signed over its exact bytes (README, "How the gateway vouches for a request").
+      buildService: signingServices(options.subgraphSecret, ({ name, url }) =>
         name === 'audit'
           ? audit
           : new RemoteGraphQLDataSource<GatewayContext>({
               url: urls[name as SubgraphName] ?? url,
-              // Identity reaches a subgraph only this way: a client's own headers are not forwarded.
+              // Identity reaches a subgraph only this way, covered by the signature: a client's own headers are not forwarded.
               async willSendRequest({ request, context }) {
-                request.http?.headers.set(CREDENTIAL_HEADER, await signGatewayCredential(options.subgraphSecret, name, context.viewer ?? null));
+                request.http?.headers.set(VIEWER_HEADER, encodeViewer(context.viewer ?? null));
               },
               // What a write changed (before and after) comes back in extensions.audit, for the log only.
               async didReceiveResponse({ response, context }) {
@@ -108,6 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
                 return response;
               },
             }),
+      ),
     });
     const gateway =
       options.enforcement === false

@@ -1,17 +1,19 @@
-import { CREDENTIAL_HEADER, signGatewayCredential } from '@hub/schema';
+import { encodeViewer, signSubgraphRequest, VIEWER_HEADER } from '@hub/schema';
 import { reviveSnapshot, type CatalogSource } from '@hub/schema/contracts';
 
 /**
  * The catalog read from the coordination group's service, when it runs in another process: its
- * `_catalogSnapshot` field (@inaccessible: in no client's graph), asked with the gateway's credential.
+ * `_catalogSnapshot` field (@inaccessible: in no client's graph), asked as any subgraph request is: signed by the gateway.
  */
 export function remoteCatalogSource(url: string, subgraphSecret: string, timeoutMs = 5000): CatalogSource {
   return {
     async load() {
+      const request = JSON.stringify({ query: '{ _catalogSnapshot }' });
+      const headers = { 'content-type': 'application/json', [VIEWER_HEADER]: encodeViewer(null) };
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: await signGatewayCredential(subgraphSecret, 'catalog', null) },
-        body: JSON.stringify({ query: '{ _catalogSnapshot }' }),
+        headers: await signSubgraphRequest(subgraphSecret, 'catalog', { method: 'POST', url, headers, body: request }),
+        body: request,
         signal: AbortSignal.timeout(timeoutMs),
       });
       const body = (await response.json()) as { data?: { _catalogSnapshot?: string }; errors?: { message: string }[] };

@@ -1,13 +1,37 @@
-import { createHmac } from 'node:crypto';
-import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createSigner, createVerifier, ExpiredError, httpbis } from 'http-message-signatures';
+import { isInnerList, parseDictionary, serializeDictionary, type BareItem } from 'structured-headers';
 import { ErrorCode, hubError } from './errors.ts';
+import type { ReplayCache } from './replayCache.ts';
 import { isOffice, isRole, type Viewer } from './roles.ts';
 
 export type { Viewer };
 
-/** The header that carries the gateway's credential; a client's own headers never reach a subgraph as identity. */
-export const CREDENTIAL_HEADER = 'x-hub-gateway-credential';
-const ISSUER = 'staffing-hub-gateway';
+/**
+ * How the gateway vouches for one request to one subgraph: an RFC 9421 HTTP Message Signature
+ * (`Signature-Input`, `Signature`) over the request's method, path, body digest (RFC 9530
+ * `Content-Digest`, sha-256 of the exact bytes sent), content type and the viewer, with a created
+ * time, an expiry and a nonce. A captured request thus runs nothing else (another body, path or
+ * viewer breaks the signature or the digest) and nothing twice (the subgraph keeps each nonce).
+ * `@path`, not `@target-uri`: a proxy or TLS terminator in front of a subgraph changes the scheme
+ * and authority, not the path; the per-subgraph key already binds the request to its subgraph.
+ */
+
+/** The header that carries who the gateway vouches for (base64url of the viewer's JSON; `null`: a public caller). */
+export const VIEWER_HEADER = 'x-hub-viewer';
+/** What every signature must cover, no more and no less. */
+export const SIGNED_COMPONENTS: readonly string[] = ['@method', '@path', 'content-digest', 'content-type', VIEWER_HEADER];
+/** How long a signed request may take to arrive; the replay cache keeps each nonce this long (plus the skew). */
+export const CREDENTIAL_LIFETIME_SECONDS = 30;
+/** How far the gateway's and a subgraph's clocks may disagree. */
+export const CREDENTIAL_CLOCK_SKEW_SECONDS = 5;
+
+const ALG = 'hmac-sha256';
+/** RFC 9421 `tag`: this application's signatures, so that one made for another purpose with the same key is refused. */
+const TAG = 'staffing-hub-gateway';
+const LABEL = 'hub';
+const PARAMS = ['created', 'expires', 'nonce', 'keyid', 'alg', 'tag'];
+const keyIdOf = (subgraph: string) => `gateway:${subgraph}`;
 
 const keys = new Map<string, Uint8Array>();
 
@@ -25,38 +49,186 @@ function subgraphKey(secret: string, subgraph: string): Uint8Array {
   return key;
 }
 
-/** A short-lived credential for one request to one subgraph, signed by the gateway. */
-export async function signGatewayCredential(secret: string, subgraph: string, viewer: Viewer | null): Promise<string> {
-  return new SignJWT({ viewer })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(subgraph)
-    .setIssuedAt()
-    .setExpirationTime('60s')
-    .sign(subgraphKey(secret, subgraph));
+/** The viewer header's value. */
+export function encodeViewer(viewer: Viewer | null): string {
+  const claims = viewer && { office: viewer.office, role: viewer.role, sub: viewer.sub, ...(viewer.unit ? { unit: viewer.unit } : {}) };
+  return Buffer.from(JSON.stringify(claims)).toString('base64url');
 }
 
+/** RFC 9530 Content-Digest of the exact bytes of a body: `sha-256=:<base64>:`. */
+export function contentDigest(body: string | Uint8Array): string {
+  const digest = createHash('sha256').update(body).digest();
+  return serializeDictionary(new Map([['sha-256', [new Uint8Array(digest).buffer, new Map()]]]));
+}
+
+/** A request as the gateway is about to send it; `headers` must hold `content-type` and the viewer header. */
+export interface OutgoingSubgraphRequest {
+  method: string;
+  /** Where it goes; only the path is signed. */
+  url: string;
+  headers: Record<string, string>;
+  /** The exact body that goes on the wire. */
+  body: string | Uint8Array;
+}
+
+/** Tests sign as of another time, or with a chosen nonce. */
+export interface SignOptions {
+  now?: Date;
+  nonce?: string;
+}
+
+/** The request's headers with its Content-Digest and the gateway's signature added (names in lower case). */
+export async function signSubgraphRequest(
+  secret: string,
+  subgraph: string,
+  request: OutgoingSubgraphRequest,
+  options: SignOptions = {},
+): Promise<Record<string, string>> {
+  const headers = Object.fromEntries(
+    Object.entries(request.headers)
+      .map(([name, value]) => [name.toLowerCase(), value] as const)
+      .filter(([name]) => name !== 'signature' && name !== 'signature-input'),
+  );
+  if (!headers['content-type'] || headers[VIEWER_HEADER] === undefined)
+    throw new Error(`a subgraph request is signed with its content-type and ${VIEWER_HEADER}`);
+  headers['content-digest'] = contentDigest(request.body);
+  const created = options.now ?? new Date();
+  const signed = await httpbis.signMessage(
+    {
+      key: createSigner(subgraphKey(secret, subgraph), ALG, keyIdOf(subgraph)),
+      name: LABEL,
+      fields: [...SIGNED_COMPONENTS],
+      params: PARAMS,
+      paramValues: {
+        created,
+        expires: new Date(created.getTime() + CREDENTIAL_LIFETIME_SECONDS * 1000),
+        nonce: options.nonce ?? randomBytes(16).toString('base64url'),
+        tag: TAG,
+      },
+    },
+    { method: request.method, url: request.url, headers },
+  );
+  return Object.fromEntries(Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+}
+
+/** Why a subgraph refused a request (`extensions.reason`, beside the code UNAUTHENTICATED). */
+export type CredentialRefusal = 'CREDENTIAL_MISSING' | 'CREDENTIAL_INVALID' | 'CREDENTIAL_EXPIRED' | 'DIGEST_MISMATCH' | 'CREDENTIAL_REPLAYED';
+
 /** A request the subgraph will not answer: 401, since only the gateway's credential opens it. */
-const unauthenticated = (zh: string, en: string) => hubError(ErrorCode.UNAUTHENTICATED, null, zh, en, { http: { status: 401 } });
+const refuse = (reason: CredentialRefusal, zh: string, en: string) => hubError(ErrorCode.UNAUTHENTICATED, null, zh, en, { reason, http: { status: 401 } });
+const invalid = (zh: string, en: string) => refuse('CREDENTIAL_INVALID', zh, en);
+
+/** A request as a subgraph received it, body as raw bytes. */
+export interface ReceivedSubgraphRequest {
+  method: string;
+  /** The request target as received (path and query). */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
+}
 
 /**
- * Checks the gateway's credential on every request to a subgraph (`_entities` and `_service`
- * included) and returns the viewer it vouches for; anything else is refused with 401.
+ * Checks the gateway's signature on a request to a subgraph (`_entities` and `_service` included)
+ * and returns the viewer it vouches for; anything else is refused with 401 and a reason: no
+ * signature; one that is not the gateway's for this subgraph or does not cover exactly
+ * SIGNED_COMPONENTS; created in the future or outside its lifetime; a body other than the one
+ * signed; a nonce already accepted. The nonce is kept only once everything else holds.
  */
-export async function verifyGatewayCredential(secret: string, subgraph: string, header: string | string[] | undefined): Promise<Viewer | null> {
-  const token = Array.isArray(header) ? header[0] : header;
-  if (!token) throw unauthenticated('子图只接受来自网关的请求', 'this subgraph answers only the gateway');
-  let payload: JWTPayload;
+export async function verifySubgraphRequest(secret: string, subgraph: string, request: ReceivedSubgraphRequest, replays: ReplayCache): Promise<Viewer | null> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers))
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  if (headers['signature-input'] === undefined && headers.signature === undefined)
+    throw refuse('CREDENTIAL_MISSING', '子图只接受来自网关的签名请求', 'this subgraph answers only requests signed by the gateway');
+
+  // One signature, labelled as the gateway labels it, covering exactly the components above.
+  let covered: BareItem[];
+  let params: Map<string, BareItem>;
   try {
-    payload = (await jwtVerify(token, subgraphKey(secret, subgraph), { issuer: ISSUER, audience: subgraph, algorithms: ['HS256'] })).payload;
+    const inputs = parseDictionary(headers['signature-input'] ?? '');
+    const signatures = parseDictionary(headers.signature ?? '');
+    const input = inputs.get(LABEL);
+    if (inputs.size !== 1 || signatures.size !== 1 || !signatures.has(LABEL) || !input || !isInnerList(input)) throw new Error('not one signature');
+    covered = input[0].map(([name, componentParams]) => (componentParams.size ? '' : name));
+    params = input[1];
   } catch {
-    throw unauthenticated('网关凭据无效或已过期', 'the gateway credential is not valid or has expired');
+    throw invalid('网关签名无法读取', 'the gateway signature cannot be read');
   }
-  const viewer = payload.viewer as Partial<Viewer> | null | undefined;
-  if (!viewer) return null;
-  // The gateway signs only viewers it built itself: an unknown office or role means mismatched
-  // versions, refused rather than read as anonymous.
-  if (!isOffice(viewer.office) || !isRole(viewer.role) || !viewer.sub)
-    throw unauthenticated('凭证中的身份无法识别', 'the credential names an unknown office or role');
-  return { office: viewer.office, role: viewer.role, sub: viewer.sub, ...(viewer.unit ? { unit: viewer.unit } : {}) };
+  if (covered.length !== SIGNED_COMPONENTS.length || !SIGNED_COMPONENTS.every((name) => covered.includes(name)))
+    throw invalid('网关签名未覆盖规定的请求部分', `the signature must cover exactly ${SIGNED_COMPONENTS.join(', ')}`);
+  if (params.get('alg') !== ALG || params.get('tag') !== TAG) throw invalid('网关签名的算法或用途不符', `the signature must be ${ALG} with tag "${TAG}"`);
+  if (params.get('keyid') !== keyIdOf(subgraph)) throw invalid('该签名不是发给本子图的', 'the signature was made for another subgraph');
+  const created = params.get('created');
+  const expires = params.get('expires');
+  const nonce = params.get('nonce');
+  if (!Number.isInteger(created) || !Number.isInteger(expires) || typeof nonce !== 'string' || nonce.length < 16 || nonce.length > 128)
+    throw invalid('网关签名缺少创建时间、有效期或随机数', 'the signature lacks its created time, expiry or nonce');
+  const now = Date.now() / 1000;
+  if ((created as number) > now + CREDENTIAL_CLOCK_SKEW_SECONDS) throw invalid('网关签名的创建时间在未来', 'the signature is created in the future');
+  if ((expires as number) - (created as number) > CREDENTIAL_LIFETIME_SECONDS)
+    throw invalid('网关签名的有效期过长', `the signature claims more than ${CREDENTIAL_LIFETIME_SECONDS} s of life`);
+  if (now > (expires as number) + CREDENTIAL_CLOCK_SKEW_SECONDS || now - (created as number) > CREDENTIAL_LIFETIME_SECONDS + CREDENTIAL_CLOCK_SKEW_SECONDS)
+    throw refuse('CREDENTIAL_EXPIRED', '网关签名已过期', 'the gateway signature has expired');
+
+  // The signature itself, by the library (its own time checks are no stricter than the ones above).
+  const key = subgraphKey(secret, subgraph);
+  let verified: boolean | null;
+  try {
+    if (!request.path.startsWith('/')) throw new Error('not a path');
+    verified = await httpbis.verifyMessage(
+      {
+        keyLookup: async ({ keyid }) => (keyid === keyIdOf(subgraph) ? { id: keyid, algs: [ALG], verify: createVerifier(key, ALG) } : null),
+        requiredParams: PARAMS,
+        requiredFields: [...SIGNED_COMPONENTS],
+        tolerance: CREDENTIAL_CLOCK_SKEW_SECONDS,
+        all: true,
+      },
+      { method: request.method, url: `http://subgraph${request.path}`, headers },
+    );
+  } catch (error) {
+    if (error instanceof ExpiredError) throw refuse('CREDENTIAL_EXPIRED', '网关签名已过期', 'the gateway signature has expired');
+    throw invalid('网关签名无效', 'the gateway signature is not valid');
+  }
+  if (verified !== true) throw invalid('网关签名无效', 'the gateway signature is not valid');
+
+  // The body is the one signed: its digest is covered by the signature, the bytes must match it.
+  if (!digestMatches(headers['content-digest'] ?? '', request.body))
+    throw refuse('DIGEST_MISMATCH', '请求体与网关签名的摘要不符', 'the request body does not match the digest the gateway signed');
+
+  const viewer = decodeViewer(headers[VIEWER_HEADER] ?? '');
+  const claim = replays.claim(nonce, ((created as number) + CREDENTIAL_LIFETIME_SECONDS + CREDENTIAL_CLOCK_SKEW_SECONDS + 1) * 1000);
+  if (claim === 'SEEN') throw refuse('CREDENTIAL_REPLAYED', '该网关签名已被使用过', 'this gateway signature has already been used');
+  if (claim === 'FULL')
+    throw hubError(ErrorCode.INTERNAL_SERVER_ERROR, null, '子图繁忙，请稍后重试', 'the subgraph is busy; try again shortly', {
+      reason: 'REPLAY_CACHE_FULL',
+      http: { status: 503 },
+    });
+  return viewer;
+}
+
+/** Whether the Content-Digest's sha-256 member is the digest of these bytes (other algorithms are not accepted). */
+function digestMatches(header: string, body: Uint8Array): boolean {
+  try {
+    const member = parseDictionary(header).get('sha-256');
+    if (!member || isInnerList(member) || !(member[0] instanceof ArrayBuffer)) return false;
+    const claimed = Buffer.from(member[0]);
+    const actual = createHash('sha256').update(body).digest();
+    return claimed.length === actual.length && timingSafeEqual(claimed, actual);
+  } catch {
+    return false;
+  }
+}
+
+/** The viewer the signed header names. The gateway signs only viewers it built itself: an unknown office or role means mismatched versions, refused rather than read as anonymous. */
+function decodeViewer(header: string): Viewer | null {
+  let viewer: Partial<Viewer> | null;
+  try {
+    viewer = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid('凭证中的身份无法读取', 'the viewer the gateway vouches for cannot be read');
+  }
+  if (viewer === null) return null;
+  if (typeof viewer !== 'object' || !isOffice(viewer.office) || !isRole(viewer.role) || typeof viewer.sub !== 'string' || !viewer.sub)
+    throw invalid('凭证中的身份无法识别', 'the credential names an unknown office or role');
+  return { office: viewer.office, role: viewer.role, sub: viewer.sub, ...(typeof viewer.unit === 'string' && viewer.unit ? { unit: viewer.unit } : {}) };
 }

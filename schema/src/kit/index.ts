@@ -14,6 +14,8 @@ export * from './officeDatabase.ts';
 export * from './requestRecorder.ts';
 export * from './maskErrors.ts';
 export * from './gatewayCredential.ts';
+export * from './replayCache.ts';
+export * from './readRequestBody.ts';
 export * from './devKey.ts';
 export * from './unitScope.ts';
 export * from './windowedPage.ts';

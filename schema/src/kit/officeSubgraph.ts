@@ -1,7 +1,8 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Database } from './db.ts';
 import type { DatabaseLocation } from './officeDatabase.ts';
-import { CREDENTIAL_HEADER, verifyGatewayCredential } from './gatewayCredential.ts';
+import { verifySubgraphRequest } from './gatewayCredential.ts';
+import { createReplayCache } from './replayCache.ts';
 import type { Viewer } from './roles.ts';
 import { createRequestRecorder, type RequestRecorder } from './requestRecorder.ts';
 import { listenSubgraph } from './subgraphServer.ts';
@@ -39,7 +40,7 @@ export interface StartSubgraphOptions<TSeed> {
   dataDir?: string | undefined;
   port: number;
   host: string;
-  /** The secret the gateway's credentials are derived from; every request must carry one. */
+  /** The secret the gateway's signing keys are derived from; every request must carry the gateway's signature. */
   secret: string;
   /** Let tests record the requests received; off in a running hub. */
   recordRequests?: boolean | undefined;
@@ -60,11 +61,13 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
     const server = office.createServer();
     const recorder = options.recordRequests ? createRequestRecorder() : null;
     if (recorder) server.addPlugin(recorder.plugin);
+    // The nonces this subgraph has accepted, each kept for its signature's lifetime (README, "How the gateway vouches for a request").
+    const replays = createReplayCache();
     const url = await listenSubgraph(server, {
       port: options.port,
       host: options.host,
-      context: async (headers) =>
-        office.createContext(database.db, await verifyGatewayCredential(options.secret, office.name, headers[CREDENTIAL_HEADER]), now),
+      authenticate: (request) => verifySubgraphRequest(options.secret, office.name, request, replays),
+      context: async (_headers, viewer) => office.createContext(database.db, viewer, now),
     });
     return {
       name: office.name,

@@ -1,13 +1,19 @@
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { GraphQLError, parse } from 'graphql';
 import { auditExtensionPlugin } from './audit.ts';
+import { ErrorCode, hubError } from './errors.ts';
+import type { ReceivedSubgraphRequest } from './gatewayCredential.ts';
 import { inputLimitsPlugin } from './inputLimitsPlugin.ts';
 import { subgraphTypeDefs } from './inputLimits.ts';
 import { hubLogger } from './logError.ts';
 import { maskUnexpectedErrors } from './maskErrors.ts';
+import { readRequestBody } from './readRequestBody.ts';
 
 /**
  * A subgraph's resolvers by type name, as its generated `Resolvers` type (`pnpm codegen`) checks them
@@ -45,17 +51,88 @@ export function buildSubgraphServer<TContext extends BaseContext>(
   });
 }
 
-export interface ListenOptions<TContext> {
+export interface ListenOptions<TContext, TCaller> {
   port: number;
   host: string;
-  context: (headers: Record<string, string | string[] | undefined>) => Promise<TContext>;
+  /**
+   * Who sent the request, from its raw bytes, before anything parses it (the gateway's signature);
+   * throws a GraphQLError whose `extensions.http.status` says how to refuse.
+   */
+  authenticate: (request: ReceivedSubgraphRequest) => Promise<TCaller>;
+  context: (headers: IncomingHttpHeaders, caller: TCaller) => Promise<TContext>;
 }
 
-/** Starts a subgraph on its own HTTP port; returns its URL. */
-export async function listenSubgraph<TContext extends BaseContext>(server: ApolloServer<TContext>, options: ListenOptions<TContext>): Promise<string> {
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host },
-    context: ({ req }) => options.context(req.headers),
+/**
+ * Starts a subgraph on its own HTTP port; returns its URL. A plain node:http server rather than
+ * Apollo's standalone one, which parses the body before anyone sees its bytes: here the raw body
+ * (up to 1 MiB) is authenticated first, then parsed and handed to Apollo. POST only: the gateway
+ * sends nothing else, and a GET's query string is not what the gateway signs. `server.stop()` closes it.
+ */
+export async function listenSubgraph<TContext extends BaseContext, TCaller>(
+  server: ApolloServer<TContext>,
+  options: ListenOptions<TContext, TCaller>,
+): Promise<string> {
+  const httpServer = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
+        return sendError(
+          res,
+          hubError(ErrorCode.BAD_REQUEST, null, '子图只接受 POST 请求', 'a subgraph answers POST requests only', { http: { status: 405 } }),
+        );
+      }
+      const body = await readRequestBody(req);
+      const caller = await options.authenticate({ method: req.method, path: req.url ?? '/', headers: req.headers, body });
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      const httpGraphQLRequest: HTTPGraphQLRequest = { method: 'POST', headers, search: '', body: parseJson(body) };
+      const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(req.headers, caller) });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') return void res.end(response.body.string);
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      if (error instanceof GraphQLError) return sendError(res, error);
+      if ((error as { status?: number }).status === 413)
+        return sendError(
+          res,
+          hubError(ErrorCode.PAYLOAD_TOO_LARGE, null, '请求体超过 1 MiB', 'the request body is larger than 1 MiB', { http: { status: 413 } }),
+        );
+      console.error('[subgraph] request failed', error);
+      if (!res.headersSent)
+        sendError(res, hubError(ErrorCode.INTERNAL_SERVER_ERROR, null, '子图内部错误', 'internal subgraph error', { http: { status: 500 } }));
+      else res.end();
+    }
   });
-  return url;
+  server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  await server.start();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, options.host, resolve);
+    });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const { address, port } = httpServer.address() as AddressInfo;
+  const host = address === '' || address === '::' ? 'localhost' : address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${port}/`;
+}
+
+/** The body as JSON; one that is not is refused with 400 before Apollo sees it. */
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw hubError(ErrorCode.BAD_REQUEST, null, '请求体不是有效的 JSON', 'the request body is not valid JSON', { http: { status: 400 } });
+  }
+}
+
+/** A refusal in the GraphQL response shape, with the status its `extensions.http` names (left out of the body, as Apollo does). */
+function sendError(res: ServerResponse, error: GraphQLError) {
+  const { http, ...extensions } = error.extensions as { http?: { status?: number } };
+  res.writeHead(http?.status ?? 400, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
 }
