@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { GraphQLError, parse } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { auditExtensionPlugin } from './audit.ts';
 import { ErrorCode, hubError } from './errors.ts';
 import type { ReceivedSubgraphRequest } from './gatewayCredential.ts';
