@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { ConfigError, configOrExit, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
+import { DEFAULT_DEADLINES } from './subgraphFetch.ts';
 import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
 
 /**
@@ -35,6 +36,9 @@ const SETTINGS = {
   LIMIT_TOKENS: setting.count(DEFAULT_OPERATION_LIMITS.tokens),
   LIMIT_FRAGMENT_SPREADS: setting.count(DEFAULT_OPERATION_LIMITS.fragmentSpreads),
   LIMIT_EXPANDED_FIELDS: setting.count(DEFAULT_OPERATION_LIMITS.expandedFields),
+  SUBGRAPH_TIMEOUT_MS: setting.count(DEFAULT_DEADLINES.subgraphTimeoutMs),
+  REQUEST_DEADLINE_MS: setting.count(DEFAULT_DEADLINES.requestDeadlineMs),
+  EXPOSE_ERROR_DETAILS: setting.flag(false),
 };
 
 /**
@@ -61,6 +65,10 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
       fragmentSpreads: settings.LIMIT_FRAGMENT_SPREADS,
       expandedFields: settings.LIMIT_EXPANDED_FIELDS,
     },
+    /** How long an office and a whole request may take (README, "Deadlines and errors"). */
+    deadlines: { subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS, requestDeadlineMs: settings.REQUEST_DEADLINE_MS },
+    /** Development only: masked errors show their detail to the client. */
+    exposeErrorDetails: settings.EXPOSE_ERROR_DETAILS,
     supergraphSdl: () => readFileSync(settings.SUPERGRAPH_PATH, 'utf8'),
     /** HS256 key of the bearer tokens departments present (JWT_SECRET). */
     jwtSecret: () => settings.JWT_SECRET ?? loadOrCreateDevKey(devKey('jwt.key')),

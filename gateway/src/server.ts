@@ -3,14 +3,16 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { CREDENTIAL_HEADER, createDecide, maskUnexpectedErrors, signGatewayCredential } from '@hub/schema';
-import type { CatalogSource, SubgraphName } from '@hub/schema/contracts';
+import { ApolloGateway } from '@apollo/gateway';
+import { CREDENTIAL_HEADER, createDecide, signGatewayCredential } from '@hub/schema';
+import type { CatalogSource, ServiceName, SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { createOperationLog, type OperationLog } from './audit/operationLog.ts';
 import { createSnapshotCache, type SnapshotCache, type SnapshotCacheOptions } from './catalog/snapshotCache.ts';
 import { openGatewayDatabase } from './db/open.ts';
 import { enforcingGateway } from './enforcement/enforcingGateway.ts';
+import { clientError } from './errors/clientErrors.ts';
+import { errorPlugin } from './errors/errorPlugin.ts';
 import { createHttpServer } from './httpServer.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules, operationParseOptions, restoreLimitCode } from './limits/operationLimits.ts';
 import { createTokenService, type TokenService } from './identity/tokens.ts';
@@ -18,9 +20,10 @@ import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
 import { recordOperation } from './recordOperation.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
+import { DEFAULT_DEADLINES, type Deadlines, GuardedDataSource } from './subgraphFetch.ts';
 
-export type { GatewayContext, OperationLimits };
-export { DEFAULT_OPERATION_LIMITS };
+export type { Deadlines, GatewayContext, OperationLimits };
+export { DEFAULT_DEADLINES, DEFAULT_OPERATION_LIMITS };
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -42,6 +45,10 @@ export interface GatewayOptions {
   database: { url?: string | undefined; dataDir?: string | undefined };
   /** How large an operation may be (README, "Operation limits"); each unset one keeps its default. */
   limits?: Partial<OperationLimits> | undefined;
+  /** How long the gateway waits for an office and for the whole request (README, "Deadlines and errors"); each unset one keeps its default. */
+  deadlines?: Partial<Deadlines> | undefined;
+  /** Development only: masked errors carry their original detail as `extensions.detail` (EXPOSE_ERROR_DETAILS, off by default). */
+  exposeErrorDetails?: boolean | undefined;
   /** False turns catalog enforcement and logging off: only the benchmark does, to measure their cost. */
   enforcement?: boolean;
   now?: () => Date;
@@ -72,6 +79,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const tokens = createTokenService(options.jwtSecret);
     const urls: Partial<Record<SubgraphName, string>> = { ...options.subgraphUrls };
     const audit = auditDataSource(log);
+    const deadlines: Deadlines = { ...DEFAULT_DEADLINES, ...definedOnly(options.deadlines ?? {}) };
+    const exposeDetails = options.exposeErrorDetails === true;
 
     // @apollo/gateway probes cloud metadata addresses and reports to Apollo unless this is set
     // before it is constructed; the hub must reach nothing but its own subgraphs.
@@ -81,8 +90,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       buildService: ({ name, url }) =>
         name === 'audit'
           ? audit
-          : new RemoteGraphQLDataSource<GatewayContext>({
+          : new GuardedDataSource<GatewayContext>({
               url: urls[name as SubgraphName] ?? url,
+              // Deadlines, and an office's failure as SUBGRAPH_UNAVAILABLE at its fields (subgraphFetch.ts).
+              guard: { office: name as ServiceName, deadlines, exposeDetails },
               // Identity reaches a subgraph only this way: a client's own headers are not forwarded.
               async willSendRequest({ request, context }) {
                 request.http?.headers.set(CREDENTIAL_HEADER, await signGatewayCredential(options.subgraphSecret, name, context.viewer ?? null));
@@ -108,12 +119,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Limits hold on the parsed document, before fragments are expanded and before any planning.
       parseOptions: operationParseOptions(limits),
       validationRules: operationLimitRules(limits),
-      formatError: (formatted, error) => restoreLimitCode(formatted, error, limits) ?? maskUnexpectedErrors(formatted, error),
+      // Only coded refusals pass as they are; anything else is masked, its detail logged under the request's id.
+      formatError: (formatted, error) => clientError(restoreLimitCode(formatted, error, limits) ?? formatted, exposeDetails),
       includeStacktraceInErrorResponses: false,
+      // No "Did you mean …?" with names of the schema in validation errors.
+      hideSchemaDetailsFromClientErrors: true,
       // The process that runs the gateway stops it (the launcher in order, on SIGTERM/SIGINT); Apollo's own
       // signal handlers would stop it a second time, and a second stop() of a stopping server never returns.
       stopOnTerminationSignals: false,
-      plugins: [offlineGraphiQL(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
+      plugins: [offlineGraphiQL(), errorPlugin(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
     });
     const requestContext = createRequestContext(tokens, log);
     // The pages read through this gateway's own GraphQL as their visitor, so they show what the API shows.

@@ -22,6 +22,8 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     jwtSecret: gatewayConfig.jwtSecret,
     operationLogKey: gatewayConfig.operationLogKey,
     limits: gatewayConfig.limits,
+    deadlines: gatewayConfig.deadlines,
+    exposeErrorDetails: gatewayConfig.exposeErrorDetails,
   });
 }
 

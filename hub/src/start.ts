@@ -18,6 +18,8 @@ const starting = startHub({
   jwtSecret: config.jwtSecret(),
   operationLogKey: config.operationLogKey(),
   limits: config.limits,
+  deadlines: config.deadlines,
+  exposeErrorDetails: config.exposeErrorDetails,
   seed: config.demoData ? () => generateCity() : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });

@@ -44,6 +44,10 @@ export interface HubOptions {
   enforcement?: boolean;
   /** The gateway's operation limits (README, "Operation limits"); each unset one keeps its default. */
   limits?: GatewayOptions['limits'];
+  /** How long the gateway waits for an office and a whole request (README, "Deadlines and errors"). */
+  deadlines?: GatewayOptions['deadlines'];
+  /** Development only: masked errors show their detail (EXPOSE_ERROR_DETAILS). */
+  exposeErrorDetails?: boolean | undefined;
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -119,6 +123,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     now: options.now,
     enforcement: options.enforcement,
     limits: options.limits,
+    deadlines: options.deadlines,
+    exposeErrorDetails: options.exposeErrorDetails,
     database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'gateway') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));
