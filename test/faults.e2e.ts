@@ -109,6 +109,8 @@ async function fakeOffice(target: string) {
       if (next === 'answering') for (const res of open) res.destroy();
       mode = next;
     },
+    /** Requests it holds open (a hung one stays until the gateway gives up on it and closes the connection). */
+    pending: () => open.size,
     stop: stopListening,
   };
 }
@@ -220,6 +222,8 @@ describe('an office failing', () => {
         expect(answer.data.institution).toEqual({ ...healthy.data.institution, workforce: null });
         expectUnavailable(answer, 'hr', reason, [['institution', 'workforce']]);
         expectNoLeak(answer.text);
+        // The fetch was aborted, not only given up on: the gateway closed its connection to the office.
+        if (mode === 'hung') await expect.poll(() => hr.pending(), { timeout: 2000 }).toBe(0);
       } finally {
         await hr.set('answering');
       }
