@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, configOrExit, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
 import { DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotency.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
+import { DEFAULT_DEADLINES } from './subgraphFetch.ts';
 import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
 
 /**
@@ -40,6 +41,9 @@ const SETTINGS = {
   LIMIT_ASSUMED_LIST_SIZE: setting.count(DEFAULT_OPERATION_LIMITS.assumedListSize),
   LIMIT_SUBGRAPH_FETCHES: setting.count(DEFAULT_OPERATION_LIMITS.subgraphFetches),
   IDEMPOTENCY_TTL: setting.duration(DEFAULT_IDEMPOTENCY_TTL_MS),
+  SUBGRAPH_TIMEOUT_MS: setting.count(DEFAULT_DEADLINES.subgraphTimeoutMs),
+  REQUEST_DEADLINE_MS: setting.count(DEFAULT_DEADLINES.requestDeadlineMs),
+  EXPOSE_ERROR_DETAILS: setting.flag(false),
 };
 
 /**
@@ -71,6 +75,10 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
     },
     /** How long a caller's Idempotency-Key is kept (README, "Safe retries"). */
     idempotencyTtlMs: settings.IDEMPOTENCY_TTL,
+    /** How long an office and a whole request may take (README, "Deadlines and errors"). */
+    deadlines: { subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS, requestDeadlineMs: settings.REQUEST_DEADLINE_MS },
+    /** Development only: masked errors show their detail to the client. */
+    exposeErrorDetails: settings.EXPOSE_ERROR_DETAILS,
     supergraphSdl: () => readFileSync(settings.SUPERGRAPH_PATH, 'utf8'),
     /** HS256 key of the bearer tokens departments present (JWT_SECRET). */
     jwtSecret: () => settings.JWT_SECRET ?? loadOrCreateDevKey(devKey('jwt.key')),

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { ErrorCode, hubError, logError, readRequestBody } from '@hub/schema';
+import { requestInfo } from './errors/requestInfo.ts';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
 
@@ -21,18 +22,23 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /** A request refused before GraphQL reads it, answered in the GraphQL response shape with the HTTP status. */
-function sendError(res: ServerResponse, status: number, code: ErrorCode, zh: string, en: string) {
+function sendError(res: ServerResponse, status: number, code: ErrorCode, zh: string, en: string, extra: Record<string, unknown> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ errors: [hubError(code, null, zh, en)] }));
+  res.end(JSON.stringify({ errors: [hubError(code, null, zh, en, extra)] }));
 }
 
-/** A plain node:http server: extra routes first, then GraphQL at /graphql (and /). */
+/**
+ * A plain node:http server: extra routes first, then GraphQL at /graphql (and /). Every answer
+ * carries the request's id in X-Request-Id, the one the server's log keeps its errors under.
+ */
 export function createHttpServer<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   context: (req: IncomingMessage) => Promise<TContext>,
   routes: Route[] = [],
 ): Server {
   return createServer(async (req, res) => {
+    const { id: requestId } = requestInfo(req);
+    res.setHeader('x-request-id', requestId);
     try {
       for (const route of routes) if (await route(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -59,8 +65,8 @@ export function createHttpServer<TContext extends BaseContext>(
       const status = (error as { status?: number }).status;
       if (status === 413) return sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, '请求体超过 1 MiB', 'the request body is larger than 1 MiB');
       if (status === 400) return sendError(res, 400, ErrorCode.BAD_REQUEST, '请求体不是有效的 JSON', 'the request body is not valid JSON');
-      logError({ source: 'gateway: request failed' }, error);
-      if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, '网关内部错误', 'internal gateway error');
+      logError({ source: `gateway: request ${requestId} failed` }, error);
+      if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, '网关内部错误', 'internal gateway error', { requestId });
       else res.end();
     }
   });

@@ -17,7 +17,14 @@ const snapshots = {
   current: async () => ({ byCoordinate: new Map([['Mutation.register', { providerOffice: 'staffing' }]]) }),
   refresh: async () => undefined,
 } as unknown as SnapshotCache;
-const context: GatewayContext = { viewer: { office: 'staffing', role: 'OPERATOR', sub: 'op' }, purpose: null, caseNumber: null, audit: [] };
+const context: GatewayContext = {
+  viewer: { office: 'staffing', role: 'OPERATOR', sub: 'op' },
+  purpose: null,
+  caseNumber: null,
+  audit: [],
+  requestId: 'test-request',
+  receivedAt: 0,
+};
 
 async function record(query: string, data: unknown, errors: GraphQLError[], variables: Record<string, unknown> = {}) {
   const entries: LogEntryInput[] = [];

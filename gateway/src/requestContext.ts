@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, type AuditRecord, type Viewer } from '@hub/schema';
 import type { OperationLog } from './audit/operationLog.ts';
+import { requestInfo } from './errors/requestInfo.ts';
 import { authenticate } from './identity/authenticate.ts';
 import type { TokenService } from './identity/tokens.ts';
 
@@ -14,6 +15,10 @@ export interface GatewayContext {
   caseNumber: string | null;
   /** Rows the subgraphs report this request's writes changed (their `extensions.audit`), with who reported them. */
   audit: ReportedChange[];
+  /** The id the client gets in X-Request-Id and on masked errors, and the server's log keeps beside their detail. */
+  requestId: string;
+  /** When the request arrived (performance.now()): its deadline runs from here. */
+  receivedAt: number;
 }
 
 /** A change as a subgraph reported it, and which subgraph that was. */
@@ -38,8 +43,9 @@ export function createRequestContext(tokens: TokenService, log: OperationLog) {
   return async (req: IncomingMessage): Promise<GatewayContext> => {
     const purpose = headerText(req.headers['x-hub-purpose']);
     const caseNumber = headerText(req.headers['x-hub-case-number']);
+    const { id: requestId, receivedAt } = requestInfo(req);
     try {
-      return { viewer: await authenticate(req.headers.authorization, tokens), purpose, caseNumber, audit: [] };
+      return { viewer: await authenticate(req.headers.authorization, tokens), purpose, caseNumber, audit: [], requestId, receivedAt };
     } catch (error) {
       if (!(error instanceof GraphQLError) || error.extensions.code !== ErrorCode.UNAUTHENTICATED) throw error;
       await log.append({

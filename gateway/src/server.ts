@@ -3,9 +3,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { createDecide, encodeViewer, hubLogger, maskUnexpectedErrors, VIEWER_HEADER } from '@hub/schema';
-import type { CatalogSource, SubgraphName } from '@hub/schema/contracts';
+import { ApolloGateway } from '@apollo/gateway';
+import { createDecide, encodeViewer, hubLogger, VIEWER_HEADER } from '@hub/schema';
+import type { CatalogSource, ServiceName, SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
 import { createOperationLog, type OperationLog } from './audit/operationLog.ts';
@@ -14,6 +14,8 @@ import { openGatewayDatabase } from './db/open.ts';
 import { enforcingGateway } from './enforcement/enforcingGateway.ts';
 import { createIdempotency, DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotency.ts';
 import type { IdempotencyStore } from './edge/idempotencyStore.ts';
+import { clientError } from './errors/clientErrors.ts';
+import { errorPlugin } from './errors/errorPlugin.ts';
 import { createHttpServer } from './httpServer.ts';
 import { fetchCap, operationCostPlugin } from './limits/operationCost.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules, operationParseOptions, restoreLimitCode } from './limits/operationLimits.ts';
@@ -23,9 +25,10 @@ import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
 import { recordOperation } from './recordOperation.ts';
 import { signingServices } from './subgraphSignature.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
+import { DEFAULT_DEADLINES, type Deadlines, GuardedDataSource } from './subgraphFetch.ts';
 
-export type { GatewayContext, OperationLimits };
-export { DEFAULT_OPERATION_LIMITS };
+export type { Deadlines, GatewayContext, OperationLimits };
+export { DEFAULT_DEADLINES, DEFAULT_OPERATION_LIMITS };
 export { requestFingerprint } from './edge/idempotency.ts';
 
 export interface GatewayOptions {
@@ -50,6 +53,10 @@ export interface GatewayOptions {
   limits?: Partial<OperationLimits> | undefined;
   /** How long a caller's Idempotency-Key is kept (README, "Safe retries"); 24 h when unset. */
   idempotencyTtlMs?: number | undefined;
+  /** How long the gateway waits for an office and for the whole request (README, "Deadlines and errors"); each unset one keeps its default. */
+  deadlines?: Partial<Deadlines> | undefined;
+  /** Development only: masked errors carry their original detail as `extensions.detail` (EXPOSE_ERROR_DETAILS, off by default). */
+  exposeErrorDetails?: boolean | undefined;
   /** False turns catalog enforcement and logging off: only the benchmark does, to measure their cost. */
   enforcement?: boolean;
   now?: () => Date;
@@ -84,6 +91,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const audit = auditDataSource(log);
     const idempotency = createIdempotency(database.db, { ttlMs: options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS, now, log });
     cleanups.unshift(async () => idempotency.stop());
+    const deadlines: Deadlines = { ...DEFAULT_DEADLINES, ...definedOnly(options.deadlines ?? {}) };
+    const exposeDetails = options.exposeErrorDetails === true;
 
     // @apollo/gateway probes cloud metadata addresses and reports to Apollo unless this is set
     // before it is constructed; the hub must reach nothing but its own subgraphs.
@@ -97,8 +106,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       buildService: signingServices(options.subgraphSecret, ({ name, url }) =>
         name === 'audit'
           ? audit
-          : new RemoteGraphQLDataSource<GatewayContext>({
+          : new GuardedDataSource<GatewayContext>({
               url: urls[name as SubgraphName] ?? url,
+              // Deadlines, and an office's failure as SUBGRAPH_UNAVAILABLE at its fields (subgraphFetch.ts).
+              guard: { office: name as ServiceName, deadlines, exposeDetails },
               // Identity reaches a subgraph only this way, covered by the signature: a client's own headers are not forwarded.
               async willSendRequest({ request, context }) {
                 request.http?.headers.set(VIEWER_HEADER, encodeViewer(context.viewer ?? null));
@@ -125,14 +136,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       parseOptions: operationParseOptions(limits),
       validationRules: operationLimitRules(limits),
       logger: hubLogger,
-      formatError: (formatted, error) => restoreLimitCode(formatted, error, limits) ?? maskUnexpectedErrors(formatted, error),
+      // Only coded refusals pass as they are; anything else is masked, its detail logged under the request's id.
+      formatError: (formatted, error) => clientError(restoreLimitCode(formatted, error, limits) ?? formatted, exposeDetails),
       includeStacktraceInErrorResponses: false,
+      // No "Did you mean …?" with names of the schema in validation errors.
+      hideSchemaDetailsFromClientErrors: true,
       // The process that runs the gateway stops it (the launcher in order, on SIGTERM/SIGINT); Apollo's own
       // signal handlers would stop it a second time, and a second stop() of a stopping server never returns.
       stopOnTerminationSignals: false,
       plugins: [
         operationCostPlugin(limits),
         offlineGraphiQL(),
+        errorPlugin(),
         ApolloServerPluginUsageReportingDisabled(),
         ApolloServerPluginSchemaReportingDisabled(),
         idempotency.plugin,

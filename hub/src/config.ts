@@ -23,6 +23,8 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     operationLogKey: gatewayConfig.operationLogKey,
     limits: gatewayConfig.limits,
     idempotencyTtlMs: gatewayConfig.idempotencyTtlMs,
+    deadlines: gatewayConfig.deadlines,
+    exposeErrorDetails: gatewayConfig.exposeErrorDetails,
   });
 }
 

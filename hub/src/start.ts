@@ -19,6 +19,8 @@ const starting = startHub({
   operationLogKey: config.operationLogKey(),
   limits: config.limits,
   idempotencyTtlMs: config.idempotencyTtlMs,
+  deadlines: config.deadlines,
+  exposeErrorDetails: config.exposeErrorDetails,
   seed: config.demoData ? () => generateCity() : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });

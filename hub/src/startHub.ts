@@ -46,6 +46,10 @@ export interface HubOptions {
   limits?: GatewayOptions['limits'];
   /** How long a caller's Idempotency-Key is kept (README, "Safe retries"). */
   idempotencyTtlMs?: number | undefined;
+  /** How long the gateway waits for an office and a whole request (README, "Deadlines and errors"). */
+  deadlines?: GatewayOptions['deadlines'];
+  /** Development only: masked errors show their detail (EXPOSE_ERROR_DETAILS). */
+  exposeErrorDetails?: boolean | undefined;
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -122,6 +126,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     enforcement: options.enforcement,
     limits: options.limits,
     idempotencyTtlMs: options.idempotencyTtlMs,
+    deadlines: options.deadlines,
+    exposeErrorDetails: options.exposeErrorDetails,
     database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'gateway') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));

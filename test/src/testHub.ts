@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { catalog, catalogSource, type CatalogDb } from '@hub/catalog';
-import { startGateway, type RunningGateway } from '@hub/gateway';
+import { type GatewayOptions, startGateway, type RunningGateway } from '@hub/gateway';
 import { startHub, type Hub, type HubOptions } from '@hub/launcher';
 import type { City } from '@hub/launcher/demo';
 import { createFreshDatabase, testConfig } from '@hub/schema/testing';
@@ -34,10 +34,14 @@ export interface TestHub extends Hub, TestGateway {
   /**
    * Another gateway over this hub's subgraphs, with its own catalog database (so its own grants and
    * operation log) and its own clock, for tests whose catalog states must not meet. Same keys, so
-   * the hub's tokens work on it. `subgraphUrls` sends it to some office elsewhere (a proxy that
-   * records what the gateway sent). Stopped by the test that starts it.
+   * the hub's tokens work on it. Stopped by the test that starts it. `subgraphUrls` points offices
+   * elsewhere (a fault test's fake office); `deadlines` sets its timeouts.
    */
-  startGateway(options: { now: () => Date; subgraphUrls?: Partial<Record<ServiceName, string>> }): Promise<TestGateway>;
+  startGateway(options: {
+    now: () => Date;
+    subgraphUrls?: Partial<Record<ServiceName, string>>;
+    deadlines?: GatewayOptions['deadlines'];
+  }): Promise<TestGateway>;
 }
 
 export interface HubRecording {
@@ -78,7 +82,7 @@ export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 
     statementCounts() {
       return Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.database.statements.count]));
     },
-    async startGateway({ now, subgraphUrls }) {
+    async startGateway({ now, subgraphUrls, deadlines }) {
       // Its own catalog office (so its own grants) and its own gateway database (its own log), on its own clock.
       const database = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
       const ownCatalog = await startSubgraph(catalog, { databaseUrl: database?.url, port: 0, host: '127.0.0.1', secret: hub.subgraphSecret, now }).catch(
@@ -90,6 +94,7 @@ export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 
       const gateway = await startGateway({
         supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
         subgraphUrls: { ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.url])), catalog: ownCatalog.url, ...subgraphUrls },
+        deadlines,
         catalog: catalogSource(ownCatalog.database.db as CatalogDb),
         port: 0,
         host: '127.0.0.1',

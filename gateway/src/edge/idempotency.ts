@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import { ErrorCode, hubError } from '@hub/schema';
+import { ErrorCode, hubError, logError } from '@hub/schema';
 import { canonicalJson } from '../audit/canonicalJson.ts';
 import type { OperationLog } from '../audit/operationLog.ts';
 import { rootCoordinates } from '../audit/rootCoordinates.ts';
@@ -75,7 +75,7 @@ export function createIdempotency(db: GatewayDb, options: IdempotencyOptions): I
   const { ttlMs, now, log } = options;
   const store = createIdempotencyStore(db, { ttlMs, leaseMs: IN_FLIGHT_LEASE_MS, now });
   const purge = setInterval(
-    () => void store.purgeExpired().catch((error) => console.error('[gateway] idempotency keys: purge failed', error)),
+    () => void store.purgeExpired().catch((error) => logError({ source: 'gateway: idempotency keys: purge failed' }, error)),
     Math.min(ttlMs, PURGE_EVERY_MS),
   );
   purge.unref();
@@ -143,7 +143,7 @@ export function createIdempotency(db: GatewayDb, options: IdempotencyOptions): I
           // The write is done: its caller gets the answer even if the key cannot keep it (a retry then waits out the lease).
           await store
             .complete(held.owner, held.key, held.fingerprint, { status: response.http.status ?? 200, body: JSON.stringify(response.body.singleResult) })
-            .catch((error) => console.error('[gateway] idempotency key: the answer could not be kept', error));
+            .catch((error) => logError({ source: 'gateway: idempotency key: the answer could not be kept' }, error));
         },
       };
     },

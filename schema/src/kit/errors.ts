@@ -20,7 +20,11 @@ export const ErrorCode = {
   NOT_SHAREABLE: 'NOT_SHAREABLE',
   /** The decider made the access request, or belongs to the requesting office. */
   SELF_APPROVAL: 'SELF_APPROVAL',
-  /** The gateway could not read the HTTP request (the body is not JSON). */
+  /**
+   * The gateway could not read the HTTP request (the body is not JSON), or not tell which operation to
+   * run (`reason`: OPERATION_NAME_REQUIRED, UNKNOWN_OPERATION_NAME); Apollo Server's own refusals of a
+   * request (an empty query, variables that are not an object) carry this code too.
+   */
   BAD_REQUEST: 'BAD_REQUEST',
   /** The HTTP request's body is larger than the gateway accepts. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -50,7 +54,13 @@ export const ErrorCode = {
   TOO_MANY_SUBGRAPH_FETCHES: 'TOO_MANY_SUBGRAPH_FETCHES',
   /** A string or list argument is longer than its schema's `@maxLength` / `@maxItems` (`field`: the argument path; `limit`, `unit`, `actual`). */
   INPUT_TOO_LONG: 'INPUT_TOO_LONG',
-  /** Something failed that the client cannot fix; details stay in the server's log. */
+  /**
+   * An office did not answer in time or not in a form the hub passes on (`extensions.office`; `reason`:
+   * TIMEOUT, DEADLINE, UNREACHABLE, BAD_RESPONSE, ERROR): its fields are null at the error's paths, the
+   * other offices' data stays. Details stay in the server's log under `extensions.requestId`.
+   */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** Something failed that the client cannot fix; details stay in the server's log under `extensions.requestId`. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

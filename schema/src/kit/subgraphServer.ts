@@ -11,7 +11,7 @@ import { ErrorCode, hubError } from './errors.ts';
 import type { ReceivedSubgraphRequest } from './gatewayCredential.ts';
 import { inputLimitsPlugin } from './inputLimitsPlugin.ts';
 import { subgraphTypeDefs } from './inputLimits.ts';
-import { hubLogger } from './logError.ts';
+import { hubLogger, logError } from './logError.ts';
 import { maskUnexpectedErrors } from './maskErrors.ts';
 import { readRequestBody } from './readRequestBody.ts';
 
@@ -99,7 +99,7 @@ export async function listenSubgraph<TContext extends BaseContext, TCaller>(
           res,
           hubError(ErrorCode.PAYLOAD_TOO_LARGE, null, '请求体超过 1 MiB', 'the request body is larger than 1 MiB', { http: { status: 413 } }),
         );
-      console.error('[subgraph] request failed', error);
+      logError({ source: 'subgraph: request failed' }, error);
       if (!res.headersSent)
         sendError(res, hubError(ErrorCode.INTERNAL_SERVER_ERROR, null, '子图内部错误', 'internal subgraph error', { http: { status: 500 } }));
       else res.end();

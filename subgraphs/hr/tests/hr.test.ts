@@ -115,8 +115,8 @@ describe('hr subgraph', () => {
       refusals.push([result.data, result.errors?.map((e) => [e.extensions?.code, e.extensions?.field])]);
     }
     expect(refusals).toEqual([
-      [null, [['STAFF_AGE_OUT_OF_RANGE', 'input.idNumber']]],
-      [null, [['STAFF_AGE_OUT_OF_RANGE', 'input.idNumber']]],
+      [{ registerPerson: null }, [['STAFF_AGE_OUT_OF_RANGE', 'input.idNumber']]],
+      [{ registerPerson: null }, [['STAFF_AGE_OUT_OF_RANGE', 'input.idNumber']]],
     ]);
     const after = await run(lookup, { a: fifteen, b: hundredAndOne });
     expect(after).toEqual(before);

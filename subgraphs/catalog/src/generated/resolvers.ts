@@ -291,11 +291,11 @@ export type RevokeGrantPayload = {
 export type Query = {
   __typename?: 'Query';
   /** 信息资源目录，可按提供方、共享类型、状态筛选（任何人可读）/ The catalog, filtered by provider, share type or status (anyone) */
-  catalogEntries: Array<CatalogEntry>;
+  catalogEntries?: Maybe<Array<CatalogEntry>>;
   /** 按代码查信息资源 / One catalog entry by code */
   catalogEntry?: Maybe<CatalogEntry>;
   /** 我现在能读哪些字段、为什么（缺省为目录中全部字段）/ Which fields the caller may read now and why; every catalogued field by default */
-  myAccess: Array<FieldAccess>;
+  myAccess?: Maybe<Array<FieldAccess>>;
   /** 共享申请：协调小组、审计看全部，其他人看本部门申请的或提供的 / Access requests: all for coordinators and auditors, else those the caller's office made or provides */
   accessRequests?: Maybe<Array<AccessRequest>>;
   /** 授权：协调小组、审计看全部，其他人看本部门获得的或提供的 / Grants: all for coordinators and auditors, else those the caller's office holds or provides */
@@ -336,13 +336,13 @@ export type QueryGrantsArgs = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 修改信息资源，每次修改生成新版本（协调小组）/ Change a catalog entry, as a new version (coordinators) */
-  updateCatalogEntry: UpdateCatalogEntryPayload;
+  updateCatalogEntry?: Maybe<UpdateCatalogEntryPayload>;
   /** 提交共享申请（有条件共享资源）/ Request access to a conditional entry */
-  requestAccess: RequestAccessPayload;
+  requestAccess?: Maybe<RequestAccessPayload>;
   /** 审核共享申请：同意（可定到期日，缺省为申请期限止）或附理由拒绝（提供部门负责人、审核员）/ Approve (expiring on expiresOn, by default the request's periodTo) or refuse with reasons (the provider's leaders and reviewers) */
-  decideAccessRequest: DecideAccessRequestPayload;
+  decideAccessRequest?: Maybe<DecideAccessRequestPayload>;
   /** 撤销授权（提供部门负责人、审核员或协调小组）/ Revoke a grant (the provider's leaders and reviewers, or a coordinator) */
-  revokeGrant: RevokeGrantPayload;
+  revokeGrant?: Maybe<RevokeGrantPayload>;
 };
 
 
@@ -650,19 +650,19 @@ export type RevokeGrantPayloadResolvers<ContextType = CatalogContext, ParentType
 };
 
 export type QueryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  catalogEntries?: Resolver<Array<ResolversTypes['CatalogEntry']>, ParentType, ContextType, Partial<QueryCatalogEntriesArgs>>;
+  catalogEntries?: Resolver<Maybe<Array<ResolversTypes['CatalogEntry']>>, ParentType, ContextType, Partial<QueryCatalogEntriesArgs>>;
   catalogEntry?: Resolver<Maybe<ResolversTypes['CatalogEntry']>, ParentType, ContextType, RequireFields<QueryCatalogEntryArgs, 'code'>>;
-  myAccess?: Resolver<Array<ResolversTypes['FieldAccess']>, ParentType, ContextType, Partial<QueryMyAccessArgs>>;
+  myAccess?: Resolver<Maybe<Array<ResolversTypes['FieldAccess']>>, ParentType, ContextType, Partial<QueryMyAccessArgs>>;
   accessRequests?: Resolver<Maybe<Array<ResolversTypes['AccessRequest']>>, ParentType, ContextType, Partial<QueryAccessRequestsArgs>>;
   grants?: Resolver<Maybe<Array<ResolversTypes['Grant']>>, ParentType, ContextType, Partial<QueryGrantsArgs>>;
   _catalogSnapshot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  updateCatalogEntry?: Resolver<ResolversTypes['UpdateCatalogEntryPayload'], ParentType, ContextType, RequireFields<MutationUpdateCatalogEntryArgs, 'code' | 'input'>>;
-  requestAccess?: Resolver<ResolversTypes['RequestAccessPayload'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'input'>>;
-  decideAccessRequest?: Resolver<ResolversTypes['DecideAccessRequestPayload'], ParentType, ContextType, RequireFields<MutationDecideAccessRequestArgs, 'id' | 'approve' | 'reason'>>;
-  revokeGrant?: Resolver<ResolversTypes['RevokeGrantPayload'], ParentType, ContextType, RequireFields<MutationRevokeGrantArgs, 'id' | 'reason'>>;
+  updateCatalogEntry?: Resolver<Maybe<ResolversTypes['UpdateCatalogEntryPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCatalogEntryArgs, 'code' | 'input'>>;
+  requestAccess?: Resolver<Maybe<ResolversTypes['RequestAccessPayload']>, ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'input'>>;
+  decideAccessRequest?: Resolver<Maybe<ResolversTypes['DecideAccessRequestPayload']>, ParentType, ContextType, RequireFields<MutationDecideAccessRequestArgs, 'id' | 'approve' | 'reason'>>;
+  revokeGrant?: Resolver<Maybe<ResolversTypes['RevokeGrantPayload']>, ParentType, ContextType, RequireFields<MutationRevokeGrantArgs, 'id' | 'reason'>>;
 };
 
 export type Resolvers<ContextType = CatalogContext> = {

@@ -200,7 +200,7 @@ export type QueryPersonsArgs = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 登记人员身份（人社局）/ Register a person's identity (HR) */
-  registerPerson: RegisterPersonPayload;
+  registerPerson?: Maybe<RegisterPersonPayload>;
 };
 
 
@@ -443,7 +443,7 @@ export type QueryResolvers<ContextType = HrContext, ParentType extends Resolvers
 };
 
 export type MutationResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  registerPerson?: Resolver<ResolversTypes['RegisterPersonPayload'], ParentType, ContextType, RequireFields<MutationRegisterPersonArgs, 'input'>>;
+  registerPerson?: Resolver<Maybe<ResolversTypes['RegisterPersonPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPersonArgs, 'input'>>;
 };
 
 export type Resolvers<ContextType = HrContext> = {

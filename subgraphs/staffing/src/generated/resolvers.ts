@@ -57,21 +57,21 @@ export type Institution = {
   /** 统一社会信用代码（GB 32100-2015）/ Unified social credit code (GB 32100-2015) */
   creditCode: Scalars['ID']['output'];
   /** 机构名称 / Name */
-  name: Scalars['String']['output'];
+  name?: Maybe<Scalars['String']['output']>;
   /** 机构类别 / Kind */
-  kind: InstitutionKind;
+  kind?: Maybe<InstitutionKind>;
   /** 机构层级 / Level */
-  level: AdminLevel;
+  level?: Maybe<AdminLevel>;
   /** 所属系统 / System */
-  system: InstitutionSystem;
+  system?: Maybe<InstitutionSystem>;
   /** 经费形式（编办核定）/ Funding form as approved */
-  fundingForm: FundingForm;
+  fundingForm?: Maybe<FundingForm>;
   /** 上级机构 / Parent institution */
   parent?: Maybe<Institution>;
   /** 核定编制（按类别）/ Approved quotas by category */
-  quotas: Array<Quota>;
+  quotas?: Maybe<Array<Quota>>;
   /** 领导职数核定数 / Approved leadership posts */
-  leadershipPostsApproved: Scalars['Int']['output'];
+  leadershipPostsApproved?: Maybe<Scalars['Int']['output']>;
   /** 实名制台账（在编人员）/ The real-name ledger: the unit's in-quota persons */
   ledger?: Maybe<LedgerEntryConnection>;
 };
@@ -180,9 +180,9 @@ export type Person = {
   /** 实名制台账条目（不在编为空）/ Ledger entry; null when not in quota */
   ledgerEntry?: Maybe<LedgerEntry>;
   /** 编制卡（一人应仅一张有效卡）/ Staffing cards; one person should hold one active card */
-  staffingCards: Array<StaffingCard>;
+  staffingCards?: Maybe<Array<StaffingCard>>;
   /** 核减记录 / Removals from the quota */
-  removals: Array<Removal>;
+  removals?: Maybe<Array<Removal>>;
 };
 
 /** 机构分页 / A page of institutions */
@@ -245,7 +245,7 @@ export type Query = {
   /** 按信用代码查机构 / One institution by credit code */
   institution?: Maybe<Institution>;
   /** 机构列表，可按类别、层级、系统、上级筛选 / Institutions, filtered by kind, level, system or parent */
-  institutions: InstitutionConnection;
+  institutions?: Maybe<InstitutionConnection>;
 };
 
 
@@ -266,9 +266,9 @@ export type QueryInstitutionsArgs = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 登记机构（编办）/ Register an institution (Staffing Office) */
-  registerInstitution: RegisterInstitutionPayload;
+  registerInstitution?: Maybe<RegisterInstitutionPayload>;
   /** 上报人员核减（用人单位填报员限本单位，或编办）：移出实名制台账，注销编制卡 / Report a removal (a unit operator for its own unit, or the Staffing Office): the person leaves the ledger and their cards are revoked */
-  reportRemoval: ReportRemovalPayload;
+  reportRemoval?: Maybe<ReportRemovalPayload>;
 };
 
 
@@ -461,14 +461,14 @@ export type RemovalReasonResolvers = EnumResolverSignature<{ TRANSFER_OUT?: any,
 export type InstitutionResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution'], FederationReferenceType extends FederationReferenceTypes['Institution'] = FederationReferenceTypes['Institution']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Institution']> | FederationReferenceType, FederationReferenceType, ContextType>;
   creditCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['InstitutionKind'], ParentType, ContextType>;
-  level?: Resolver<ResolversTypes['AdminLevel'], ParentType, ContextType>;
-  system?: Resolver<ResolversTypes['InstitutionSystem'], ParentType, ContextType>;
-  fundingForm?: Resolver<ResolversTypes['FundingForm'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['InstitutionKind']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['AdminLevel']>, ParentType, ContextType>;
+  system?: Resolver<Maybe<ResolversTypes['InstitutionSystem']>, ParentType, ContextType>;
+  fundingForm?: Resolver<Maybe<ResolversTypes['FundingForm']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
-  quotas?: Resolver<Array<ResolversTypes['Quota']>, ParentType, ContextType>;
-  leadershipPostsApproved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quotas?: Resolver<Maybe<Array<ResolversTypes['Quota']>>, ParentType, ContextType>;
+  leadershipPostsApproved?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ledger?: Resolver<Maybe<ResolversTypes['LedgerEntryConnection']>, ParentType, ContextType, RequireFields<InstitutionLedgerArgs, 'first'>>;
 };
 
@@ -523,8 +523,8 @@ export type PersonResolvers<ContextType = StaffingContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   idNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ledgerEntry?: Resolver<Maybe<ResolversTypes['LedgerEntry']>, ParentType, ContextType>;
-  staffingCards?: Resolver<Array<ResolversTypes['StaffingCard']>, ParentType, ContextType>;
-  removals?: Resolver<Array<ResolversTypes['Removal']>, ParentType, ContextType>;
+  staffingCards?: Resolver<Maybe<Array<ResolversTypes['StaffingCard']>>, ParentType, ContextType>;
+  removals?: Resolver<Maybe<Array<ResolversTypes['Removal']>>, ParentType, ContextType>;
 };
 
 export type InstitutionConnectionResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['InstitutionConnection'] = ResolversParentTypes['InstitutionConnection']> = {
@@ -543,12 +543,12 @@ export type ReportRemovalPayloadResolvers<ContextType = StaffingContext, ParentT
 
 export type QueryResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'creditCode'>>;
-  institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'first'>>;
+  institutions?: Resolver<Maybe<ResolversTypes['InstitutionConnection']>, ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'first'>>;
 };
 
 export type MutationResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  registerInstitution?: Resolver<ResolversTypes['RegisterInstitutionPayload'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'input'>>;
-  reportRemoval?: Resolver<ResolversTypes['ReportRemovalPayload'], ParentType, ContextType, RequireFields<MutationReportRemovalArgs, 'input'>>;
+  registerInstitution?: Resolver<Maybe<ResolversTypes['RegisterInstitutionPayload']>, ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'input'>>;
+  reportRemoval?: Resolver<Maybe<ResolversTypes['ReportRemovalPayload']>, ParentType, ContextType, RequireFields<MutationReportRemovalArgs, 'input'>>;
 };
 
 export type Resolvers<ContextType = StaffingContext> = {
