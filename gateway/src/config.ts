@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { ConfigError, configOrExit, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
+import { readEdgeConfig } from './edge/edgeConfig.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
 import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
 
@@ -61,6 +62,8 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
       fragmentSpreads: settings.LIMIT_FRAGMENT_SPREADS,
       expandedFields: settings.LIMIT_EXPANDED_FIELDS,
     },
+    /** Token rules and identity provider, rate limits, CORS origins (README, "Tokens, rate limits and CORS"). */
+    ...readEdgeConfig(env),
     supergraphSdl: () => readFileSync(settings.SUPERGRAPH_PATH, 'utf8'),
     /** HS256 key of the bearer tokens departments present (JWT_SECRET). */
     jwtSecret: () => settings.JWT_SECRET ?? loadOrCreateDevKey(devKey('jwt.key')),

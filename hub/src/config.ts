@@ -22,6 +22,9 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     jwtSecret: gatewayConfig.jwtSecret,
     operationLogKey: gatewayConfig.operationLogKey,
     limits: gatewayConfig.limits,
+    tokens: gatewayConfig.tokens,
+    rateLimits: gatewayConfig.rateLimits,
+    cors: gatewayConfig.cors,
   });
 }
 

@@ -18,6 +18,9 @@ const starting = startHub({
   jwtSecret: config.jwtSecret(),
   operationLogKey: config.operationLogKey(),
   limits: config.limits,
+  tokens: config.tokens,
+  rateLimits: config.rateLimits,
+  cors: config.cors,
   seed: config.demoData ? () => generateCity() : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });

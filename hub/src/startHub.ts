@@ -44,6 +44,10 @@ export interface HubOptions {
   enforcement?: boolean;
   /** The gateway's operation limits (README, "Operation limits"); each unset one keeps its default. */
   limits?: GatewayOptions['limits'];
+  /** Token rules, rate limits and CORS origins of the gateway (README, "Tokens, rate limits and CORS"). */
+  tokens?: GatewayOptions['tokens'];
+  rateLimits?: GatewayOptions['rateLimits'];
+  cors?: GatewayOptions['cors'];
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -119,6 +123,9 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     now: options.now,
     enforcement: options.enforcement,
     limits: options.limits,
+    tokens: options.tokens,
+    rateLimits: options.rateLimits,
+    cors: options.cors,
     database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'gateway') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));

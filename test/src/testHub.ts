@@ -36,7 +36,7 @@ export interface TestHub extends Hub, TestGateway {
    * operation log) and its own clock, for tests whose catalog states must not meet. Same keys, so
    * the hub's tokens work on it. Stopped by the test that starts it.
    */
-  startGateway(options: { now: () => Date }): Promise<TestGateway>;
+  startGateway(options: { now: () => Date; rateLimits?: HubOptions['rateLimits'] }): Promise<TestGateway>;
 }
 
 export interface HubRecording {
@@ -54,12 +54,32 @@ export const requestCounts = (received: Record<ServiceName, ReceivedRequest[]>) 
   Object.fromEntries(Object.entries(received).map(([name, requests]) => [name, requests.length])) as Record<ServiceName, number>;
 
 /**
+ * Rate limits for tests, which send many requests quickly from one identity: the limiter still runs
+ * on every request, with budgets no test reaches (edge.e2e.ts sets its own to test the limits).
+ */
+export const TEST_RATE_LIMITS: NonNullable<HubOptions['rateLimits']> = {
+  anonymous: { perSecond: 100_000, burst: 100_000 },
+  authenticated: { perSecond: 100_000, burst: 100_000 },
+};
+
+/**
  * Starts the hub for a test file: in-memory PGlite, or a fresh database on DATABASE_URL's server
  * (dropped at stop), on free ports.
  */
-export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 'now' | 'enforcement' | 'limits'> = {}): Promise<TestHub> {
+export async function startTestHub(
+  seed?: () => City,
+  options: Pick<HubOptions, 'now' | 'enforcement' | 'limits' | 'tokens' | 'rateLimits' | 'cors'> = {},
+): Promise<TestHub> {
   const fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
-  const hub = await startHub({ databaseUrl: fresh?.url, port: 0, subgraphPorts: 0, seed, recordRequests: true, ...options });
+  const hub = await startHub({
+    databaseUrl: fresh?.url,
+    port: 0,
+    subgraphPorts: 0,
+    seed,
+    recordRequests: true,
+    ...options,
+    rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+  });
   const client = testGateway(hub.url, hub.gateway, async () => {
     await hub.stop();
     await fresh?.drop();
@@ -77,7 +97,7 @@ export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 
     statementCounts() {
       return Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.database.statements.count]));
     },
-    async startGateway({ now }) {
+    async startGateway({ now, rateLimits = TEST_RATE_LIMITS }) {
       // Its own catalog office (so its own grants) and its own gateway database (its own log), on its own clock.
       const database = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
       const ownCatalog = await startSubgraph(catalog, { databaseUrl: database?.url, port: 0, host: '127.0.0.1', secret: hub.subgraphSecret, now }).catch(
@@ -96,6 +116,7 @@ export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 
         jwtSecret: hub.jwtSecret,
         operationLogKey: randomBytes(32).toString('hex'),
         now,
+        rateLimits,
         database: { url: database?.url },
       }).catch(async (error) => {
         await ownCatalog.stop();

@@ -38,6 +38,8 @@ export const ErrorCode = {
   TOO_MANY_FRAGMENT_SPREADS: 'TOO_MANY_FRAGMENT_SPREADS',
   /** More fields than the limit once the fragments are expanded (a fragment bomb). */
   OPERATION_TOO_LARGE: 'OPERATION_TOO_LARGE',
+  /** The caller sent more requests than its rate limit (HTTP 429; `extensions.retryAfter` in seconds, as the Retry-After header). */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** Something failed that the client cannot fix; details stay in the server's log. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
