@@ -80,6 +80,11 @@ export async function createRateLimit(
     return limiter;
   };
   const logged = new RateLimiterMemory({ keyPrefix: 'logged', points: 1, duration: 1 });
+  const firstThisSecond = (key: string) =>
+    logged.consume(key).then(
+      () => true,
+      () => false,
+    );
 
   return {
     async check(req, res) {
@@ -104,12 +109,7 @@ export async function createRateLimit(
         refused = rejection;
       }
       const retryAfter = Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
-      if (
-        await logged.consume(`${name}:${key}`).then(
-          () => true,
-          () => false,
-        )
-      ) {
+      if (await firstThisSecond(`${name}:${key}`)) {
         await deps.log.append({
           kind: 'DENIAL',
           outcome: 'DENIED',
