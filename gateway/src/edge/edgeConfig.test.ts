@@ -7,7 +7,7 @@ import { DEFAULT_TOKEN_OPTIONS } from '../identity/tokens.ts';
 import { readEdgeConfig } from './edgeConfig.ts';
 import { DEFAULT_RATE_LIMITS } from './rateLimit.ts';
 
-const refusal = (env: Record<string, string>) => {
+const refusal = (env: Record<string, string | undefined>) => {
   try {
     readEdgeConfig(env);
     return 'read';

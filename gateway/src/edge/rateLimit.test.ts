@@ -9,7 +9,11 @@ import { createRateLimit, DEFAULT_RATE_LIMITS, type RateLimit, type RateLimitOpt
 /** A limiter in front of a server that answers 200; the caller is named by the `x-test-viewer` header (JSON), anonymous without it. */
 async function limited(options: Partial<RateLimitOptions>) {
   const logged: LogEntryInput[] = [];
-  const log = { append: async (entry: LogEntryInput) => (logged.push(entry), { seq: logged.length, hash: '' }) } as unknown as OperationLog;
+  const append = async (entry: LogEntryInput) => {
+    logged.push(entry);
+    return { seq: logged.length, hash: '' };
+  };
+  const log = { append } as unknown as OperationLog;
   const identify = async (req: IncomingMessage) => {
     const header = req.headers['x-test-viewer'];
     return typeof header === 'string' ? (JSON.parse(header) as Viewer) : null;
