@@ -26,14 +26,14 @@ const seconds = (name: string, fallback: number, least: number) =>
     return value;
   });
 
-/** `50,200`: requests a second and the burst allowance. */
+/** `20,100`: requests a second and the burst allowance. */
 function budgetOf(name: string, raw: string): RateBudget {
   const match = /^\s*(\d{1,7})\s*,\s*(\d{1,7})\s*$/.exec(raw);
   if (!match || Number(match[1]) < 1)
     throw new ConfigError(
       name,
-      `"${raw}" 应为 每秒次数,突发次数（如 50,200；每秒至少 1）`,
-      `"${raw}" should be per-second,burst (such as 50,200; at least 1 a second)`,
+      `"${raw}" 应为 每秒次数,突发次数（如 20,100；每秒至少 1）`,
+      `"${raw}" should be per-second,burst (such as 20,100; at least 1 a second)`,
     );
   return { perSecond: Number(match[1]), burst: Number(match[2]) };
 }

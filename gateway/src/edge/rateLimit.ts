@@ -29,13 +29,14 @@ export interface RateLimitOptions {
 }
 
 /**
- * A department app's traffic, a person clicking or a batch job paging through a ledger, stays far
- * below 50 requests a second; one token at 130/s (as found) is refused within 5 s. An anonymous
- * caller reads only open entries and pages: 10 a second per address.
+ * A person clicking sends a few requests a second, a batch job paging through a ledger a few dozen
+ * and a page load a burst of them: 20 a second and bursts of 100 leave all of those alone, while
+ * one token sending 130 a second (as found) is refused from its second second on. An anonymous
+ * caller reads only open entries and the pages: 10 a second and bursts of 40 per address.
  */
 export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
   anonymous: { perSecond: 10, burst: 40 },
-  authenticated: { perSecond: 50, burst: 200 },
+  authenticated: { perSecond: 20, burst: 100 },
   roles: {},
   burstWindow: 10,
   keyPrefix: 'hub:rate',
