@@ -74,6 +74,9 @@ let unit: string;
 let colleague: string;
 let outsider: string;
 const headers = new Map<string, Record<string, string>>();
+/** Each office × role's claims, for a token signed by a gateway of a grant state on its own clock when it is needed. */
+const viewers = new Map<string, { office: string; role: string; sub: string; unit?: string }>();
+const signedBy = (gateway: TestGateway, key: string) => gateway.as(viewers.get(key)!);
 /** A caller without a token, and every office × role: with the three share types, 87 cells per grant state. */
 const VIEWERS: Viewer[] = [null, ...OFFICES.flatMap((o) => ROLES.map((r) => [o, r] as const))];
 
@@ -87,8 +90,10 @@ beforeAll(async () => {
   colleague = city.staffing.ledgerEntries.find((l) => l.institutionCreditCode === unit && l.idNumber !== person)!.idNumber;
   outsider = city.staffing.ledgerEntries.find((l) => l.institutionCreditCode !== unit)!.idNumber;
   for (const office of OFFICES) {
-    for (const role of ROLES)
-      headers.set(`${office}/${role}`, await hub.as({ office, role, sub: `${office}-${role}`, ...(role === 'UNIT_OPERATOR' ? { unit } : {}) }));
+    for (const role of ROLES) {
+      viewers.set(`${office}/${role}`, { office, role, sub: `${office}-${role}`, ...(role === 'UNIT_OPERATOR' ? { unit } : {}) });
+      headers.set(`${office}/${role}`, await hub.as(viewers.get(`${office}/${role}`)!));
+    }
   }
 }, 240_000);
 afterAll(() => hub?.stop());
@@ -111,14 +116,14 @@ async function grantCadreEntry(gateway: TestGateway): Promise<string[]> {
           periodTo: '2027-01-31',
         },
       },
-      headers.get(`${office}/OPERATOR`),
+      await signedBy(gateway, `${office}/OPERATOR`),
     );
     expect(requested.errors).toBeUndefined();
     expect(requested.data.requestAccess.request).toMatchObject({ status: 'PENDING', dueOn: '2026-12-10' });
     const approved = await gateway.query(
       `mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "用于年度核查", expiresOn: "2026-12-31") { request { status } grant { id live } } }`,
       { id: requested.data.requestAccess.request.id },
-      headers.get('organization/LEADER'),
+      await signedBy(gateway, 'organization/LEADER'),
     );
     expect(approved.errors).toBeUndefined();
     expect(approved.data.decideAccessRequest).toMatchObject({ request: { status: 'APPROVED' }, grant: { live: true } });
@@ -142,7 +147,7 @@ async function enter(state: State, gateway: TestGateway, clock: { now: number })
       const revoked = await gateway.query(
         `mutation($id: ID!) { revokeGrant(id: $id, reason: "核查结束") { grant { live revokedAt } } }`,
         { id },
-        headers.get('organization/LEADER'),
+        await signedBy(gateway, 'organization/LEADER'),
       );
       expect(revoked.errors).toBeUndefined();
       expect(revoked.data.revokeGrant.grant.live).toBe(false);
@@ -161,7 +166,7 @@ async function checkCells(state: State, gateway: TestGateway): Promise<string[]>
     for (const shareType of Object.keys(CASES) as ShareType[]) {
       const c = CASES[shareType];
       const recording = hub.record();
-      const answer = await gateway.query(c.query, { p: person }, viewer ? headers.get(viewer.join('/')) : {});
+      const answer = await gateway.query(c.query, { p: person }, viewer ? await signedBy(gateway, viewer.join('/')) : {});
       const received = recording.stop();
       const label = `${viewer?.join('/') ?? 'anonymous'} ${shareType} ${state}`;
       const asked = Object.entries(received)
@@ -236,11 +241,12 @@ describe('identity at the edges', () => {
         .setSubject('x')
         .setIssuer('staffing-hub')
         .setAudience('staffing-hub-gateway')
+        .setIssuedAt()
         .setExpirationTime(exp)
         .sign(key);
     const cases: [string, Record<string, string>, string][] = [
       ['malformed', { authorization: 'Token abc' }, 'TOKEN_MISSING'],
-      ['expired', { authorization: `Bearer ${await hub.token({ office: 'hr', role: 'OPERATOR' }, '-10s')}` }, 'TOKEN_EXPIRED'],
+      ['expired', { authorization: `Bearer ${await hub.token({ office: 'hr', role: 'OPERATOR' }, '-5m')}` }, 'TOKEN_EXPIRED'],
       ['forged', { authorization: `Bearer ${await forge({ office: 'hr', role: 'OPERATOR' }, new TextEncoder().encode('not the key'))}` }, 'TOKEN_INVALID'],
       ['unknown office', { authorization: `Bearer ${await forge({ office: 'police', role: 'OPERATOR' })}` }, 'UNKNOWN_OFFICE'],
       ['unknown role', { authorization: `Bearer ${await forge({ office: 'hr', role: 'ADMIN' })}` }, 'UNKNOWN_ROLE'],

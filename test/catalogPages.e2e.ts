@@ -64,7 +64,8 @@ beforeAll(async () => {
   const renamed = await hub.query(
     `mutation($code: ID!) { updateCatalogEntry(code: $code, input: { name: "<script>x</script>" }) { entry { version } } }`,
     { code: RENAMED },
-    coordinator,
+    // Signed now: a token is checked on the gateway's clock, and the coordinator's was issued at NOW.
+    await hub.as({ office: 'staffing', role: 'COORDINATOR', sub: 'tester' }),
   );
   expect(renamed.errors).toBeUndefined();
   clock = NOW;

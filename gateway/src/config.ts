@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { ConfigError, configOrExit, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
 import { DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotency.ts';
+import { readEdgeConfig } from './edge/edgeConfig.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
 import { DEFAULT_DEADLINES } from './subgraphFetch.ts';
 import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
@@ -79,6 +80,8 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
     deadlines: { subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS, requestDeadlineMs: settings.REQUEST_DEADLINE_MS },
     /** Development only: masked errors show their detail to the client. */
     exposeErrorDetails: settings.EXPOSE_ERROR_DETAILS,
+    /** Token rules and identity provider, rate limits, CORS origins (README, "Tokens, rate limits and CORS"). */
+    ...readEdgeConfig(env),
     supergraphSdl: () => readFileSync(settings.SUPERGRAPH_PATH, 'utf8'),
     /** HS256 key of the bearer tokens departments present (JWT_SECRET). */
     jwtSecret: () => settings.JWT_SECRET ?? loadOrCreateDevKey(devKey('jwt.key')),

@@ -16,10 +16,13 @@ import { createIdempotency, DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotenc
 import type { IdempotencyStore } from './edge/idempotencyStore.ts';
 import { clientError } from './errors/clientErrors.ts';
 import { errorPlugin } from './errors/errorPlugin.ts';
+import { type CorsOptions, corsCheck } from './edge/cors.ts';
+import { createRateLimit, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './edge/rateLimit.ts';
 import { createHttpServer } from './httpServer.ts';
 import { fetchCap, operationCostPlugin } from './limits/operationCost.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules, operationParseOptions, restoreLimitCode } from './limits/operationLimits.ts';
-import { createTokenService, type TokenService } from './identity/tokens.ts';
+import { authenticate } from './identity/authenticate.ts';
+import { createTokenService, type TokenOptions, type TokenService } from './identity/tokens.ts';
 import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
 import { recordOperation } from './recordOperation.ts';
@@ -27,8 +30,8 @@ import { signingServices } from './subgraphSignature.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
 import { DEFAULT_DEADLINES, type Deadlines, GuardedDataSource } from './subgraphFetch.ts';
 
-export type { Deadlines, GatewayContext, OperationLimits };
-export { DEFAULT_DEADLINES, DEFAULT_OPERATION_LIMITS };
+export type { CorsOptions, Deadlines, GatewayContext, OperationLimits, RateLimitOptions, TokenOptions };
+export { DEFAULT_DEADLINES, DEFAULT_OPERATION_LIMITS, DEFAULT_RATE_LIMITS };
 export { requestFingerprint } from './edge/idempotency.ts';
 
 export interface GatewayOptions {
@@ -57,6 +60,12 @@ export interface GatewayOptions {
   deadlines?: Partial<Deadlines> | undefined;
   /** Development only: masked errors carry their original detail as `extensions.detail` (EXPOSE_ERROR_DETAILS, off by default). */
   exposeErrorDetails?: boolean | undefined;
+  /** Token lifetime and clock skew, and an identity provider's JWKS (README, "Tokens, rate limits and CORS"). */
+  tokens?: TokenOptions | undefined;
+  /** Requests each identity may send (same section); each unset one keeps its default. */
+  rateLimits?: Partial<RateLimitOptions> | undefined;
+  /** Origins whose browser apps may call the hub; none by default. */
+  cors?: CorsOptions | undefined;
   /** False turns catalog enforcement and logging off: only the benchmark does, to measure their cost. */
   enforcement?: boolean;
   now?: () => Date;
@@ -85,7 +94,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const log = createOperationLog(database.db, { key: options.operationLogKey, now });
     const snapshots = await createSnapshotCache(options.catalog, options.catalogCache);
     cleanups.unshift(async () => snapshots.stop());
-    const tokens = createTokenService(options.jwtSecret);
+    const tokens = createTokenService(options.jwtSecret, { ...options.tokens, now });
+    const rateLimit = await createRateLimit(
+      { ...DEFAULT_RATE_LIMITS, ...definedOnly(options.rateLimits ?? {}) },
+      { identify: (req) => authenticate(req.headers.authorization, tokens), log },
+    );
+    cleanups.unshift(() => rateLimit.stop());
     const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...definedOnly(options.limits ?? {}) };
     const urls: Partial<Record<SubgraphName, string>> = { ...options.subgraphUrls };
     const audit = auditDataSource(log);
@@ -169,12 +183,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return response.body.kind === 'single' ? response.body.singleResult : {};
     };
     const httpServer = createHttpServer(apollo, requestContext, [
+      // CORS first (its headers on every answer, the 429 included), then /health, then the rate limit before any page or GraphQL.
+      corsCheck(options.cors ?? { origins: [] }),
       (req, res) => {
         if (req.url !== '/health') return false;
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"status":"ok"}');
         return true;
       },
+      rateLimit.check,
       catalogPage(pageQuery, now),
     ]);
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));

@@ -25,6 +25,9 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     idempotencyTtlMs: gatewayConfig.idempotencyTtlMs,
     deadlines: gatewayConfig.deadlines,
     exposeErrorDetails: gatewayConfig.exposeErrorDetails,
+    tokens: gatewayConfig.tokens,
+    rateLimits: gatewayConfig.rateLimits,
+    cors: gatewayConfig.cors,
   });
 }
 

@@ -21,6 +21,9 @@ const starting = startHub({
   idempotencyTtlMs: config.idempotencyTtlMs,
   deadlines: config.deadlines,
   exposeErrorDetails: config.exposeErrorDetails,
+  tokens: config.tokens,
+  rateLimits: config.rateLimits,
+  cors: config.cors,
   seed: config.demoData ? () => generateCity() : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });

@@ -50,6 +50,10 @@ export interface HubOptions {
   deadlines?: GatewayOptions['deadlines'];
   /** Development only: masked errors show their detail (EXPOSE_ERROR_DETAILS). */
   exposeErrorDetails?: boolean | undefined;
+  /** Token rules, rate limits and CORS origins of the gateway (README, "Tokens, rate limits and CORS"). */
+  tokens?: GatewayOptions['tokens'];
+  rateLimits?: GatewayOptions['rateLimits'];
+  cors?: GatewayOptions['cors'];
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -128,6 +132,9 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     idempotencyTtlMs: options.idempotencyTtlMs,
     deadlines: options.deadlines,
     exposeErrorDetails: options.exposeErrorDetails,
+    tokens: options.tokens,
+    rateLimits: options.rateLimits,
+    cors: options.cors,
     database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'gateway') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));

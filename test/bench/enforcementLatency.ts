@@ -19,7 +19,9 @@ const city = generateCity();
 const secret = randomBytes(32).toString('hex');
 const jwtSecret = randomBytes(32).toString('hex');
 console.log('starting the hub (PGlite in memory, demo city) …');
-const hub = await startHub({ port: 0, subgraphPorts: 0, seed: () => city, subgraphSecret: secret, jwtSecret });
+// One token sends every request back to back: a budget it cannot reach (the limiter still runs on each).
+const rateLimits = { authenticated: { perSecond: 100_000, burst: 0 } };
+const hub = await startHub({ port: 0, subgraphPorts: 0, seed: () => city, subgraphSecret: secret, jwtSecret, rateLimits });
 const bare = await startGateway({
   supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
   subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([n, s]) => [n, s.url])),
@@ -30,6 +32,7 @@ const bare = await startGateway({
   operationLogKey: secret,
   database: {},
   enforcement: false,
+  rateLimits,
   catalog: hub.catalog,
 });
 const token = await hub.gateway.tokens.sign({ office: 'organization', role: 'OPERATOR', sub: 'bench' });

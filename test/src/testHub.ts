@@ -41,6 +41,7 @@ export interface TestHub extends Hub, TestGateway {
     now: () => Date;
     subgraphUrls?: Partial<Record<ServiceName, string>>;
     deadlines?: GatewayOptions['deadlines'];
+    rateLimits?: HubOptions['rateLimits'];
   }): Promise<TestGateway>;
 }
 
@@ -59,12 +60,32 @@ export const requestCounts = (received: Record<ServiceName, ReceivedRequest[]>) 
   Object.fromEntries(Object.entries(received).map(([name, requests]) => [name, requests.length])) as Record<ServiceName, number>;
 
 /**
+ * Rate limits for tests, which send many requests quickly from one identity: the limiter still runs
+ * on every request, with budgets no test reaches (edge.e2e.ts sets its own to test the limits).
+ */
+export const TEST_RATE_LIMITS: NonNullable<HubOptions['rateLimits']> = {
+  anonymous: { perSecond: 100_000, burst: 100_000 },
+  authenticated: { perSecond: 100_000, burst: 100_000 },
+};
+
+/**
  * Starts the hub for a test file: in-memory PGlite, or a fresh database on DATABASE_URL's server
  * (dropped at stop), on free ports.
  */
-export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 'now' | 'enforcement' | 'limits' | 'idempotencyTtlMs'> = {}): Promise<TestHub> {
+export async function startTestHub(
+  seed?: () => City,
+  options: Pick<HubOptions, 'now' | 'enforcement' | 'limits' | 'idempotencyTtlMs' | 'tokens' | 'rateLimits' | 'cors'> = {},
+): Promise<TestHub> {
   const fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
-  const hub = await startHub({ databaseUrl: fresh?.url, port: 0, subgraphPorts: 0, seed, recordRequests: true, ...options });
+  const hub = await startHub({
+    databaseUrl: fresh?.url,
+    port: 0,
+    subgraphPorts: 0,
+    seed,
+    recordRequests: true,
+    ...options,
+    rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+  });
   const client = testGateway(hub.url, hub.gateway, async () => {
     await hub.stop();
     await fresh?.drop();
@@ -82,7 +103,7 @@ export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 
     statementCounts() {
       return Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.database.statements.count]));
     },
-    async startGateway({ now, subgraphUrls, deadlines }) {
+    async startGateway({ now, subgraphUrls, deadlines, rateLimits = TEST_RATE_LIMITS }) {
       // Its own catalog office (so its own grants) and its own gateway database (its own log), on its own clock.
       const database = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
       const ownCatalog = await startSubgraph(catalog, { databaseUrl: database?.url, port: 0, host: '127.0.0.1', secret: hub.subgraphSecret, now }).catch(
@@ -102,6 +123,7 @@ export async function startTestHub(seed?: () => City, options: Pick<HubOptions, 
         jwtSecret: hub.jwtSecret,
         operationLogKey: randomBytes(32).toString('hex'),
         now,
+        rateLimits,
         database: { url: database?.url },
       }).catch(async (error) => {
         await ownCatalog.stop();

@@ -60,6 +60,8 @@ export const ErrorCode = {
    * other offices' data stays. Details stay in the server's log under `extensions.requestId`.
    */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** The caller sent more requests than its rate limit (HTTP 429; `extensions.retryAfter` in seconds, as the Retry-After header). */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** Something failed that the client cannot fix; details stay in the server's log under `extensions.requestId`. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
