@@ -39,7 +39,8 @@ async function fakeOffice(target: string) {
       string,
       string
     >;
-    const answer = await fetch(target, { method: 'POST', headers, body: Buffer.concat(chunks) });
+    // The same path: the gateway's signature covers it.
+    const answer = await fetch(new URL(req.url ?? '/', target), { method: 'POST', headers, body: Buffer.concat(chunks) });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
     res.end(await answer.text());
   };

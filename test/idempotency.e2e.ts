@@ -198,13 +198,15 @@ describe('Idempotency-Key', () => {
 
   it('keeps keys for IDEMPOTENCY_TTL (24 h by default), then the same key runs anew, and purges expired keys', async () => {
     const input = newInstitution();
-    const headers = { ...(await operator()), 'idempotency-key': 'expiring-1' };
-    expect((await post(REGISTER, { i: input }, headers)).status).toBe(200);
+    // Tokens are checked on the gateway's clock: each request gets one signed at its time, for the same caller.
+    const headers = async () => ({ ...(await operator()), 'idempotency-key': 'expiring-1' });
+    expect((await post(REGISTER, { i: input }, await headers())).status).toBe(200);
     clock = new Date(clock.getTime() + 24 * 3600_000 - 1);
-    expect((await post(REGISTER, { i: input }, headers)).replayed).toBe('true');
+    expect((await post(REGISTER, { i: input }, await headers())).replayed).toBe('true');
     clock = new Date(clock.getTime() + 1);
     // Expired: the request runs again (and the office refuses the duplicate it would be).
-    const anew = await counted(() => post(REGISTER, { i: input }, headers));
+    const fresh = await headers();
+    const anew = await counted(() => post(REGISTER, { i: input }, fresh));
     expect([anew.writes, code(anew.result), anew.result.replayed]).toEqual([1, 'ALREADY_EXISTS', null]);
     clock = new Date(clock.getTime() + 24 * 3600_000);
     expect(await hub.gateway.idempotency.purgeExpired()).toBeGreaterThan(0);

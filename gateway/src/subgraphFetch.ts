@@ -121,6 +121,11 @@ export class GuardedDataSource<TContext extends Record<string, any> & DeadlineCo
         if (data && shaped) return response;
         throw new SubgraphFailure('BAD_RESPONSE', `not a GraphQL answer to this fetch: ${JSON.stringify(response).slice(0, 500)}`);
       }
+      // A request the office refused as a whole, before any resolver ran (INPUT_TOO_LONG): its refusals as they are.
+      if (data === undefined || data === null) {
+        const refusals = (response.errors as readonly ErrorLike[]).map(codedRefusal);
+        if (refusals.every((r) => r !== null)) return { errors: refusals as GraphQLFormattedError[] };
+      }
       const errors: GraphQLFormattedError[] = [];
       const unplaced: string[] = [];
       for (const error of response.errors as readonly ErrorLike[]) {
