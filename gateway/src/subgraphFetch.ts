@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ErrorCode, hubError, logError } from '@hub/schema';
@@ -64,15 +64,24 @@ export interface Guard {
  * status, body, stack) goes to the server's log under the request's id, never to the client unless
  * `exposeDetails`. Configured as RemoteGraphQLDataSource is, with `guard` besides.
  */
+/** Carries a fetch's id from `process` to the fetcher inside the gateway; removed before the request is sent. */
+const FETCH_ID_HEADER = 'x-hub-fetch-id';
+
 // biome-ignore lint/suspicious/noExplicitAny: RemoteGraphQLDataSource's own bound on its context.
 export class GuardedDataSource<TContext extends Record<string, any> & DeadlineContext> extends RemoteGraphQLDataSource<TContext> {
   declare guard: Guard;
-  readonly #signals = new AsyncLocalStorage<AbortSignal>();
+  /** Each fetch's abort signal by the id its request carries to the fetcher (FETCH_ID_HEADER, never sent). */
+  readonly #signals = new Map<string, AbortSignal>();
 
   constructor(config: Partial<RemoteGraphQLDataSource<TContext>> & { guard: Guard }) {
     super(config);
     const fetcher = this.fetcher;
-    this.fetcher = (url, init) => fetcher(url, { ...init, signal: this.#signals.getStore() ?? init?.signal });
+    // RemoteGraphQLDataSource hands its fetcher nothing of the request but its headers: the fetch's id
+    // comes that way and is taken off again (an AsyncLocalStorage would cost every promise of the process).
+    this.fetcher = (url, init) => {
+      const { [FETCH_ID_HEADER]: id, ...headers } = (init?.headers ?? {}) as Record<string, string>;
+      return fetcher(url, { ...init, headers, signal: (id && this.#signals.get(id)) || init?.signal });
+    };
   }
 
   override async process(request: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayGraphQLResponse> {
@@ -103,7 +112,16 @@ export class GuardedDataSource<TContext extends Record<string, any> & DeadlineCo
     // The abort ends the wait even where the fetch cannot be interrupted (a hook that hangs before it).
     const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }));
     try {
-      return checked(await Promise.race([this.#signals.run(controller.signal, () => super.process(request)), aborted]));
+      const id = randomUUID();
+      this.#signals.set(id, controller.signal);
+      const headers = new Headers([...(request.request.http?.headers ?? [])]);
+      headers.set(FETCH_ID_HEADER, id);
+      request.request.http = { method: 'POST', url: this.url, headers } as never;
+      try {
+        return checked(await Promise.race([super.process(request), aborted]));
+      } finally {
+        this.#signals.delete(id);
+      }
     } catch (error) {
       return failed(controller.signal.aborted ? (controller.signal.reason as SubgraphFailure) : failureOf(error));
     } finally {
