@@ -3,6 +3,7 @@ import { parseIdNumber } from '@hub/schema';
 import { generateCity, type City } from '@hub/launcher/demo';
 import { printedOperation } from './src/printedOperation.ts';
 import { requestCounts, startTestHub, type GraphQLAnswer, type TestHub } from './src/testHub.ts';
+import { README_ROSTER } from './src/queries.ts';
 
 /** What a department app asks for: one institution, its people, fields from all four offices. */
 const ROSTER = /* GraphQL */ `
@@ -22,30 +23,6 @@ const ROSTER = /* GraphQL */ `
             insurance { enrolled }
             ledgerEntry { staffingCardNumber quotaCategory }
             cadre { post leadership }
-            payroll { onPayroll lastPaidMonth }
-          }
-        }
-      }
-    }
-  }
-`;
-
-/** The README's example, word for word: one institution, fields from four offices, three of its persons. */
-const README_ROSTER = /* GraphQL */ `
-  query Roster($code: ID!) {
-    institution(creditCode: $code) {
-      name fundingForm
-      quotas { category approved occupied vacant }
-      leadershipPostsFilled
-      budgetUnit { fundingForm budgetedHeadcount }
-      workforce(first: 3) {
-        totalCount
-        nodes {
-          type
-          person {
-            name gender birthDate
-            ledgerEntry { staffingCardNumber }
-            cadre { post }
             payroll { onPayroll lastPaidMonth }
           }
         }

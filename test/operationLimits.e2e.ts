@@ -1,6 +1,6 @@
 import { DEFAULT_OPERATION_LIMITS } from '@hub/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestCounts, startTestHub, type TestHub } from './src/index.ts';
+import { institutionAcrossOffices, README_ROSTER, requestCounts, startTestHub, type TestHub } from './src/index.ts';
 
 /**
  * Operation limits hold on the parsed document, before fragments are expanded and before any
@@ -137,28 +137,14 @@ describe('operation limits', () => {
 
   it(`refuses a plan of more than ${L.subgraphFetches} subgraph fetches, before any is made`, async () => {
     // Each aliased institution is one staffing fetch and one entity fetch to each other office.
-    const across = (n: number) =>
-      `{ ${times(n, (i) => `i${i}: institution(creditCode: "12410102MB34752R5T") { name budgetUnit { fundingForm } workforce(first: 1) { totalCount } leadershipPostsFilled }`)} }`;
+    const across = (n: number) => institutionAcrossOffices(n, '12410102MB34752R5T');
     const organization = await hub.as({ office: 'organization', role: 'OPERATOR' });
     await allowed(across(10), undefined, organization);
     expect(await refused(across(20), undefined, organization)).toEqual(['TOO_MANY_SUBGRAPH_FETCHES']);
   });
 
   it("answers the README's Roster query under the default limits", async () => {
-    const roster = /* GraphQL */ `
-      query Roster($code: ID!) {
-        institution(creditCode: $code) {
-          name fundingForm
-          quotas { category approved occupied vacant }
-          leadershipPostsFilled
-          budgetUnit { fundingForm budgetedHeadcount }
-          workforce(first: 3) {
-            totalCount
-            nodes { type person { name gender birthDate ledgerEntry { staffingCardNumber } cadre { post } payroll { onPayroll lastPaidMonth } } }
-          }
-        }
-      }`;
-    const answer = await hub.query(roster, { code: '12410102MB34752R5T' });
+    const answer = await hub.query(README_ROSTER, { code: '12410102MB34752R5T' });
     expect(answer.status).toBe(200);
     expect(answer.errors?.map((e) => e.extensions?.code) ?? []).not.toContainEqual(expect.stringMatching(/TOO|LARGE/));
   });

@@ -4,6 +4,7 @@ import { generateCity, type City } from '@hub/launcher/demo';
 import { creditCodeCheckChar } from '@hub/schema';
 import { loadDefaultCatalog } from '@hub/schema/contracts';
 import { startTestHub, type GraphQLAnswer, type TestHub } from './src/testHub.ts';
+import { institutionAcrossOffices } from './src/queries.ts';
 
 /**
  * The operation log as the gateway keeps it: the coordination group's changes and refusals arrive
@@ -276,13 +277,8 @@ describe('what the log records is what happened', () => {
   });
 
   it('logs an operation whose query plan is refused (too many subgraph fetches) as a denial', async () => {
-    const across = Array.from(
-      { length: 20 },
-      (_, i) =>
-        `i${i}: institution(creditCode: "${creditCode(1)}") { name budgetUnit { fundingForm } workforce(first: 1) { totalCount } leadershipPostsFilled }`,
-    ).join(' ');
     const organization = await hub.as({ office: 'organization', role: 'OPERATOR', sub: 'org-planner' });
-    const { answer, entries } = await logged(() => hub.query(`{ ${across} }`, {}, organization));
+    const { answer, entries } = await logged(() => hub.query(institutionAcrossOffices(20, creditCode(1)), {}, organization));
     expect(answer.status).toBe(400);
     expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['TOO_MANY_SUBGRAPH_FETCHES']);
     expect(entries.map((e) => [e.kind, e.outcome, e.actorSub, e.coordinates, e.detail.stage, e.detail.codes])).toEqual([

@@ -65,6 +65,7 @@ function rootFields(operation: OperationDefinitionNode): Map<string, string> {
  */
 export function recordOperation(snapshots: SnapshotCache, log: OperationLog): EnforcementHooks<GatewayContext>['record'] {
   return async (context, op) => {
+    context.recorded = true;
     const { byCoordinate } = await snapshots.current();
     const viewer = context.viewer;
     const base: Base = {

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode, type AuditRecord, type Viewer } from '@hub/schema';
 import type { OperationLog } from './audit/operationLog.ts';
 import { requestInfo } from './errors/requestInfo.ts';
-import { authenticate } from './identity/authenticate.ts';
+import { requestViewer } from './identity/authenticate.ts';
 import type { TokenService } from './identity/tokens.ts';
 
 /** The gateway's per-request context. */
@@ -15,6 +15,8 @@ export interface GatewayContext {
   caseNumber: string | null;
   /** Rows the subgraphs report this request's writes changed (their `extensions.audit`), with who reported them. */
   audit: ReportedChange[];
+  /** Set once the executor's hook has logged this operation, so that nothing else logs it again. */
+  recorded?: true;
   /** The id the client gets in X-Request-Id and on masked errors, and the server's log keeps beside their detail. */
   requestId: string;
   /** When the request arrived (performance.now()): its deadline runs from here. */
@@ -45,7 +47,7 @@ export function createRequestContext(tokens: TokenService, log: OperationLog) {
     const caseNumber = headerText(req.headers['x-hub-case-number']);
     const { id: requestId, receivedAt } = requestInfo(req);
     try {
-      return { viewer: await authenticate(req.headers.authorization, tokens), purpose, caseNumber, audit: [], requestId, receivedAt };
+      return { viewer: await requestViewer(req, tokens), purpose, caseNumber, audit: [], requestId, receivedAt };
     } catch (error) {
       if (!(error instanceof GraphQLError) || error.extensions.code !== ErrorCode.UNAUTHENTICATED) throw error;
       await log.append({

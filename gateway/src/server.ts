@@ -21,7 +21,7 @@ import { createRateLimit, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './e
 import { createHttpServer } from './httpServer.ts';
 import { fetchCap, operationCostPlugin } from './limits/operationCost.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules, operationParseOptions, restoreLimitCode } from './limits/operationLimits.ts';
-import { authenticate } from './identity/authenticate.ts';
+import { requestViewer } from './identity/authenticate.ts';
 import { createTokenService, type TokenOptions, type TokenService } from './identity/tokens.ts';
 import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
@@ -97,7 +97,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const tokens = createTokenService(options.jwtSecret, { ...options.tokens, now });
     const rateLimit = await createRateLimit(
       { ...DEFAULT_RATE_LIMITS, ...definedOnly(options.rateLimits ?? {}) },
-      { identify: (req) => authenticate(req.headers.authorization, tokens), log },
+      { identify: (req) => requestViewer(req, tokens), log },
     );
     cleanups.unshift(() => rateLimit.stop());
     const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...definedOnly(options.limits ?? {}) };

@@ -1,1 +1,2 @@
 export * from './testHub.ts';
+export * from './queries.ts';

@@ -10,8 +10,6 @@ const NOT_REFUSALS: ReadonlySet<string> = new Set(['PERSISTED_QUERY_NOT_FOUND', 
 /** Errors and root fields kept in one entry, and characters of each message: a refused document can be large, its entry need not be. */
 const MAX_LISTED = 20;
 
-/** Refusals of the gateway's executor before it calls anything (the query plan's fetch cap): logged here too. */
-const PLAN_REFUSALS: ReadonlySet<string> = new Set(['TOO_MANY_SUBGRAPH_FETCHES']);
 const MAX_MESSAGE = 500;
 
 /**
@@ -44,11 +42,10 @@ export function logUnexecutedRequests(log: OperationLog): ApolloServerPlugin<Gat
           executed = true;
         },
         async willSendResponse({ contextValue, response, request, document }) {
-          if (response.http.headers.get(REPLAYED_HEADER) || response.body.kind !== 'single') return;
-          if (executed) {
-            if (!response.body.singleResult.errors?.some((e) => PLAN_REFUSALS.has(e.extensions?.code as string))) return;
-            stage = 'PLAN';
-          }
+          // What the executor's hook logged (recordOperation) is not logged again; an operation refused
+          // once the executor had started never reached that hook: its query plan was refused.
+          if (contextValue.recorded || response.http.headers.get(REPLAYED_HEADER) || response.body.kind !== 'single') return;
+          if (executed) stage = 'PLAN';
           const refusals = (response.body.singleResult.errors ?? []).filter((e) => {
             const code = e.extensions?.code;
             return typeof code === 'string' && !NOT_REFUSALS.has(code);
