@@ -69,7 +69,7 @@ export function recordOperation(snapshots: SnapshotCache, log: OperationLog): En
     const { byCoordinate } = await snapshots.current();
     const viewer = context.viewer;
     const base: Base = {
-      actor: viewer ? { office: viewer.office, role: viewer.role, sub: viewer.sub, ...(viewer.unit ? { unit: viewer.unit } : {}) } : null,
+      actor: viewer,
       operationName: op.name,
       purpose: context.purpose,
       caseNumber: context.caseNumber,

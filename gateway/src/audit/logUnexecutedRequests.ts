@@ -55,7 +55,7 @@ export function logUnexecutedRequests(log: OperationLog): ApolloServerPlugin<Gat
           await log.append({
             kind: 'DENIAL',
             outcome: 'DENIED',
-            actor: viewer ? { office: viewer.office, role: viewer.role, sub: viewer.sub, ...(viewer.unit ? { unit: viewer.unit } : {}) } : null,
+            actor: viewer,
             operationName: request.operationName ?? null,
             coordinates: rootCoordinates(document, request.operationName, MAX_LISTED),
             purpose: contextValue.purpose,

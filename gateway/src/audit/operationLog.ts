@@ -17,7 +17,8 @@ export type LogOutcome = 'ALLOWED' | 'DENIED' | 'REFUSED' | 'FAILED' | 'REPLAYED
 export interface LogEntryInput {
   kind: LogKind;
   outcome: LogOutcome;
-  actor?: { office?: string; role?: string; sub?: string; unit?: string } | null;
+  /** Who acted (a viewer as the gateway read it; only office, role, subject and unit are kept). */
+  actor?: { office?: string; role?: string; sub?: string; unit?: string | undefined } | null;
   operationName?: string | null;
   coordinates?: string[];
   rowsReturned?: number | null;

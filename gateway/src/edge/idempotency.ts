@@ -121,7 +121,7 @@ export function createIdempotency(db: GatewayDb, options: IdempotencyOptions): I
             await log.append({
               kind: 'WRITE',
               outcome: 'REPLAYED',
-              actor: { office: viewer.office, role: viewer.role, sub: viewer.sub, ...(viewer.unit ? { unit: viewer.unit } : {}) },
+              actor: viewer,
               operationName: operationName ?? null,
               coordinates: rootCoordinates(document, operationName),
               purpose: contextValue.purpose,

@@ -114,7 +114,7 @@ export async function createRateLimit(
         await deps.log.append({
           kind: 'DENIAL',
           outcome: 'DENIED',
-          actor: viewer && { office: viewer.office, role: viewer.role, sub: viewer.sub, ...(viewer.unit ? { unit: viewer.unit } : {}) },
+          actor: viewer,
           detail: {
             code: ErrorCode.RATE_LIMITED,
             method: req.method,
