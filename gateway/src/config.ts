@@ -5,6 +5,7 @@ import { DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotency.ts';
 import { readEdgeConfig } from './edge/edgeConfig.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
 import { DEFAULT_DEADLINES } from './subgraphFetch.ts';
+import { DEFAULT_MESSAGE_POLL_MS } from './messaging/messageRelay.ts';
 import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contracts';
 
 /**
@@ -45,6 +46,7 @@ const SETTINGS = {
   SUBGRAPH_TIMEOUT_MS: setting.count(DEFAULT_DEADLINES.subgraphTimeoutMs),
   REQUEST_DEADLINE_MS: setting.count(DEFAULT_DEADLINES.requestDeadlineMs),
   EXPOSE_ERROR_DETAILS: setting.flag(false),
+  MESSAGE_POLL_MS: setting.count(DEFAULT_MESSAGE_POLL_MS),
 };
 
 /**
@@ -78,6 +80,8 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
     idempotencyTtlMs: settings.IDEMPOTENCY_TTL,
     /** How long an office and a whole request may take (README, "Deadlines and errors"). */
     deadlines: { subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS, requestDeadlineMs: settings.REQUEST_DEADLINE_MS },
+    /** How often the relay polls the offices' outboxes when no write wakes it (README, "Messages between offices"). */
+    messagePollMs: settings.MESSAGE_POLL_MS,
     /** Development only: masked errors show their detail to the client. */
     exposeErrorDetails: settings.EXPOSE_ERROR_DETAILS,
     /** Token rules and identity provider, rate limits, CORS origins (README, "Tokens, rate limits and CORS"). */

@@ -5,7 +5,7 @@ import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageRepor
 import { GraphQLError } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { createDecide, encodeViewer, hubLogger, VIEWER_HEADER } from '@hub/schema';
-import type { CatalogSource, ServiceName, SubgraphName } from '@hub/schema/contracts';
+import { type CatalogSource, defaultSubgraphUrl, SERVICE_SUBGRAPHS, type ServiceName, type SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
 import { createOperationLog, type OperationLog } from './audit/operationLog.ts';
@@ -29,6 +29,8 @@ import { recordOperation } from './recordOperation.ts';
 import { signingServices } from './subgraphSignature.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
 import { DEFAULT_DEADLINES, type Deadlines, GuardedDataSource } from './subgraphFetch.ts';
+import { createMessageRelay, DEFAULT_MESSAGE_POLL_MS, type MessageRelay } from './messaging/messageRelay.ts';
+import { wakeRelayAfterWrites } from './messaging/wakeRelayAfterWrites.ts';
 
 export type { CorsOptions, Deadlines, GatewayContext, OperationLimits, RateLimitOptions, TokenOptions };
 export { DEFAULT_DEADLINES, DEFAULT_OPERATION_LIMITS, DEFAULT_RATE_LIMITS };
@@ -68,6 +70,8 @@ export interface GatewayOptions {
   cors?: CorsOptions | undefined;
   /** False turns catalog enforcement and logging off: only the benchmark does, to measure their cost. */
   enforcement?: boolean;
+  /** How often the message relay polls the offices' outboxes (README, "Messages between offices"); 1 s when unset. */
+  messagePollMs?: number | undefined;
   now?: () => Date;
 }
 
@@ -77,6 +81,8 @@ export interface RunningGateway {
   log: OperationLog;
   tokens: TokenService;
   idempotency: IdempotencyStore;
+  /** Carries the offices' messages (a removal's stop-pay notice …) from outbox to inbox. */
+  relay: MessageRelay;
   stop(): Promise<void>;
 }
 
@@ -107,6 +113,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     cleanups.unshift(async () => idempotency.stop());
     const deadlines: Deadlines = { ...DEFAULT_DEADLINES, ...definedOnly(options.deadlines ?? {}) };
     const exposeDetails = options.exposeErrorDetails === true;
+    const relay = createMessageRelay({
+      secret: options.subgraphSecret,
+      urls: Object.fromEntries(SERVICE_SUBGRAPHS.map(({ name }) => [name, urls[name] ?? defaultSubgraphUrl(name)])) as Record<ServiceName, string>,
+      log,
+      now,
+      pollMs: options.messagePollMs ?? DEFAULT_MESSAGE_POLL_MS,
+    });
+    cleanups.unshift(() => relay.stop());
 
     // @apollo/gateway probes cloud metadata addresses and reports to Apollo unless this is set
     // before it is constructed; the hub must reach nothing but its own subgraphs.
@@ -165,6 +179,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ApolloServerPluginUsageReportingDisabled(),
         ApolloServerPluginSchemaReportingDisabled(),
         idempotency.plugin,
+        wakeRelayAfterWrites(relay),
         ...(options.enforcement === false ? [] : [logUnexecutedRequests(log)]),
       ],
     });
@@ -197,6 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
     await apollo.start();
     cleanups.unshift(() => apollo.stop());
+    relay.start();
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(options.port, options.host, resolve);
@@ -209,6 +225,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       log,
       tokens,
       idempotency: idempotency.store,
+      relay,
       async stop() {
         for (const cleanup of cleanups) await cleanup();
       },

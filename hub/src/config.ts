@@ -24,6 +24,7 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     limits: gatewayConfig.limits,
     idempotencyTtlMs: gatewayConfig.idempotencyTtlMs,
     deadlines: gatewayConfig.deadlines,
+    messagePollMs: gatewayConfig.messagePollMs,
     exposeErrorDetails: gatewayConfig.exposeErrorDetails,
     tokens: gatewayConfig.tokens,
     rateLimits: gatewayConfig.rateLimits,

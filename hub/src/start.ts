@@ -20,6 +20,7 @@ const starting = startHub({
   limits: config.limits,
   idempotencyTtlMs: config.idempotencyTtlMs,
   deadlines: config.deadlines,
+  messagePollMs: config.messagePollMs,
   exposeErrorDetails: config.exposeErrorDetails,
   tokens: config.tokens,
   rateLimits: config.rateLimits,

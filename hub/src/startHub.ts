@@ -48,6 +48,8 @@ export interface HubOptions {
   idempotencyTtlMs?: number | undefined;
   /** How long the gateway waits for an office and a whole request (README, "Deadlines and errors"). */
   deadlines?: GatewayOptions['deadlines'];
+  /** How often the message relay polls the offices' outboxes (README, "Messages between offices"). */
+  messagePollMs?: number | undefined;
   /** Development only: masked errors show their detail (EXPOSE_ERROR_DETAILS). */
   exposeErrorDetails?: boolean | undefined;
   /** Token rules, rate limits and CORS origins of the gateway (README, "Tokens, rate limits and CORS"). */
@@ -131,6 +133,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     limits: options.limits,
     idempotencyTtlMs: options.idempotencyTtlMs,
     deadlines: options.deadlines,
+    messagePollMs: options.messagePollMs,
     exposeErrorDetails: options.exposeErrorDetails,
     tokens: options.tokens,
     rateLimits: options.rateLimits,

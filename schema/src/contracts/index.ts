@@ -3,3 +3,4 @@ export * from './catalogSnapshot.ts';
 export * from './compose.ts';
 export * from './paths.ts';
 export * from './subgraphs.ts';
+export * from './messages.ts';

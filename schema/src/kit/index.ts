@@ -30,3 +30,5 @@ export * from './inputLimitViolation.ts';
 export * from './inputLimitsPlugin.ts';
 export * from './unboundedInputs.ts';
 export * from './logError.ts';
+export * from './subgraphRoutes.ts';
+export * from './messaging/index.ts';

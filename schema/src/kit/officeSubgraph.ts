@@ -5,7 +5,9 @@ import { verifySubgraphRequest } from './gatewayCredential.ts';
 import { createReplayCache } from './replayCache.ts';
 import type { Viewer } from './roles.ts';
 import { createRequestRecorder, type RequestRecorder } from './requestRecorder.ts';
+import { messageRoutes, type OfficeMessaging } from './messaging/messageRoutes.ts';
 import { listenSubgraph } from './subgraphServer.ts';
+import type { SubgraphRoute } from './subgraphRoutes.ts';
 import type { ServiceName } from '../contracts/subgraphs.ts';
 
 /** What every office's subgraph package exports, so one launcher starts any of them. */
@@ -23,6 +25,10 @@ export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends Bas
   seed(db: TDb, data: TSeed): Promise<void>;
   /** Work done at every start after the migrations (the catalog adds the default entries it lacks). */
   onStart?(db: TDb): Promise<void>;
+  /** An office that sends or receives messages: its outbox and inbox, and a handler per topic it receives (README, "Messages between offices"). */
+  messaging?: OfficeMessaging<TDb>;
+  /** The office's own endpoints beside GraphQL (spreadsheet imports …), each under HUB_ROUTE_PREFIX. */
+  routes?(db: TDb, now: () => Date): SubgraphRoute<Viewer | null>[];
 }
 
 export interface RunningSubgraph {
@@ -32,6 +38,10 @@ export interface RunningSubgraph {
   database: Database<any>;
   /** With `recordRequests` only: records what the subgraph receives while a recording is open (tests assert what it was asked). */
   readonly recorder: RequestRecorder | null;
+  /** Stops answering (its port closed; the database kept): an office that is down, as tests need it. */
+  suspend(): Promise<void>;
+  /** Answers again on the same port. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,18 +73,34 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
     if (recorder) server.addPlugin(recorder.plugin);
     // The nonces this subgraph has accepted, each kept for its signature's lifetime (README, "How the gateway vouches for a request").
     const replays = createReplayCache();
-    const url = await listenSubgraph(server, {
+    const routes = [...(office.messaging ? messageRoutes(office.name, database.db, office.messaging, now) : []), ...(office.routes?.(database.db, now) ?? [])];
+    const listening = await listenSubgraph(server, {
       port: options.port,
       host: options.host,
       authenticate: (request) => verifySubgraphRequest(options.secret, office.name, request, replays),
       context: async (_headers, viewer) => office.createContext(database.db, viewer, now),
+      routes,
     });
+    let suspended = false;
+    const resume = async () => {
+      if (!suspended) return;
+      await listening.resume();
+      suspended = false;
+    };
     return {
       name: office.name,
-      url,
+      url: listening.url,
       database,
       recorder,
+      async suspend() {
+        if (suspended) return;
+        suspended = true;
+        await listening.suspend();
+      },
+      resume,
       async stop() {
+        // Apollo's drain closes the listener, which must be open to be closed.
+        await resume();
         await server.stop();
         await database.close();
       },

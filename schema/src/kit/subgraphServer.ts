@@ -13,7 +13,8 @@ import { inputLimitsPlugin } from './inputLimitsPlugin.ts';
 import { subgraphTypeDefs } from './inputLimits.ts';
 import { hubLogger, logError } from './logError.ts';
 import { maskUnexpectedErrors } from './maskErrors.ts';
-import { readRequestBody } from './readRequestBody.ts';
+import { MAX_BODY_BYTES, readRequestBody } from './readRequestBody.ts';
+import { HUB_ROUTE_PREFIX, parseJsonBody, type SubgraphRoute } from './subgraphRoutes.ts';
 
 /**
  * A subgraph's resolvers by type name, as its generated `Resolvers` type (`pnpm codegen`) checks them
@@ -60,6 +61,17 @@ export interface ListenOptions<TContext, TCaller> {
    */
   authenticate: (request: ReceivedSubgraphRequest) => Promise<TCaller>;
   context: (headers: IncomingHttpHeaders, caller: TCaller) => Promise<TContext>;
+  /** The hub's own endpoints beside GraphQL (office messages, imports), each under HUB_ROUTE_PREFIX. */
+  routes?: readonly SubgraphRoute<TCaller>[];
+}
+
+/** A listening subgraph: its URL, and its HTTP listener closed and reopened on the same port (tests stop an office this way). */
+export interface ListeningSubgraph {
+  url: string;
+  /** Stops taking connections (those open are closed); the Apollo server and database stay up. */
+  suspend(): Promise<void>;
+  /** Listens again on the same port. */
+  resume(): Promise<void>;
 }
 
 /**
@@ -71,7 +83,8 @@ export interface ListenOptions<TContext, TCaller> {
 export async function listenSubgraph<TContext extends BaseContext, TCaller>(
   server: ApolloServer<TContext>,
   options: ListenOptions<TContext, TCaller>,
-): Promise<string> {
+): Promise<ListeningSubgraph> {
+  const routes = new Map((options.routes ?? []).map((route) => [route.path, route]));
   const httpServer = createServer(async (req, res) => {
     try {
       if (req.method !== 'POST') {
@@ -81,11 +94,20 @@ export async function listenSubgraph<TContext extends BaseContext, TCaller>(
           hubError(ErrorCode.BAD_REQUEST, null, '子图只接受 POST 请求', 'a subgraph answers POST requests only', { http: { status: 405 } }),
         );
       }
-      const body = await readRequestBody(req);
+      const target = new URL(req.url ?? '/', 'http://subgraph');
+      const route = target.pathname.startsWith(HUB_ROUTE_PREFIX) ? routes.get(target.pathname) : undefined;
+      if (target.pathname.startsWith(HUB_ROUTE_PREFIX) && !route)
+        return sendError(res, hubError(ErrorCode.NOT_FOUND, null, '子图没有此接口', 'this subgraph has no such endpoint', { http: { status: 404 } }));
+      const body = await readRequestBody(req, route?.maxBodyBytes ?? MAX_BODY_BYTES);
       const caller = await options.authenticate({ method: req.method, path: req.url ?? '/', headers: req.headers, body });
+      if (route) {
+        const answer = await route.handle({ caller, path: target.pathname, query: target.searchParams, headers: req.headers, body });
+        res.writeHead(answer.status, answer.headers);
+        return void res.end(answer.body);
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      const httpGraphQLRequest: HTTPGraphQLRequest = { method: 'POST', headers, search: '', body: parseJson(body) };
+      const httpGraphQLRequest: HTTPGraphQLRequest = { method: 'POST', headers, search: '', body: parseJsonBody(body) };
       const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(req.headers, caller) });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
@@ -95,10 +117,7 @@ export async function listenSubgraph<TContext extends BaseContext, TCaller>(
     } catch (error) {
       if (error instanceof GraphQLError) return sendError(res, error);
       if ((error as { status?: number }).status === 413)
-        return sendError(
-          res,
-          hubError(ErrorCode.PAYLOAD_TOO_LARGE, null, '请求体超过 1 MiB', 'the request body is larger than 1 MiB', { http: { status: 413 } }),
-        );
+        return sendError(res, hubError(ErrorCode.PAYLOAD_TOO_LARGE, null, '请求体过大', 'the request body is too large', { http: { status: 413 } }));
       logError({ source: 'subgraph: request failed' }, error);
       if (!res.headersSent)
         sendError(res, hubError(ErrorCode.INTERNAL_SERVER_ERROR, null, '子图内部错误', 'internal subgraph error', { http: { status: 500 } }));
@@ -118,16 +137,22 @@ export async function listenSubgraph<TContext extends BaseContext, TCaller>(
   }
   const { address, port } = httpServer.address() as AddressInfo;
   const host = address === '' || address === '::' ? 'localhost' : address.includes(':') ? `[${address}]` : address;
-  return `http://${host}:${port}/`;
-}
-
-/** The body as JSON; one that is not is refused with 400 before Apollo sees it. */
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw hubError(ErrorCode.BAD_REQUEST, null, '请求体不是有效的 JSON', 'the request body is not valid JSON', { http: { status: 400 } });
-  }
+  return {
+    url: `http://${host}:${port}/`,
+    suspend: () =>
+      new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      }),
+    resume: () =>
+      new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, options.host, () => {
+          httpServer.off('error', reject);
+          resolve();
+        });
+      }),
+  };
 }
 
 /** A refusal in the GraphQL response shape, with the status its `extensions.http` names (left out of the body, as Apollo does). */

@@ -4,6 +4,7 @@ import { createContext, type FinanceContext } from './context.ts';
 import { openFinanceDatabase } from './db/open.ts';
 import type { FinanceDb } from './db/queries.ts';
 import { isFinanceEmpty, seedFinance, type FinanceSeed } from './db/seed.ts';
+import { inboxMessages, outboxMessages } from './db/schema.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -19,6 +20,7 @@ export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
   createServer,
   createContext,
   isEmpty: isFinanceEmpty,
+  messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
   seed: seedFinance,
 };
 

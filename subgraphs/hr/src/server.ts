@@ -4,6 +4,7 @@ import { createContext, type HrContext } from './context.ts';
 import { openHrDatabase } from './db/open.ts';
 import type { HrDb } from './db/queries.ts';
 import { isHrEmpty, seedHr, type HrSeed } from './db/seed.ts';
+import { inboxMessages, outboxMessages } from './db/schema.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -19,6 +20,7 @@ export const hr: OfficeSubgraph<HrSeed, HrDb, HrContext> = {
   createServer,
   createContext,
   isEmpty: isHrEmpty,
+  messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
   seed: seedHr,
 };
 

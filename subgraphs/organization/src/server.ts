@@ -4,6 +4,7 @@ import { createContext, type OrganizationContext } from './context.ts';
 import { openOrganizationDatabase } from './db/open.ts';
 import type { OrganizationDb } from './db/queries.ts';
 import { isOrganizationEmpty, seedOrganization, type OrganizationSeed } from './db/seed.ts';
+import { inboxMessages, outboxMessages } from './db/schema.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -19,6 +20,7 @@ export const organization: OfficeSubgraph<OrganizationSeed, OrganizationDb, Orga
   createServer,
   createContext,
   isEmpty: isOrganizationEmpty,
+  messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
   seed: seedOrganization,
 };
 

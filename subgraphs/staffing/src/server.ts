@@ -4,6 +4,7 @@ import { createContext, type StaffingContext } from './context.ts';
 import { openStaffingDatabase } from './db/open.ts';
 import type { StaffingDb } from './db/queries.ts';
 import { isStaffingEmpty, seedStaffing, type StaffingSeed } from './db/seed.ts';
+import { inboxMessages, outboxMessages } from './db/schema.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -19,6 +20,7 @@ export const staffing: OfficeSubgraph<StaffingSeed, StaffingDb, StaffingContext>
   createServer,
   createContext,
   isEmpty: isStaffingEmpty,
+  messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
   seed: seedStaffing,
 };
 

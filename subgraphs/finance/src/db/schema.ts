@@ -1,3 +1,4 @@
+import { officeMessageTables } from '@hub/schema/tables';
 import { boolean, index, integer, numeric, pgSchema, text } from 'drizzle-orm/pg-core';
 import type { FundingForm } from '../generated/enums.ts';
 
@@ -27,3 +28,6 @@ export const payrollRecords = financeSchema.table(
   },
   (t) => [index('payroll_records_institution_idx').on(t.institutionCreditCode)],
 );
+
+/** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */
+export const { outboxMessages, inboxMessages } = officeMessageTables(financeSchema);

@@ -1,3 +1,4 @@
+import { officeMessageTables } from '@hub/schema/tables';
 import { boolean, date, index, pgSchema, text } from 'drizzle-orm/pg-core';
 import type { Degree, Education, EmploymentType, PensionAccount, TitleLevel } from '../generated/enums.ts';
 
@@ -40,3 +41,6 @@ export const insurances = hrSchema.table('insurances', {
   occupationalAnnuity: boolean('occupational_annuity').notNull(),
   since: date('since', { mode: 'string' }),
 });
+
+/** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */
+export const { outboxMessages, inboxMessages } = officeMessageTables(hrSchema);

@@ -1,3 +1,4 @@
+import { officeMessageTables } from '@hub/schema/tables';
 import { boolean, date, index, pgSchema, text } from 'drizzle-orm/pg-core';
 import type { Rank } from '../generated/enums.ts';
 
@@ -18,3 +19,6 @@ export const cadres = organizationSchema.table(
   },
   (t) => [index('cadres_institution_idx').on(t.institutionCreditCode)],
 );
+
+/** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */
+export const { outboxMessages, inboxMessages } = officeMessageTables(organizationSchema);

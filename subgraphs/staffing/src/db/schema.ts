@@ -1,3 +1,4 @@
+import { officeMessageTables } from '@hub/schema/tables';
 import { date, index, integer, pgSchema, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { AdminLevel, FundingForm, InstitutionKind, InstitutionSystem, QuotaCategory, RemovalReason, StaffingCardStatus } from '../generated/enums.ts';
 
@@ -79,3 +80,6 @@ export const removals = staffingSchema.table(
   },
   (t) => [index('removals_person_idx').on(t.idNumber)],
 );
+
+/** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */
+export const { outboxMessages, inboxMessages } = officeMessageTables(staffingSchema);
