@@ -46,6 +46,8 @@ export interface QuotaRow {
   category: QuotaCategory;
   approved: number;
   reserved: number;
+  /** 空编起始日: set when approved − occupied − reserved > 0. */
+  vacantSince: string | null;
 }
 export interface LedgerEntryRow {
   idNumber: string;

@@ -22,6 +22,8 @@ export async function runQuotaMovement(
   facts: (state: MovementState) => Omit<QuotaMovementFacts, 'kind' | 'amount'>,
   extraCheck: (state: MovementState) => void = () => {},
 ): Promise<MovementChange> {
+  // Before the transaction: the movement's row is written first and would refuse the amount itself.
+  if (!Number.isInteger(movement.amount) || movement.amount < 1) throw movementRefusal({ code: 'INVALID_AMOUNT' });
   const now = ctx.now();
   const change = await moveQuota(
     ctx.db,
