@@ -99,7 +99,14 @@ function buildCity(plans: Record<string, UnitPlan>) {
           unitJoinDate: '2012-03-01',
           staffingCardNumber: card,
         });
-        city.staffing.staffingCards.push({ number: card, idNumber, institutionCreditCode: code, category: q.category, issuedOn: '2013-05-01', status: 'ACTIVE' });
+        city.staffing.staffingCards.push({
+          number: card,
+          idNumber,
+          institutionCreditCode: code,
+          category: q.category,
+          issuedOn: '2013-05-01',
+          status: 'ACTIVE',
+        });
         city.hr.persons.push({ idNumber, name, ethnicity: '汉族', nativePlace: '河南郑州', education: null, degree: null, titleName: null, titleLevel: null });
         city.hr.employments.push({ idNumber, institutionCreditCode: code, type: 'IN_QUOTA', since: '2012-03-01' });
         city.hr.insurances.push({ idNumber, pensionAccount: 'PUBLIC_INSTITUTION', enrolled: true, occupationalAnnuity: true, since: '2012-03-01' });
@@ -133,17 +140,33 @@ function buildCity(plans: Record<string, UnitPlan>) {
 
 const { city, units } = buildCity({
   // idle vacancies
-  school: { name: '中州市第一中学', level: 'CITY', system: 'EDUCATION', quotas: [{ category: 'PUBLIC_SERVICE', approved: 10, occupied: 6, vacantSince: '2024-06-01' }] },
+  school: {
+    name: '中州市第一中学',
+    level: 'CITY',
+    system: 'EDUCATION',
+    quotas: [{ category: 'PUBLIC_SERVICE', approved: 10, occupied: 6, vacantSince: '2024-06-01' }],
+  },
   clinic: {
     name: '城关镇卫生院',
     level: 'TOWNSHIP',
     system: 'HEALTH',
     quotas: [{ category: 'PUBLIC_SERVICE', approved: 4, occupied: 2, reserved: 1, vacantSince: '2025-01-15' }],
   },
-  market: { name: '中州市市场监督管理局', level: 'CITY', system: 'MARKET_REGULATION', organ: true, quotas: [{ category: 'ADMINISTRATIVE', approved: 8, occupied: 3, vacantSince: '2026-10-20' }] },
+  market: {
+    name: '中州市市场监督管理局',
+    level: 'CITY',
+    system: 'MARKET_REGULATION',
+    organ: true,
+    quotas: [{ category: 'ADMINISTRATIVE', approved: 8, occupied: 3, vacantSince: '2026-10-20' }],
+  },
   busy: { name: '中州市第二人民医院', level: 'CITY', system: 'HEALTH', quotas: [{ category: 'PUBLIC_SERVICE', approved: 5, occupied: 4, reserved: 1 }] },
   // reclaims and allocations
-  farm: { name: '中州市农业技术推广站', level: 'CITY', system: 'AGRICULTURE', quotas: [{ category: 'PUBLIC_SERVICE', approved: 9, occupied: 4, vacantSince: '2023-03-01' }] },
+  farm: {
+    name: '中州市农业技术推广站',
+    level: 'CITY',
+    system: 'AGRICULTURE',
+    quotas: [{ category: 'PUBLIC_SERVICE', approved: 9, occupied: 4, vacantSince: '2023-03-01' }],
+  },
   cdc: { name: '中州市疾病预防控制中心', level: 'CITY', system: 'HEALTH', quotas: [{ category: 'PUBLIC_SERVICE', approved: 6, occupied: 6 }] },
   village: { name: '古城镇中心小学', level: 'TOWNSHIP', system: 'EDUCATION', quotas: [{ category: 'PUBLIC_SERVICE', approved: 5, occupied: 5 }] },
   // transfers
@@ -156,7 +179,12 @@ const { city, units } = buildCity({
   library: { name: '中州市图书馆', level: 'CITY', system: 'CULTURE_AND_TOURISM', quotas: [{ category: 'PUBLIC_SERVICE', approved: 3, occupied: 3 }] },
   district: { name: '北湖区文化馆', level: 'DISTRICT', system: 'CULTURE_AND_TOURISM', quotas: [{ category: 'PUBLIC_SERVICE', approved: 4, occupied: 4 }] },
   // transfers with persons
-  middle: { name: '中州市第二中学', level: 'CITY', system: 'EDUCATION', quotas: [{ category: 'PUBLIC_SERVICE', approved: 6, occupied: 4, vacantSince: '2026-01-10' }] },
+  middle: {
+    name: '中州市第二中学',
+    level: 'CITY',
+    system: 'EDUCATION',
+    quotas: [{ category: 'PUBLIC_SERVICE', approved: 6, occupied: 4, vacantSince: '2026-01-10' }],
+  },
   lake: { name: '北湖区第三中学', level: 'DISTRICT', system: 'EDUCATION', quotas: [{ category: 'PUBLIC_SERVICE', approved: 2, occupied: 2 }] },
   // leadership posts
   transport: {
@@ -220,7 +248,12 @@ const TRANSFER = `mutation Transfer($i: TransferQuotaInput!) {
 const CEILING = `mutation Ceiling($i: SetQuotaCeilingInput!) { setQuotaCeiling(input: $i) { total { level category total ceiling ceilingDocumentNumber } } }`;
 
 const quotasOf = async (unit: keyof typeof units) =>
-  ((await hub.query(QUOTAS, { code: code(unit) }, staffing)).data as any).institution.quotas as { category: string; approved: number; vacant: number; vacantSince: string | null }[];
+  ((await hub.query(QUOTAS, { code: code(unit) }, staffing)).data as any).institution.quotas as {
+    category: string;
+    approved: number;
+    vacant: number;
+    vacantSince: string | null;
+  }[];
 const totals = async () => (await hub.query(TOTALS, {}, staffing)).data as { regionQuotaTotals: any[]; vacancyPool: any[] };
 const totalOf = (t: { regionQuotaTotals: any[] }, category: string, level: string) =>
   t.regionQuotaTotals.find((r) => r.category === category && r.level === level) ?? { total: 0, pool: 0, institutionsApproved: 0 };
@@ -313,9 +346,7 @@ describe('reclaiming vacancies into the central pool and allocating from it (空
       pool: { category: 'PUBLIC_SERVICE', level: 'CITY', available: totalOf(before, 'PUBLIC_SERVICE', 'CITY').pool + 4 },
     });
     // One vacancy is left, idle since the same day.
-    expect(await quotasOf('farm')).toEqual([
-      { category: 'PUBLIC_SERVICE', approved: 5, occupied: 4, reserved: 0, vacant: 1, vacantSince: '2023-03-01' },
-    ]);
+    expect(await quotasOf('farm')).toEqual([{ category: 'PUBLIC_SERVICE', approved: 5, occupied: 4, reserved: 0, vacant: 1, vacantSince: '2023-03-01' }]);
     const after = await totals();
     expect(totalOf(after, 'PUBLIC_SERVICE', 'CITY').total).toBe(totalOf(before, 'PUBLIC_SERVICE', 'CITY').total);
     expect(totalOf(after, 'PUBLIC_SERVICE', 'CITY').institutionsApproved).toBe(totalOf(before, 'PUBLIC_SERVICE', 'CITY').institutionsApproved - 4);
@@ -400,9 +431,17 @@ describe('reclaiming vacancies into the central pool and allocating from it (空
     const before = await totals();
     const township = totalOf(before, 'PUBLIC_SERVICE', 'TOWNSHIP').total;
     // A ceiling below what the level holds would take quota away: refused.
-    const low = await hub.query(CEILING, { i: { documentNumber: '豫编〔2026〕7号', level: 'TOWNSHIP', category: 'PUBLIC_SERVICE', ceiling: township - 1 } }, staffing);
+    const low = await hub.query(
+      CEILING,
+      { i: { documentNumber: '豫编〔2026〕7号', level: 'TOWNSHIP', category: 'PUBLIC_SERVICE', ceiling: township - 1 } },
+      staffing,
+    );
     expect(low.errors?.[0]?.extensions).toMatchObject({ code: 'OVER_QUOTA', limit: township, actual: township - 1 });
-    const set = await hub.query(CEILING, { i: { documentNumber: '豫编〔2026〕7号', level: 'TOWNSHIP', category: 'PUBLIC_SERVICE', ceiling: township + 1 } }, staffing);
+    const set = await hub.query(
+      CEILING,
+      { i: { documentNumber: '豫编〔2026〕7号', level: 'TOWNSHIP', category: 'PUBLIC_SERVICE', ceiling: township + 1 } },
+      staffing,
+    );
     expect((set.data as any).setQuotaCeiling.total).toEqual({
       level: 'TOWNSHIP',
       category: 'PUBLIC_SERVICE',
@@ -414,7 +453,15 @@ describe('reclaiming vacancies into the central pool and allocating from it (空
       hub.query(
         ALLOCATE,
         {
-          i: { documentNumber, reason: '乡村教师补充', creditCode: code('village'), category: 'PUBLIC_SERVICE', amount, priorityField: 'EDUCATION', poolLevel: 'CITY' },
+          i: {
+            documentNumber,
+            reason: '乡村教师补充',
+            creditCode: code('village'),
+            category: 'PUBLIC_SERVICE',
+            amount,
+            priorityField: 'EDUCATION',
+            poolLevel: 'CITY',
+          },
         },
         staffing,
       );
@@ -485,8 +532,15 @@ describe('quota transfers (编随事走)', () => {
     expect(totalOf(after, 'PUBLIC_SERVICE', 'CITY').total).toBe(totalOf(before, 'PUBLIC_SERVICE', 'CITY').total - 1);
     expect(totalOf(after, 'PUBLIC_SERVICE', 'DISTRICT').total).toBe(totalOf(before, 'PUBLIC_SERVICE', 'DISTRICT').total + 1);
     expect(regionTotal(after, 'PUBLIC_SERVICE')).toBe(regionTotal(before, 'PUBLIC_SERVICE'));
-    const listed = await hub.query(`{ quotaMovements(kind: TRANSFER, creditCode: "${code('library')}") { totalCount nodes { documentNumber } } }`, {}, staffing);
-    expect((listed.data as any).quotaMovements).toEqual({ totalCount: 2, nodes: [{ documentNumber: '中编办〔2026〕50号' }, { documentNumber: '中编办〔2026〕51号' }] });
+    const listed = await hub.query(
+      `{ quotaMovements(kind: TRANSFER, creditCode: "${code('library')}") { totalCount nodes { documentNumber } } }`,
+      {},
+      staffing,
+    );
+    expect((listed.data as any).quotaMovements).toEqual({
+      totalCount: 2,
+      nodes: [{ documentNumber: '中编办〔2026〕50号' }, { documentNumber: '中编办〔2026〕51号' }],
+    });
   });
 });
 
@@ -526,7 +580,9 @@ describe('persons moving with their quota (人随编走)', () => {
     const crowded = await transfer({ amount: 1 });
     expect(crowded.errors?.[0]?.extensions).toMatchObject({ code: 'NO_VACANCY', reason: 'TARGET', limit: 1, actual: 2 });
     expect(codes(await transfer({ idNumbers: [moving()[0], moving()[0]] }))).toEqual(['INVALID_ARGUMENT']);
-    expect((await hub.query(PERSON, { id: moving()[0] }, staffing)).data).toMatchObject({ person: { ledgerEntry: { institution: { creditCode: code('middle') } } } });
+    expect((await hub.query(PERSON, { id: moving()[0] }, staffing)).data).toMatchObject({
+      person: { ledgerEntry: { institution: { creditCode: code('middle') } } },
+    });
   });
 
   it("moves their ledger entries and cards at once, and HR's and Finance's records when the relay delivers, even if both were down", async () => {
@@ -552,7 +608,15 @@ describe('persons moving with their quota (人随编走)', () => {
           {
             status: 'ACTIVE',
             institution: { creditCode: code('lake') },
-            history: [{ kind: 'TRANSFERRED', on: '2026-12-02', documentNumber: '中编办〔2026〕60号', from: { creditCode: code('middle') }, to: { creditCode: code('lake') } }],
+            history: [
+              {
+                kind: 'TRANSFERRED',
+                on: '2026-12-02',
+                documentNumber: '中编办〔2026〕60号',
+                from: { creditCode: code('middle') },
+                to: { creditCode: code('lake') },
+              },
+            ],
           },
         ]);
       }
@@ -578,8 +642,20 @@ describe('persons moving with their quota (人随编走)', () => {
     const log = await hub.gateway.log.search({}, { limit: 20, offset: 0 });
     const delivered = log.entries.filter((e: any) => e.operationName === 'message:staffing.personsTransferred' && e.outcome === 'ALLOWED');
     expect(delivered.map((e: any) => [e.detail.to, e.detail.changes.map((c: any) => [c.entity, c.key, c.caseNumber])]).sort()).toEqual([
-      ['finance', [['PayrollRecord', first, '中编办〔2026〕60号'], ['PayrollRecord', second, '中编办〔2026〕60号']]],
-      ['hr', [['Employment', first, '中编办〔2026〕60号'], ['Employment', second, '中编办〔2026〕60号']]],
+      [
+        'finance',
+        [
+          ['PayrollRecord', first, '中编办〔2026〕60号'],
+          ['PayrollRecord', second, '中编办〔2026〕60号'],
+        ],
+      ],
+      [
+        'hr',
+        [
+          ['Employment', first, '中编办〔2026〕60号'],
+          ['Employment', second, '中编办〔2026〕60号'],
+        ],
+      ],
     ]);
   });
 });
@@ -592,7 +668,10 @@ describe('leadership posts: approved (Staffing Office) against filled (Organizat
   }`;
   const status = async (months?: number) =>
     Object.fromEntries(
-      ((await hub.query(STATUS, { system: 'TRANSPORT', months }, organization)).data as any).institutions.nodes.map((n: any) => [n.name, n.leadershipPostStatus]),
+      ((await hub.query(STATUS, { system: 'TRANSPORT', months }, organization)).data as any).institutions.nodes.map((n: any) => [
+        n.name,
+        n.leadershipPostStatus,
+      ]),
     );
 
   it('lists each institution’s status in one gateway query: OK, vacant (undated when the records never show it full)', async () => {
@@ -628,7 +707,7 @@ describe('leadership posts: approved (Staffing Office) against filled (Organizat
       中州市交通运输局: { state: 'LONG_VACANT', approved: 3, filled: 2, vacant: 1, vacantSince: '2025-05-31', vacantMonths: 18 },
       中州市公路事业发展中心: { state: 'OVER_FILLED', approved: 1, filled: 2, vacant: -1 },
     });
-    expect((await status(24))['中州市交通运输局']).toMatchObject({ state: 'VACANT', vacantSince: '2025-05-31' });
+    expect((await status(24)).中州市交通运输局).toMatchObject({ state: 'VACANT', vacantSince: '2025-05-31' });
   });
 
   it('refuses another office’s writes and bad dates, each by its code', async () => {
@@ -652,6 +731,6 @@ describe('leadership posts: approved (Staffing Office) against filled (Organizat
         ),
       ),
     ).toEqual(['FORBIDDEN']);
-    expect((await status())['中州市港航事业发展中心']).toMatchObject({ state: 'VACANT', filled: 1 });
+    expect((await status()).中州市港航事业发展中心).toMatchObject({ state: 'VACANT', filled: 1 });
   });
 });

@@ -247,7 +247,7 @@ describe.each([
   it('dates every vacancy (vacantSince set exactly where approved − occupied − reserved > 0), about half idle a year or more', () => {
     const occupied = group(staffing.ledgerEntries, (e) => `${e.institutionCreditCode}|${e.quotaCategory}`);
     const vacantOf = (q: (typeof staffing.quotas)[number]) => q.approved - (occupied.get(`${q.institutionCreditCode}|${q.category}`)?.length ?? 0) - q.reserved;
-    expect(failing(staffing.quotas, (q) => (vacantOf(q) > 0) === (q.vacantSince !== null))).toEqual([]);
+    expect(failing(staffing.quotas, (q) => vacantOf(q) > 0 === (q.vacantSince !== null))).toEqual([]);
     expect(failing(staffing.quotas, (q) => q.vacantSince === null || (q.vacantSince <= TODAY && q.vacantSince >= '2024-10-01'))).toEqual([]);
     const dated = staffing.quotas.filter((q) => q.vacantSince !== null);
     const idleYear = dated.filter((q) => q.vacantSince! <= '2025-11-01').length / dated.length;
