@@ -169,6 +169,10 @@ const { city, units } = buildCity({
   },
   cdc: { name: '中州市疾病预防控制中心', level: 'CITY', system: 'HEALTH', quotas: [{ category: 'PUBLIC_SERVICE', approved: 6, occupied: 6 }] },
   village: { name: '古城镇中心小学', level: 'TOWNSHIP', system: 'EDUCATION', quotas: [{ category: 'PUBLIC_SERVICE', approved: 5, occupied: 5 }] },
+  // races
+  depot: { name: '北湖区农机站', level: 'DISTRICT', system: 'AGRICULTURE', quotas: [{ category: 'WORKER', approved: 4, occupied: 2, vacantSince: '2024-01-01' }] },
+  yardA: { name: '北湖区农技中心', level: 'DISTRICT', system: 'AGRICULTURE', quotas: [{ category: 'WORKER', approved: 1, occupied: 1 }] },
+  yardB: { name: '北湖区种子站', level: 'DISTRICT', system: 'AGRICULTURE', quotas: [{ category: 'WORKER', approved: 1, occupied: 1 }] },
   // transfers
   museum: {
     name: '中州市文化馆',
@@ -473,6 +477,30 @@ describe('reclaiming vacancies into the central pool and allocating from it (空
     expect(totalOf(after, 'PUBLIC_SERVICE', 'TOWNSHIP')).toMatchObject({ total: township + 1, ceiling: township + 1 });
     expect(totalOf(after, 'PUBLIC_SERVICE', 'CITY').total).toBe(totalOf(before, 'PUBLIC_SERVICE', 'CITY').total - 1);
     expect(regionTotal(after, 'PUBLIC_SERVICE')).toBe(regionTotal(before, 'PUBLIC_SERVICE'));
+  });
+});
+
+describe('two writers at once', () => {
+  const pool = async () => (await totals()).vacancyPool.find((p) => p.category === 'WORKER' && p.level === 'DISTRICT')?.available ?? 0;
+
+  it('lets one of two reclaims of the same vacancies win, and one of two allocations of the same pool', async () => {
+    const reclaim = (documentNumber: string) =>
+      hub.query(RECLAIM, { i: { documentNumber, reason: '收回', creditCode: code('depot'), category: 'WORKER', amount: 2 } }, staffing);
+    const reclaims = await Promise.all([reclaim('北编〔2026〕1号'), reclaim('北编〔2026〕2号')]);
+    expect(reclaims.map(codes).sort()).toEqual([[], ['NO_VACANCY']]);
+    expect((await quotasOf('depot'))[0]).toMatchObject({ approved: 2, vacant: 0, vacantSince: null });
+    expect(await pool()).toBe(2);
+    const allocate = (documentNumber: string, unit: 'yardA' | 'yardB') =>
+      hub.query(
+        ALLOCATE,
+        { i: { documentNumber, reason: '农机安全监管', creditCode: code(unit), category: 'WORKER', amount: 2, priorityField: 'OTHER' } },
+        staffing,
+      );
+    const allocations = await Promise.all([allocate('北编〔2026〕3号', 'yardA'), allocate('北编〔2026〕4号', 'yardB')]);
+    expect(allocations.map(codes).sort()).toEqual([[], ['POOL_INSUFFICIENT']]);
+    expect(await pool()).toBe(0);
+    const approved = [(await quotasOf('yardA'))[0]!.approved, (await quotasOf('yardB'))[0]!.approved].sort();
+    expect(approved).toEqual([1, 3]);
   });
 });
 
