@@ -170,7 +170,12 @@ const { city, units } = buildCity({
   cdc: { name: '中州市疾病预防控制中心', level: 'CITY', system: 'HEALTH', quotas: [{ category: 'PUBLIC_SERVICE', approved: 6, occupied: 6 }] },
   village: { name: '古城镇中心小学', level: 'TOWNSHIP', system: 'EDUCATION', quotas: [{ category: 'PUBLIC_SERVICE', approved: 5, occupied: 5 }] },
   // races
-  depot: { name: '北湖区农机站', level: 'DISTRICT', system: 'AGRICULTURE', quotas: [{ category: 'WORKER', approved: 4, occupied: 2, vacantSince: '2024-01-01' }] },
+  depot: {
+    name: '北湖区农机站',
+    level: 'DISTRICT',
+    system: 'AGRICULTURE',
+    quotas: [{ category: 'WORKER', approved: 4, occupied: 2, vacantSince: '2024-01-01' }],
+  },
   yardA: { name: '北湖区农技中心', level: 'DISTRICT', system: 'AGRICULTURE', quotas: [{ category: 'WORKER', approved: 1, occupied: 1 }] },
   yardB: { name: '北湖区种子站', level: 'DISTRICT', system: 'AGRICULTURE', quotas: [{ category: 'WORKER', approved: 1, occupied: 1 }] },
   // transfers
