@@ -255,6 +255,20 @@ describe.each([
     expect(idleYear).toBeLessThan(0.65);
   });
 
+  it("dates some leadership vacancies: past leaders are removed persons, who left their unit's post the day they left the quota", () => {
+    const past = organization.pastCadrePosts ?? [];
+    expect(past.length).toBeGreaterThan(3);
+    const removal = new Map(staffing.removals.map((r) => [r.idNumber, r]));
+    expect(
+      failing(past, (p) => removal.get(p.idNumber)?.institutionCreditCode === p.institutionCreditCode && removal.get(p.idNumber)?.effectiveOn === p.leftOn),
+    ).toEqual([]);
+    expect(failing(past, (p) => p.leadership && p.appointedOn < p.leftOn && p.leftOn <= TODAY)).toEqual([]);
+    const current = new Set(organization.cadres.map((c) => c.idNumber));
+    expect(past.filter((p) => current.has(p.idNumber))).toEqual([]);
+    unique(past.map((p) => p.institutionCreditCode));
+    unique(past.map((p) => p.documentNumber));
+  });
+
   it('uninsured: exactly one in-quota person without public-institution pension enrollment', () => {
     const bad = staffing.ledgerEntries.filter((e) => {
       const i = insurances.get(e.idNumber);
