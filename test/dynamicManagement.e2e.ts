@@ -229,7 +229,7 @@ let staffing: Record<string, string>;
 let organization: Record<string, string>;
 
 beforeAll(async () => {
-  hub = await startTestHub(() => city, { now: () => clock, messagePollMs: 3_600_000 });
+  hub = await startTestHub(() => city, { now: () => clock });
   staffing = await hub.as({ office: 'staffing', role: 'OPERATOR', sub: 'zhou-staffing' });
   organization = await hub.as({ office: 'organization', role: 'OPERATOR', sub: 'wu-organization' });
 });
