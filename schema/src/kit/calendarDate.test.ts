@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, isLeapYear } from './calendarDate.ts';
+import { addMonths, isCalendarDate, isLeapYear } from './calendarDate.ts';
 
 describe('isCalendarDate', () => {
   it('knows the Gregorian leap years', () => {
@@ -49,5 +49,18 @@ describe('isCalendarDate', () => {
       new Date('2026-01-01'),
     ];
     expect(values.map(isCalendarDate)).toEqual(values.map(() => false));
+  });
+});
+
+describe('addMonths', () => {
+  it('counts calendar months, keeping the day within the month and crossing years', () => {
+    const cases: [string, number][] = [
+      ['2026-06-01', 6],
+      ['2026-08-31', 6],
+      ['2026-03-31', -1],
+      ['2024-02-29', 12],
+      ['2026-01-15', -13],
+    ];
+    expect(cases.map(([day, n]) => addMonths(day, n))).toEqual(['2026-12-01', '2027-02-28', '2026-02-28', '2025-02-28', '2024-12-15']);
   });
 });

@@ -5,6 +5,8 @@ import { openFinanceDatabase } from './db/open.ts';
 import type { FinanceDb } from './db/queries.ts';
 import { isFinanceEmpty, seedFinance, type FinanceSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
+import { staffingCardCancelled } from './messages/staffing.staffingCardCancelled.ts';
+import { staffingCardIssued } from './messages/staffing.staffingCardIssued.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -20,7 +22,10 @@ export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
   createServer,
   createContext,
   isEmpty: isFinanceEmpty,
-  messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
+  messaging: {
+    tables: { outboxMessages, inboxMessages },
+    handlers: { 'staffing.staffingCardIssued': staffingCardIssued, 'staffing.staffingCardCancelled': staffingCardCancelled },
+  },
   seed: seedFinance,
 };
 

@@ -1,4 +1,18 @@
-import { readSubgraphConfig } from '@hub/schema';
+import { readEnv, readSubgraphConfig, setting } from '@hub/schema';
 
-/** The environment, read once: PORT, HOST, DATABASE_URL, DATA_DIR, SUBGRAPH_SECRET (see README). */
-export const config = readSubgraphConfig('staffing', process.env);
+/** How many months a hiring approval stays valid, and after how many an unused one is listed (README, "Hiring against quota"). */
+export const DEFAULT_HIRING_APPROVAL_MONTHS = 6;
+
+/**
+ * Settings of the office's own rules, read once: HIRING_APPROVAL_MONTHS (whole months, default 6). They
+ * have no side effects, so the resolvers import them wherever the subgraph runs (alone or in the
+ * launcher); a bad value stops the start with its message, as every setting does.
+ */
+export const rules = readEnv({ HIRING_APPROVAL_MONTHS: setting.count(DEFAULT_HIRING_APPROVAL_MONTHS) }, process.env);
+
+/**
+ * The server's environment, read when index.ts starts the subgraph alone: PORT, HOST, DATABASE_URL,
+ * DATA_DIR, SUBGRAPH_SECRET (see README). A function, because reading it may create the development
+ * key under DATA_DIR, which importing the resolvers must not do.
+ */
+export const readConfig = () => readSubgraphConfig('staffing', process.env);

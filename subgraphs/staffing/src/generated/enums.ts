@@ -98,3 +98,39 @@ export type RemovalReason =
   | 'DEATH'
   /** 终止聘用合同 / contract ended */
   | 'CONTRACT_END';
+
+/** 进人用编申请状态 / Status of a hiring application */
+export type HiringApplicationStatus =
+  /** 待审核 / waiting for the Staffing Office's decision */
+  | 'PENDING'
+  /** 已批准 / approved: an approval was issued */
+  | 'APPROVED'
+  /** 不予批准 / refused */
+  | 'REFUSED';
+
+/** 进人用编审批状态 / Status of a hiring approval */
+export type HiringApprovalStatus =
+  /** 有效：仍可据此进人 / in force: hires may still be recorded against it */
+  | 'ACTIVE'
+  /** 已用完 / every person it admits has been entered */
+  | 'USED'
+  /** 已过有效期（未收回，仍占编）/ past its validity, not withdrawn: it still reserves quota */
+  | 'EXPIRED'
+  /** 已收回 / withdrawn: its remaining reservation released */
+  | 'WITHDRAWN';
+
+/** 审批表使用结果 / What became of a hire reported against an approval */
+export type HiringUseOutcome =
+  /** 已入编（登记台账、发编制卡）/ entered on the ledger, card issued */
+  | 'ENTERED'
+  /** 未入编（见 refusalCode）/ not entered; refusalCode says why */
+  | 'REFUSED';
+
+/** 编制卡变动类别 / Kind of staffing-card event */
+export type StaffingCardEventKind =
+  /** 发卡 / issued */
+  | 'ISSUED'
+  /** 划转（随人随编调整单位）/ transferred to another unit */
+  | 'TRANSFERRED'
+  /** 注销 / cancelled */
+  | 'CANCELLED';

@@ -1,7 +1,13 @@
 import { ErrorCode, hubError, requireCreditCode, requireWriter } from '@hub/schema';
 import { insertInstitution } from '../db/queries.ts';
 import type { MutationResolvers } from '../generated/resolvers.ts';
+import { applyForHiring } from './applyForHiring.ts';
+import { approveHiring } from './approveHiring.ts';
+import { freezeUnit } from './freezeUnit.ts';
+import { refuseHiring } from './refuseHiring.ts';
 import { reportRemoval } from './reportRemoval.ts';
+import { unfreezeUnit } from './unfreezeUnit.ts';
+import { withdrawHiringApproval } from './withdrawHiringApproval.ts';
 
 export const Mutation: MutationResolvers = {
   /** Every input is checked before anything is written; a duplicate code writes nothing. */
@@ -25,4 +31,10 @@ export const Mutation: MutationResolvers = {
   },
 
   reportRemoval,
+  applyForHiring,
+  approveHiring,
+  refuseHiring,
+  withdrawHiringApproval,
+  freezeUnit,
+  unfreezeUnit,
 };

@@ -1,6 +1,11 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode, unitScope } from '@hub/schema';
 import { countInstitutions, listInstitutions, type InstitutionFilter } from '../db/queries.ts';
 import type { QueryResolvers } from '../generated/resolvers.ts';
+import { hiringApplicationById } from './hiringApplicationById.ts';
+import { hiringApplications } from './hiringApplications.ts';
+import { hiringApprovalByFormNumber } from './hiringApprovalByFormNumber.ts';
+import { staffingCardByNumber } from './staffingCardByNumber.ts';
+import { unusedHiringApprovals } from './unusedHiringApprovals.ts';
 
 export const Query: QueryResolvers = {
   institution: (_, args, ctx) => {
@@ -22,4 +27,9 @@ export const Query: QueryResolvers = {
     for (const row of rows) ctx.loaders.institutionByCreditCode.prime(row.creditCode, row);
     return connection(rows, page, () => countInstitutions(ctx.db, filter));
   },
+  staffingCard: staffingCardByNumber,
+  hiringApplication: hiringApplicationById,
+  hiringApplications,
+  hiringApproval: hiringApprovalByFormNumber,
+  unusedHiringApprovals,
 };

@@ -1,4 +1,5 @@
 import type { connection } from '@hub/schema';
+import type { HiringApplicationRow, HiringApprovalRow, HiringApprovalUseRow, StaffingCardEventRow, UnitFreezeRow } from '../db/hiringQueries.ts';
 import type { InstitutionRow, LedgerEntryRow, RemovalRow, StaffingCardRow } from '../db/queries.ts';
 import type { QuotaFigures } from '../domain/quotaFigures.ts';
 import type { Person } from '../generated/resolvers.ts';
@@ -17,3 +18,10 @@ export type RemovalParent = RemovalRow;
 export type PersonParent = Pick<Person, 'idNumber'>;
 export type LedgerEntryConnectionParent = ReturnType<typeof connection<LedgerEntryRow>>;
 export type InstitutionConnectionParent = ReturnType<typeof connection<InstitutionRow>>;
+export type HiringApplicationParent = HiringApplicationRow;
+export type HiringApprovalParent = HiringApprovalRow;
+export type HiringApprovalUseParent = HiringApprovalUseRow;
+export type StaffingCardEventParent = StaffingCardEventRow;
+export type UnitFreezeParent = UnitFreezeRow;
+export type HiringApplicationConnectionParent = ReturnType<typeof connection<HiringApplicationRow>>;
+export type HiringApprovalConnectionParent = ReturnType<typeof connection<HiringApprovalRow>>;
