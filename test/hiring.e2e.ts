@@ -36,7 +36,15 @@ const W2 = idNumber('1987-01-05', 15);
 /** E4 still holds an active card though no longer on the ledger (a card left behind), and HR has them as temporary. */
 const E4 = idNumber('1991-05-20', 17);
 /** Newcomers. */
-const NEW = [idNumber('1998-03-15', 21), idNumber('1999-07-08', 22), idNumber('1997-11-20', 23), idNumber('2000-02-02', 24), idNumber('1996-06-06', 25)];
+const NEW = [
+  idNumber('1998-03-15', 21),
+  idNumber('1999-07-08', 22),
+  idNumber('1997-11-20', 23),
+  idNumber('2000-02-02', 24),
+  idNumber('1996-06-06', 25),
+  idNumber('1995-10-10', 26),
+  idNumber('1994-08-18', 27),
+];
 
 /** A small city of six units with quotas chosen for the rules (the demo city's shape, its rows written out). */
 function hiringCity(): City {
@@ -85,7 +93,7 @@ function hiringCity(): City {
         quota(UNIT.race, 'PUBLIC_SERVICE', 1),
         quota(UNIT.frozen, 'PUBLIC_SERVICE', 5),
         quota(UNIT.withdraw, 'PUBLIC_SERVICE', 4),
-        quota(UNIT.other, 'PUBLIC_SERVICE', 2),
+        quota(UNIT.other, 'PUBLIC_SERVICE', 10),
         quota(UNIT.cards, 'PUBLIC_SERVICE', 2),
       ],
       ledgerEntries: staff.map(([id, category, card]) => onLedger(id, category, card)),
@@ -212,6 +220,15 @@ async function approved(unit: string, persons: number, category = 'PUBLIC_SERVIC
   const answer = await ask('reviewer', APPROVE, { i: { applicationId: applied.data!.applyForHiring.application.id } });
   expect(answer.errors).toBeUndefined();
   return answer.data!.approveHiring.approval;
+}
+
+/** A newcomer hired into `unit` and entered on its ledger, the messages between the steps delivered; returns the card's number. */
+async function hiredWithCard(unit: string, person: string): Promise<string> {
+  const approval = await approved(unit, 1);
+  await hub.gateway.relay.drain();
+  expect((await ask('hr', RECORD, { i: hireInput(approval.approvalFormNumber, person) })).errors).toBeUndefined();
+  await hub.gateway.relay.drain();
+  return (await ask('reviewer', PERSON, { id: person })).data!.person.ledgerEntry.staffingCardNumber;
 }
 
 /** The one error of a refused mutation, with its field null. */
@@ -383,14 +400,15 @@ describe('hiring against quota, from the unit to the payroll', () => {
   });
 
   it('enters a hire once when HR’s message arrives again, by the same id (a lost answer) or under a new one', async () => {
-    const person = NEW[0]!;
+    const person = NEW[5]!;
+    await hiredWithCard(UNIT.other, person);
     const hrDb = hub.subgraphs.hr.database.db;
     const { outboxMessages } = messaging('hr');
     const ofPerson = and(eq(outboxMessages.topic, 'hr.hireRecorded'), sql`${outboxMessages.payload}->>'idNumber' = ${person}`);
     const [sent] = await hrDb.select().from(outboxMessages).where(ofPerson);
     expect(sent!.deliveredAt).not.toBeNull();
     const cardsBefore = (await ask('reviewer', PERSON, { id: person })).data!.person.staffingCards;
-    const quotaBefore = await quotaOf(UNIT.a, 'PUBLIC_SERVICE');
+    const quotaBefore = await quotaOf(UNIT.other, 'PUBLIC_SERVICE');
 
     // The relay's settle was lost: the same message goes out again.
     await hrDb
@@ -408,7 +426,7 @@ describe('hiring against quota, from the unit to the payroll', () => {
     expect(again!.result).toMatchObject({ status: 'ALREADY_REPORTED', outcome: 'ENTERED' });
 
     expect((await ask('reviewer', PERSON, { id: person })).data!.person.staffingCards).toEqual(cardsBefore);
-    expect(await quotaOf(UNIT.a, 'PUBLIC_SERVICE')).toEqual(quotaBefore);
+    expect(await quotaOf(UNIT.other, 'PUBLIC_SERVICE')).toEqual(quotaBefore);
   });
 });
 
@@ -417,10 +435,11 @@ describe('the rules, each refusal naming the one broken', () => {
     const apply = async (category: string, persons: number) =>
       (await ask('unitA', APPLY, { i: { institutionCreditCode: UNIT.a, category, persons, reason: '测试' } })).data!.applyForHiring.application.id;
     const before = await quotasOf(UNIT.a);
+    const vacant = (await quotaOf(UNIT.a, 'PUBLIC_SERVICE')).vacant as number;
     const cases = [
       ['ADMINISTRATIVE', 1, { code: 'NO_QUOTA' }],
       ['WORKER', 1, { code: 'OVER_QUOTA', limit: 0, actual: 1 }],
-      ['PUBLIC_SERVICE', 2, { code: 'NO_VACANCY', limit: 1, actual: 2 }],
+      ['PUBLIC_SERVICE', vacant + 1, { code: 'NO_VACANCY', limit: vacant, actual: vacant + 1 }],
     ] as const;
     for (const [category, persons, expected] of cases) {
       const id = await apply(category, persons);
@@ -472,9 +491,8 @@ describe('the rules, each refusal naming the one broken', () => {
   });
 
   it('lets Finance add an in-quota person only on an active card of theirs at the paying unit it was told of', async () => {
-    const person = NEW[1]!;
-    const { staffingCards } = (await ask('reviewer', PERSON, { id: person })).data!.person;
-    const card = staffingCards[0].number as string;
+    const person = NEW[6]!;
+    const card = await hiredWithCard(UNIT.other, person);
     const pay = (extra: Record<string, unknown>) =>
       ask('finance', PAY, {
         i: {
@@ -491,7 +509,7 @@ describe('the rules, each refusal naming the one broken', () => {
     expect(refusal(await pay({ staffingCardNumber: 'BZ2026999999' }), 'addToPayroll')).toMatchObject({ code: 'NO_ACTIVE_CARD', reason: 'CARD_UNKNOWN' });
     expect(refusal(await pay({ staffingCardNumber: 'BZ410100000002' }), 'addToPayroll')).toMatchObject({ code: 'NO_ACTIVE_CARD', reason: 'CARD_UNKNOWN' });
     expect(refusal(await pay({ institutionCreditCode: UNIT.a }), 'addToPayroll')).toMatchObject({ code: 'NO_ACTIVE_CARD', reason: 'OTHER_UNIT' });
-    expect(refusal(await pay({ idNumber: NEW[0] }), 'addToPayroll')).toMatchObject({ code: 'NO_ACTIVE_CARD', reason: 'OTHER_PERSON' });
+    expect(refusal(await pay({ idNumber: W1 }), 'addToPayroll')).toMatchObject({ code: 'NO_ACTIVE_CARD', reason: 'OTHER_PERSON' });
 
     // The person leaves (a removal): the card is cancelled, its history says so, and Finance is told.
     const removed = await ask('staffingOperator', `mutation R($i: ReportRemovalInput!) { reportRemoval(input: $i) { removal { reason } } }`, {
