@@ -581,7 +581,7 @@ describe('persons moving with their quota (人随编走)', () => {
   const PERSON = `query Person($id: ID!) {
     person(idNumber: $id) {
       ledgerEntry { institution { creditCode } unitJoinDate staffingCardNumber }
-      staffingCards { number status institution { creditCode } history { kind on documentNumber from { creditCode } to { creditCode } } }
+      staffingCards { number status institution { creditCode } history { kind on documentNumber fromInstitution { creditCode } institution { creditCode } } }
       employment { institution { creditCode } since }
       payroll { institution { creditCode } onPayroll }
     }
@@ -622,7 +622,7 @@ describe('persons moving with their quota (人随编走)', () => {
     const [first, second] = moving();
     const HELD = `query Held($code: ID!) {
       institution(creditCode: $code) {
-        ledger(first: 10) { nodes { person { idNumber staffingCards { status institution { creditCode } history { kind on documentNumber from { creditCode } to { creditCode } } } } unitJoinDate } }
+        ledger(first: 10) { nodes { person { idNumber staffingCards { status institution { creditCode } history { kind on documentNumber fromInstitution { creditCode } institution { creditCode } } } } unitJoinDate } }
       }
     }`;
     await Promise.all([hub.subgraphs.hr.suspend(), hub.subgraphs.finance.suspend()]);
@@ -646,8 +646,8 @@ describe('persons moving with their quota (人随编走)', () => {
                 kind: 'TRANSFERRED',
                 on: '2026-12-02',
                 documentNumber: '中编办〔2026〕60号',
-                from: { creditCode: code('middle') },
-                to: { creditCode: code('lake') },
+                fromInstitution: { creditCode: code('middle') },
+                institution: { creditCode: code('lake') },
               },
             ],
           },

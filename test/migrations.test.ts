@@ -1,8 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, testConfig, type FreshDatabase } from '@hub/schema/testing';
 import postgres from 'postgres';
 import { SERVICES } from '@hub/launcher';
-import { readFileSync } from 'node:fs';
 
 /** The Staffing Office's committed migrations, as drizzle-kit's journal lists them. */
 const staffingMigrations = (

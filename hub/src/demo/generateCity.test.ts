@@ -365,3 +365,38 @@ describe.each([
     expect(quotaCategories.has('PUBLIC_SERVICE')).toBe(true);
   });
 });
+
+describe('generateCity: hiring in progress (进人用编)', () => {
+  const { hiringApplications = [], hiringApprovals = [], documentCounters = [], quotas } = city.staffing;
+
+  it('explains every reservation by open approvals, HR holding a copy of each', () => {
+    const reservedBy = group(hiringApprovals, (a) => `${a.institutionCreditCode}|${a.category}`);
+    const reserved = quotas.filter((q) => q.reserved > 0);
+    expect(reserved.length).toBeGreaterThan(10);
+    expect(
+      failing(reserved, (q) => (reservedBy.get(`${q.institutionCreditCode}|${q.category}`) ?? []).reduce((n, a) => n + a.persons - a.used, 0) === q.reserved),
+    ).toEqual([]);
+    expect(reservedBy.size).toBe(reserved.length);
+    expect(city.hr.hiringApprovals?.map((a) => a.approvalFormNumber)).toEqual(hiringApprovals.map((a) => a.approvalFormNumber));
+  });
+
+  it('numbers the documents uniquely per year, the counters at the last number given', () => {
+    unique(hiringApprovals.map((a) => a.approvalFormNumber));
+    unique(hiringApprovals.map((a) => a.auditNoticeNumber));
+    for (const { series, year, last } of documentCounters) {
+      const numbers = hiringApprovals
+        .map((a) => (series === 'AUDIT_NOTICE' ? a.auditNoticeNumber : a.approvalFormNumber))
+        .filter((n) => n.includes(`〔${year}〕`));
+      expect(numbers, `${series} ${year}`).toHaveLength(last);
+    }
+  });
+
+  it('has approvals both within and past their six months, and applications waiting or refused', () => {
+    expect(failing(hiringApprovals, (a) => a.approvedOn <= TODAY && a.validUntil > a.approvedOn)).toEqual([]);
+    expect(hiringApprovals.filter((a) => a.validUntil < TODAY).length).toBeGreaterThan(5);
+    expect(hiringApprovals.filter((a) => a.validUntil >= TODAY).length).toBeGreaterThan(5);
+    const byStatus = group(hiringApplications, (a) => a.status);
+    expect([byStatus.get('APPROVED')?.length, byStatus.get('PENDING')?.length, byStatus.get('REFUSED')?.length]).toEqual([hiringApprovals.length, 6, 2]);
+    unique(hiringApplications.map((a) => String(a.id)));
+  });
+});

@@ -1,5 +1,6 @@
 import { appointCadres } from './cadres.ts';
 import { financeRows } from './financeRows.ts';
+import { hiringRows } from './hiring.ts';
 import { hrRows } from './hrRows.ts';
 import { IdNumberFactory } from './idNumbers.ts';
 import { buildInstitutions } from './institutions.ts';
@@ -48,5 +49,6 @@ export function generateCity(options: GenerateCityOptions = {}): City {
     finance: financeRows(rng, drafts, staffing.quotas, inQuota, removed),
   };
   const planted = plantProblems(rng, city, { drafts, staff, removed, ids, small, large });
-  return { ...city, planted };
+  const hiring = hiringRows(seed, city.staffing);
+  return { ...city, staffing: { ...city.staffing, ...hiring.staffing }, hr: { ...city.hr, ...hiring.hr }, planted };
 }

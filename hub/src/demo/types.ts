@@ -79,6 +79,43 @@ export interface RemovalRow {
   reportedOn: string;
 }
 
+export type HiringApplicationStatus = 'PENDING' | 'APPROVED' | 'REFUSED';
+/** 进人用编申请 (the id is given here so approvals can name it; the seed moves the id sequence past it). */
+export interface HiringApplicationRow {
+  id: number;
+  institutionCreditCode: string;
+  category: QuotaCategory;
+  persons: number;
+  reason: string;
+  status: HiringApplicationStatus;
+  appliedOn: string;
+  appliedAt: Date;
+  appliedBy: string;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  refusalReason: string | null;
+}
+/** 进人用编审批 (审核通知单, 审批表). */
+export interface HiringApprovalRow {
+  approvalFormNumber: string;
+  auditNoticeNumber: string;
+  applicationId: number | null;
+  institutionCreditCode: string;
+  category: QuotaCategory;
+  persons: number;
+  used: number;
+  approvedOn: string;
+  validUntil: string;
+  approvedAt: Date;
+  approvedBy: string;
+}
+/** The last serial of a document series in a year, so the hub's next number follows the demo's. */
+export interface DocumentCounterRow {
+  series: string;
+  year: number;
+  last: number;
+}
+
 // hr (人社局)
 export interface PersonRow {
   idNumber: string;
@@ -102,6 +139,19 @@ export interface InsuranceRow {
   enrolled: boolean;
   occupationalAnnuity: boolean;
   since: string | null;
+}
+
+/** HR's copy of an approval (what staffing.hiringApproved told it). */
+export interface HrHiringApprovalRow {
+  approvalFormNumber: string;
+  auditNoticeNumber: string;
+  institutionCreditCode: string;
+  category: QuotaCategory;
+  persons: number;
+  approvedOn: string;
+  validUntil: string;
+  hired: number;
+  receivedAt: Date;
 }
 
 // organization (组织部)
@@ -168,8 +218,12 @@ export interface City {
     ledgerEntries: LedgerEntryRow[];
     staffingCards: StaffingCardRow[];
     removals: RemovalRow[];
+    /** Hiring in progress (进人用编): optional, so a hand-written city may leave it out. */
+    hiringApplications?: HiringApplicationRow[];
+    hiringApprovals?: HiringApprovalRow[];
+    documentCounters?: DocumentCounterRow[];
   };
-  hr: { persons: PersonRow[]; employments: EmploymentRow[]; insurances: InsuranceRow[] };
+  hr: { persons: PersonRow[]; employments: EmploymentRow[]; insurances: InsuranceRow[]; hiringApprovals?: HrHiringApprovalRow[] };
   organization: { cadres: CadreRow[]; pastCadrePosts?: PastCadrePostRow[] };
   finance: { budgetUnits: BudgetUnitRow[]; payrollRecords: PayrollRecordRow[] };
   planted: Planted;

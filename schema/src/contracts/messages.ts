@@ -26,6 +26,11 @@ export const MESSAGE_TOPICS = {
     to: ['hr', 'finance'],
     description: '编制卡已发放（在编证明）/ a staffing card issued, the proof of being in quota',
   },
+  'staffing.staffingCardCancelled': {
+    from: 'staffing',
+    to: ['hr', 'finance'],
+    description: '编制卡已注销：不再作为在编证明 / a staffing card cancelled: no longer the proof of being in quota',
+  },
   'staffing.stopPayNotice': {
     from: 'staffing',
     to: ['finance'],
@@ -50,7 +55,14 @@ export interface MessagePayloads {
     approvedOn: string;
     validUntil: string;
   };
-  'staffing.hiringApprovalWithdrawn': { approvalFormNumber: string; withdrawnOn: string; reason: string; documentNumber: string };
+  'staffing.hiringApprovalWithdrawn': {
+    approvalFormNumber: string;
+    withdrawnOn: string;
+    reason: string;
+    documentNumber: string;
+    /** Persons the approval still admitted when it was withdrawn (their reserved quota is released). */
+    releasedPersons: number;
+  };
   'hr.hireRecorded': {
     approvalFormNumber: string;
     idNumber: string;
@@ -72,6 +84,16 @@ export interface MessagePayloads {
     category: string;
     issuedOn: string;
     approvalFormNumber: string | null;
+  };
+  'staffing.staffingCardCancelled': {
+    cardNumber: string;
+    idNumber: string;
+    institutionCreditCode: string;
+    cancelledOn: string;
+    /** Why (a removal's reason, RemovalReason), as the card's history records it. */
+    reason: string;
+    /** The document the cancellation cites (a stop-pay notice, a removal report), if any. */
+    documentNumber: string | null;
   };
   'staffing.stopPayNotice': {
     noticeNumber: string;

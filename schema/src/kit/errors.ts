@@ -70,6 +70,24 @@ export const ErrorCode = {
   POOL_INSUFFICIENT: 'POOL_INSUFFICIENT',
   /** A level change would take a level's total above the ceiling the higher level approved (`limit`: room left, `actual`: asked). */
   REGION_CEILING_EXCEEDED: 'REGION_CEILING_EXCEEDED',
+  /** The unit's staffing procedures are frozen (冻结编制业务): no new hiring applications or approvals. */
+  UNIT_FROZEN: 'UNIT_FROZEN',
+  /** The unit is already frozen (freezeUnit), or not frozen (unfreezeUnit). */
+  FREEZE_STATE: 'FREEZE_STATE',
+  /** The hiring application was decided already (approved or refused): it cannot be decided again. */
+  APPLICATION_DECIDED: 'APPLICATION_DECIDED',
+  /** No hiring approval (进人用编审批表) with this number is known to the office. */
+  APPROVAL_NOT_FOUND: 'APPROVAL_NOT_FOUND',
+  /** Every person the approval admits has been hired against it. */
+  APPROVAL_USED: 'APPROVAL_USED',
+  /** The Staffing Office withdrew the approval (跟踪问效): no more hires against it. */
+  APPROVAL_WITHDRAWN: 'APPROVAL_WITHDRAWN',
+  /** The approval's period of validity has passed. */
+  APPROVAL_EXPIRED: 'APPROVAL_EXPIRED',
+  /** The person already holds an in-quota employment (HR) or a staffing card (编制卡, one person one card). */
+  ALREADY_IN_QUOTA: 'ALREADY_IN_QUOTA',
+  /** Finance knows no active staffing card (编制卡) of this person at this unit (`reason`: CARD_UNKNOWN, CARD_CANCELLED, OTHER_PERSON, OTHER_UNIT). */
+  NO_ACTIVE_CARD: 'NO_ACTIVE_CARD',
   /** The caller sent more requests than its rate limit (HTTP 429; `extensions.retryAfter` in seconds, as the Retry-After header). */
   RATE_LIMITED: 'RATE_LIMITED',
   /** Something failed that the client cannot fix; details stay in the server's log under `extensions.requestId`. */

@@ -6,6 +6,8 @@ import type { FinanceDb } from './db/queries.ts';
 import { isFinanceEmpty, seedFinance, type FinanceSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
 import { personsTransferred } from './messages/personsTransferred.ts';
+import { staffingCardCancelled } from './messages/staffing.staffingCardCancelled.ts';
+import { staffingCardIssued } from './messages/staffing.staffingCardIssued.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -21,7 +23,14 @@ export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
   createServer,
   createContext,
   isEmpty: isFinanceEmpty,
-  messaging: { tables: { outboxMessages, inboxMessages }, handlers: { 'staffing.personsTransferred': personsTransferred } },
+  messaging: {
+    tables: { outboxMessages, inboxMessages },
+    handlers: {
+      'staffing.staffingCardIssued': staffingCardIssued,
+      'staffing.staffingCardCancelled': staffingCardCancelled,
+      'staffing.personsTransferred': personsTransferred,
+    },
+  },
   seed: seedFinance,
 };
 

@@ -9,6 +9,7 @@ export function createLoaders(db: q.HrDb) {
     personByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.personsByIdNumbers(db, ids), (r) => r.idNumber)),
     employmentByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.employmentsByIdNumbers(db, ids), (r) => r.idNumber)),
     insuranceByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.insurancesByIdNumbers(db, ids), (r) => r.idNumber)),
+    hiresByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.hiresByIdNumbers(db, ids), (r) => r.idNumber)),
     workforceCountsByInstitution: new DataLoader(async (codes: readonly string[]) =>
       manyByKey(codes, await q.workforceCountsByInstitutions(db, codes), (r) => r.institutionCreditCode),
     ),

@@ -6,6 +6,10 @@ import type { HrDb } from './db/queries.ts';
 import { isHrEmpty, seedHr, type HrSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
 import { personsTransferred } from './messages/personsTransferred.ts';
+import { hiringApprovalWithdrawn } from './messages/staffing.hiringApprovalWithdrawn.ts';
+import { hiringApproved } from './messages/staffing.hiringApproved.ts';
+import { staffingCardCancelled } from './messages/staffing.staffingCardCancelled.ts';
+import { staffingCardIssued } from './messages/staffing.staffingCardIssued.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -21,7 +25,16 @@ export const hr: OfficeSubgraph<HrSeed, HrDb, HrContext> = {
   createServer,
   createContext,
   isEmpty: isHrEmpty,
-  messaging: { tables: { outboxMessages, inboxMessages }, handlers: { 'staffing.personsTransferred': personsTransferred } },
+  messaging: {
+    tables: { outboxMessages, inboxMessages },
+    handlers: {
+      'staffing.hiringApproved': hiringApproved,
+      'staffing.hiringApprovalWithdrawn': hiringApprovalWithdrawn,
+      'staffing.staffingCardIssued': staffingCardIssued,
+      'staffing.staffingCardCancelled': staffingCardCancelled,
+      'staffing.personsTransferred': personsTransferred,
+    },
+  },
   seed: seedHr,
 };
 

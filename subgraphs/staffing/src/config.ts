@@ -2,13 +2,21 @@ import { configOrExit, readEnv, readSubgraphConfig, setting } from '@hub/schema'
 
 /** How many months a vacancy must have been idle to be listed by default (README, "Dynamic management (动态管理)"). */
 export const DEFAULT_IDLE_VACANCY_MONTHS = 12;
+/** How many months a hiring approval stays valid, and after how many an unused one is listed (README, "Hiring against quota"). */
+export const DEFAULT_HIRING_APPROVAL_MONTHS = 6;
 
 /**
- * Settings of the office's own rules, read once: IDLE_VACANCY_MONTHS (whole months, default 12). They
- * have no side effects, so the resolvers import them wherever the subgraph runs (alone or in the
- * launcher); a bad value stops the process with its message, as every setting does.
+ * Settings of the office's own rules, read once: IDLE_VACANCY_MONTHS (whole months, default 12) and
+ * HIRING_APPROVAL_MONTHS (whole months, default 6). They have no side effects, so the resolvers import
+ * them wherever the subgraph runs (alone or in the launcher); a bad value stops the process with its
+ * message, as every setting does.
  */
-export const rules = configOrExit(() => readEnv({ IDLE_VACANCY_MONTHS: setting.count(DEFAULT_IDLE_VACANCY_MONTHS) }, process.env));
+export const rules = configOrExit(() =>
+  readEnv(
+    { IDLE_VACANCY_MONTHS: setting.count(DEFAULT_IDLE_VACANCY_MONTHS), HIRING_APPROVAL_MONTHS: setting.count(DEFAULT_HIRING_APPROVAL_MONTHS) },
+    process.env,
+  ),
+);
 
 /**
  * The server's environment, read when index.ts starts the subgraph alone: PORT, HOST, DATABASE_URL,

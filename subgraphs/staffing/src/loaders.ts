@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { manyByKey, oneByKey, pagedLoader } from '@hub/schema';
-import * as dq from './db/dynamicQueries.ts';
+import * as h from './db/hiringQueries.ts';
 import * as q from './db/queries.ts';
 
 /** Per-request DataLoaders: every lookup by key is batched into one statement per tick. */
@@ -24,10 +24,24 @@ export function createLoaders(db: q.StaffingDb) {
     ),
     ledgerEntryByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.ledgerEntriesByIdNumbers(db, ids), (r) => r.idNumber)),
     staffingCardsByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.staffingCardsByIdNumbers(db, ids), (r) => r.idNumber)),
-    cardEventsByCardNumber: new DataLoader(async (numbers: readonly string[]) =>
-      manyByKey(numbers, await dq.cardEventsByCardNumbers(db, numbers), (r) => r.cardNumber),
-    ),
     removalsByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.removalsByIdNumbers(db, ids), (r) => r.idNumber)),
+    staffingCardByNumber: new DataLoader(async (numbers: readonly string[]) => oneByKey(numbers, await h.staffingCardsByNumbers(db, numbers), (r) => r.number)),
+    staffingCardEventsByCardNumber: new DataLoader(async (numbers: readonly string[]) =>
+      manyByKey(numbers, await h.staffingCardEventsByCardNumbers(db, numbers), (r) => r.cardNumber),
+    ),
+    unitFreezesByInstitution: new DataLoader(async (codes: readonly string[]) =>
+      manyByKey(codes, await h.unitFreezesByInstitutions(db, codes), (r) => r.institutionCreditCode),
+    ),
+    hiringApplicationById: new DataLoader(async (ids: readonly number[]) => oneByKey(ids, await h.hiringApplicationsByIds(db, ids), (r) => r.id)),
+    hiringApprovalByFormNumber: new DataLoader(async (numbers: readonly string[]) =>
+      oneByKey(numbers, await h.hiringApprovalsByFormNumbers(db, numbers), (r) => r.approvalFormNumber),
+    ),
+    hiringApprovalByApplicationId: new DataLoader(async (ids: readonly number[]) =>
+      oneByKey(ids, await h.hiringApprovalsByApplicationIds(db, ids), (r) => r.applicationId ?? -1),
+    ),
+    hiringApprovalUsesByFormNumber: new DataLoader(async (numbers: readonly string[]) =>
+      manyByKey(numbers, await h.hiringApprovalUsesByFormNumbers(db, numbers), (r) => r.approvalFormNumber),
+    ),
   };
 }
 

@@ -5,6 +5,7 @@ import { openStaffingDatabase } from './db/open.ts';
 import type { StaffingDb } from './db/queries.ts';
 import { isStaffingEmpty, seedStaffing, type StaffingSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
+import { hireRecorded } from './messages/hr.hireRecorded.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -20,7 +21,7 @@ export const staffing: OfficeSubgraph<StaffingSeed, StaffingDb, StaffingContext>
   createServer,
   createContext,
   isEmpty: isStaffingEmpty,
-  messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
+  messaging: { tables: { outboxMessages, inboxMessages }, handlers: { 'hr.hireRecorded': hireRecorded } },
   seed: seedStaffing,
 };
 

@@ -1,5 +1,5 @@
 import { officeMessageTables } from '@hub/schema/tables';
-import { boolean, index, integer, numeric, pgSchema, text } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, numeric, pgSchema, text } from 'drizzle-orm/pg-core';
 import type { FundingForm } from '../generated/enums.ts';
 
 /** Finance's own Postgres schema: no other office reads it. */
@@ -25,8 +25,31 @@ export const payrollRecords = financeSchema.table(
     lastPaidMonth: text('last_paid_month'),
     budgetLine: text('budget_line').notNull(),
     monthlyGrossPay: numeric('monthly_gross_pay', { precision: 10, scale: 2, mode: 'number' }).notNull(),
+    /** The staffing card an in-quota addition cited (addToPayroll): the proof of being in quota. */
+    staffingCardNumber: text('staffing_card_number'),
+    /** YYYY-MM: the first month paid, for an addition through addToPayroll. */
+    paidFromMonth: text('paid_from_month'),
   },
   (t) => [index('payroll_records_institution_idx').on(t.institutionCreditCode)],
+);
+
+/**
+ * 编制卡（财政局留存）— Finance's copy of the staffing cards (staffing.staffingCardIssued, cancelled by
+ * staffing.staffingCardCancelled): an in-quota payroll addition must cite an ACTIVE one of the person
+ * at the paying unit (DESIGN §3.4: salaries only for the names on the approved list).
+ */
+export const staffingCards = financeSchema.table(
+  'staffing_cards',
+  {
+    number: text('number').primaryKey(),
+    idNumber: text('id_number').notNull(),
+    institutionCreditCode: text('institution_credit_code').notNull(),
+    category: text('category').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    status: text('status').$type<'ACTIVE' | 'CANCELLED'>().notNull(),
+    cancelledOn: date('cancelled_on', { mode: 'string' }),
+  },
+  (t) => [index('staffing_cards_person_idx').on(t.idNumber)],
 );
 
 /** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */

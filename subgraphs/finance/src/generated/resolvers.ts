@@ -5,6 +5,7 @@ import type { BudgetUnitParent, PayrollRecordParent, PayrollRecordConnectionPare
 import type { FinanceContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
@@ -61,6 +62,10 @@ export type PayrollRecord = {
   budgetLine: Scalars['String']['output'];
   /** 月应发工资（元；有条件共享，未获授权时为空）/ Monthly gross pay, yuan; conditionally shared, null without a grant */
   monthlyGrossPay?: Maybe<Scalars['Float']['output']>;
+  /** 增员所据编制卡号（在编证明）/ The staffing card an in-quota addition cited, the proof of being in quota */
+  staffingCardNumber?: Maybe<Scalars['String']['output']>;
+  /** 起发月份（YYYY-MM）/ First month paid, for an addition */
+  paidFromMonth?: Maybe<Scalars['String']['output']>;
 };
 
 /** 工资发放记录分页 / A page of payroll records */
@@ -110,6 +115,42 @@ export type Query = {
 
 export type QueryBudgetUnitArgs = {
   code: Scalars['ID']['input'];
+};
+
+/** 工资增员的输入（在编人员）/ Input to add an in-quota person to the payroll */
+export type AddToPayrollInput = {
+  /** 公民身份号码 / Citizen ID number */
+  idNumber: Scalars['ID']['input'];
+  /** 姓名（财政记录）/ Name as Finance records it */
+  name: Scalars['String']['input'];
+  /** 发放单位统一社会信用代码 / The paying unit's credit code */
+  institutionCreditCode: Scalars['ID']['input'];
+  /** 工资预算科目 / Salary budget line */
+  budgetLine: Scalars['String']['input'];
+  /** 月应发工资（元）/ Monthly gross pay, yuan */
+  monthlyGrossPay: Scalars['Float']['input'];
+  /** 编制卡号（在编证明，须为财政局已知的有效卡）/ Staffing card number: an active card Finance has been told of */
+  staffingCardNumber: Scalars['String']['input'];
+  /** 起发月份（YYYY-MM，不早于发卡月份）/ First month paid, YYYY-MM, not before the card's month */
+  fromMonth: Scalars['String']['input'];
+};
+
+/** 工资增员的结果 / Result of a payroll addition */
+export type AddToPayrollPayload = {
+  __typename?: 'AddToPayrollPayload';
+  /** 工资发放记录 / The payroll record */
+  payrollRecord?: Maybe<PayrollRecord>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** 工资增员（财政局）：在编人员须凭有效编制卡 / Add a person to the payroll (Finance): an in-quota addition needs an active staffing card */
+  addToPayroll?: Maybe<AddToPayrollPayload>;
+};
+
+
+export type MutationAddToPayrollArgs = {
+  input: AddToPayrollInput;
 };
 
 
@@ -224,6 +265,9 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<PersonParent>;
   Institution: ResolverTypeWrapper<InstitutionParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  AddToPayrollInput: AddToPayrollInput;
+  AddToPayrollPayload: ResolverTypeWrapper<Omit<AddToPayrollPayload, 'payrollRecord'> & { payrollRecord?: Maybe<ResolversTypes['PayrollRecord']> }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -241,6 +285,9 @@ export type ResolversParentTypes = {
   Person: PersonParent;
   Institution: InstitutionParent;
   Query: Record<PropertyKey, never>;
+  AddToPayrollInput: AddToPayrollInput;
+  AddToPayrollPayload: Omit<AddToPayrollPayload, 'payrollRecord'> & { payrollRecord?: Maybe<ResolversParentTypes['PayrollRecord']> };
+  Mutation: Record<PropertyKey, never>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -270,6 +317,8 @@ export type PayrollRecordResolvers<ContextType = FinanceContext, ParentType exte
   lastPaidMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   budgetLine?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   monthlyGrossPay?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  staffingCardNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paidFromMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PayrollRecordConnectionResolvers<ContextType = FinanceContext, ParentType extends ResolversParentTypes['PayrollRecordConnection'] = ResolversParentTypes['PayrollRecordConnection']> = {
@@ -295,6 +344,14 @@ export type QueryResolvers<ContextType = FinanceContext, ParentType extends Reso
   budgetUnit?: Resolver<Maybe<ResolversTypes['BudgetUnit']>, ParentType, ContextType, RequireFields<QueryBudgetUnitArgs, 'code'>>;
 };
 
+export type AddToPayrollPayloadResolvers<ContextType = FinanceContext, ParentType extends ResolversParentTypes['AddToPayrollPayload'] = ResolversParentTypes['AddToPayrollPayload']> = {
+  payrollRecord?: Resolver<Maybe<ResolversTypes['PayrollRecord']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = FinanceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addToPayroll?: Resolver<Maybe<ResolversTypes['AddToPayrollPayload']>, ParentType, ContextType, RequireFields<MutationAddToPayrollArgs, 'input'>>;
+};
+
 export type Resolvers<ContextType = FinanceContext> = {
   Date?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -305,5 +362,7 @@ export type Resolvers<ContextType = FinanceContext> = {
   Person?: PersonResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  AddToPayrollPayload?: AddToPayrollPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
 };
 

@@ -1,8 +1,9 @@
 import type { Resolvers } from '../generated/resolvers.ts';
 import { BudgetUnit } from './BudgetUnit.ts';
 import { Institution } from './Institution.ts';
+import { Mutation } from './Mutation.ts';
 import { PayrollRecord } from './PayrollRecord.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { Query, Person, PayrollRecord, BudgetUnit, Institution };
+export const resolvers: Resolvers = { Query, Mutation, Person, PayrollRecord, BudgetUnit, Institution };

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { windowedPage, type Db } from '@hub/schema';
 import type { EmploymentType } from '../generated/enums.ts';
 import type * as tables from './schema.ts';
-import { employments, insurances, persons } from './schema.ts';
+import { employments, hires, insurances, persons } from './schema.ts';
 
 export type HrDb = Db<typeof tables>;
 export type PersonRow = typeof persons.$inferSelect;
@@ -77,3 +77,10 @@ export async function countPersons(db: HrDb, filter: PersonFilter): Promise<numb
 }
 
 export const insertPerson = (db: HrDb, row: typeof persons.$inferInsert) => db.insert(persons).values(row).onConflictDoNothing().returning();
+
+export const hiresByIdNumbers = (db: HrDb, ids: readonly string[]) =>
+  db
+    .select()
+    .from(hires)
+    .where(inArray(hires.idNumber, [...ids]))
+    .orderBy(asc(hires.id));

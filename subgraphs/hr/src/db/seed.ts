@@ -1,11 +1,13 @@
 import { insertInChunks } from '@hub/schema';
 import type { HrDb } from './queries.ts';
-import { employments, insurances, persons } from './schema.ts';
+import { employments, hiringApprovals, insurances, persons } from './schema.ts';
 
 export interface HrSeed {
   persons: (typeof persons.$inferInsert)[];
   employments: (typeof employments.$inferInsert)[];
   insurances: (typeof insurances.$inferInsert)[];
+  /** HR's copies of the Staffing Office's open approvals (optional). */
+  hiringApprovals?: (typeof hiringApprovals.$inferInsert)[];
 }
 
 export async function seedHr(db: HrDb, data: HrSeed): Promise<void> {
@@ -13,6 +15,7 @@ export async function seedHr(db: HrDb, data: HrSeed): Promise<void> {
     await insertInChunks(data.persons, (c) => tx.insert(persons).values(c));
     await insertInChunks(data.employments, (c) => tx.insert(employments).values(c));
     await insertInChunks(data.insurances, (c) => tx.insert(insurances).values(c));
+    await insertInChunks(data.hiringApprovals ?? [], (c) => tx.insert(hiringApprovals).values(c));
   });
 }
 

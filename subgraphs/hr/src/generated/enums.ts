@@ -58,3 +58,14 @@ export type PensionAccount =
   | 'PUBLIC_INSTITUTION'
   /** 企业户 / enterprise account */
   | 'ENTERPRISE';
+
+/** 编制类别 / Quota category */
+export type QuotaCategory =
+  /** 行政编制 / administrative */
+  | 'ADMINISTRATIVE'
+  /** 政法专项编制 / politics-and-law special */
+  | 'POLITICAL_LEGAL'
+  /** 事业编制 / public service */
+  | 'PUBLIC_SERVICE'
+  /** 工勤编制 / worker */
+  | 'WORKER';

@@ -5,8 +5,9 @@ import type { Education } from './enums.ts';
 import type { Degree } from './enums.ts';
 import type { TitleLevel } from './enums.ts';
 import type { PensionAccount } from './enums.ts';
+import type { QuotaCategory } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonParent, EmploymentParent, InsuranceParent, InstitutionParent, EmploymentConnectionParent, PersonConnectionParent } from '../resolvers/mappers.ts';
+import type { PersonParent, EmploymentParent, InsuranceParent, InstitutionParent, EmploymentConnectionParent, PersonConnectionParent, HireParent } from '../resolvers/mappers.ts';
 import type { HrContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -45,6 +46,8 @@ export { TitleLevel };
 
 export { PensionAccount };
 
+export { QuotaCategory };
+
 /** 人员（以公民身份号码为键，各部门提供各自所管字段）/ A person, keyed by citizen ID number; each office contributes the fields it owns */
 export type Person = {
   __typename?: 'Person';
@@ -70,6 +73,29 @@ export type Person = {
   professionalTitle?: Maybe<ProfessionalTitle>;
   /** 社会保险 / Social insurance */
   insurance?: Maybe<Insurance>;
+  /** 据进人用编审批表办理的聘用登记 / Hires HR recorded for this person against hiring approvals */
+  hires?: Maybe<Array<Hire>>;
+};
+
+/** 聘用登记（据进人用编审批表）/ A hire HR recorded against a hiring approval */
+export type Hire = {
+  __typename?: 'Hire';
+  /** 进人用编审批表编号 / Approval form number */
+  approvalFormNumber: Scalars['ID']['output'];
+  /** 人员 / The person */
+  person: Person;
+  /** 用人单位 / The unit */
+  institution: Institution;
+  /** 编制类别 / Quota category */
+  category: QuotaCategory;
+  /** 职务（职称）/ Post or title */
+  post: Scalars['String']['output'];
+  /** 调入单位时间 / Date joined the unit */
+  unitJoinDate: Scalars['Date']['output'];
+  /** 登记日期 / Recorded on */
+  recordedOn: Scalars['Date']['output'];
+  /** 编办所发编制卡号（入编后）/ The staffing card the Staffing Office issued, once it has */
+  staffingCardNumber?: Maybe<Scalars['String']['output']>;
 };
 
 /** 用工关系 / An employment with an institution */
@@ -176,6 +202,39 @@ export type RegisterPersonPayload = {
   person?: Maybe<Person>;
 };
 
+/** 据进人用编审批表办理聘用登记的输入；性别与出生日期由身份号码得出 / Input to record a hire against a hiring approval; gender and birth date come from the ID number */
+export type RecordHireInput = {
+  /** 进人用编审批表编号 / Approval form number */
+  approvalFormNumber: Scalars['ID']['input'];
+  /** 公民身份号码（GB 11643-1999）/ Citizen ID number (GB 11643-1999) */
+  idNumber: Scalars['ID']['input'];
+  /** 姓名 / Name */
+  name: Scalars['String']['input'];
+  /** 民族 / Ethnicity */
+  ethnicity: Scalars['String']['input'];
+  /** 籍贯 / Native place */
+  nativePlace: Scalars['String']['input'];
+  /** 政治面貌（默认群众）/ Political status; 群众 when absent */
+  politicalStatus?: InputMaybe<Scalars['String']['input']>;
+  /** 职务（职称）/ Post or title */
+  post: Scalars['String']['input'];
+  /** 最高学历 / Highest education */
+  education?: InputMaybe<Education>;
+  /** 最高学位 / Highest degree */
+  degree?: InputMaybe<Degree>;
+  /** 参加工作时间 / Date started work */
+  workStartDate: Scalars['Date']['input'];
+  /** 调入单位时间（不早于批准日期，不晚于今天）/ Date joined the unit: not before the approval, not after today */
+  unitJoinDate: Scalars['Date']['input'];
+};
+
+/** 聘用登记的结果 / Result of recording a hire */
+export type RecordHirePayload = {
+  __typename?: 'RecordHirePayload';
+  /** 聘用登记 / The hire */
+  hire?: Maybe<Hire>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 按身份号码查人员 / One person by ID number */
@@ -201,11 +260,18 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** 登记人员身份（人社局）/ Register a person's identity (HR) */
   registerPerson?: Maybe<RegisterPersonPayload>;
+  /** 据进人用编审批表办理聘用（人社局）：登记在编用工，通知编办入编发卡 / Record a hire against a hiring approval (HR): an in-quota employment, and the Staffing Office is told to enter the ledger and issue the card */
+  recordHire?: Maybe<RecordHirePayload>;
 };
 
 
 export type MutationRegisterPersonArgs = {
   input: RegisterPersonInput;
+};
+
+
+export type MutationRecordHireArgs = {
+  input: RecordHireInput;
 };
 
 
@@ -316,8 +382,10 @@ export type ResolversTypes = {
   Degree: Degree;
   TitleLevel: TitleLevel;
   PensionAccount: PensionAccount;
+  QuotaCategory: QuotaCategory;
   Person: ResolverTypeWrapper<PersonParent>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Hire: ResolverTypeWrapper<HireParent>;
   Employment: ResolverTypeWrapper<EmploymentParent>;
   ProfessionalTitle: ResolverTypeWrapper<ProfessionalTitle>;
   Insurance: ResolverTypeWrapper<InsuranceParent>;
@@ -328,6 +396,8 @@ export type ResolversTypes = {
   PersonConnection: ResolverTypeWrapper<PersonConnectionParent>;
   RegisterPersonInput: RegisterPersonInput;
   RegisterPersonPayload: ResolverTypeWrapper<Omit<RegisterPersonPayload, 'person'> & { person?: Maybe<ResolversTypes['Person']> }>;
+  RecordHireInput: RecordHireInput;
+  RecordHirePayload: ResolverTypeWrapper<Omit<RecordHirePayload, 'hire'> & { hire?: Maybe<ResolversTypes['Hire']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
@@ -340,6 +410,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Person: PersonParent;
   ID: Scalars['ID']['output'];
+  Hire: HireParent;
   Employment: EmploymentParent;
   ProfessionalTitle: ProfessionalTitle;
   Insurance: InsuranceParent;
@@ -350,6 +421,8 @@ export type ResolversParentTypes = {
   PersonConnection: PersonConnectionParent;
   RegisterPersonInput: RegisterPersonInput;
   RegisterPersonPayload: Omit<RegisterPersonPayload, 'person'> & { person?: Maybe<ResolversParentTypes['Person']> };
+  RecordHireInput: RecordHireInput;
+  RecordHirePayload: Omit<RecordHirePayload, 'hire'> & { hire?: Maybe<ResolversParentTypes['Hire']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
 };
@@ -375,6 +448,8 @@ export type TitleLevelResolvers = EnumResolverSignature<{ SENIOR?: any, ASSOCIAT
 
 export type PensionAccountResolvers = EnumResolverSignature<{ PUBLIC_INSTITUTION?: any, ENTERPRISE?: any }, ResolversTypes['PensionAccount']>;
 
+export type QuotaCategoryResolvers = EnumResolverSignature<{ ADMINISTRATIVE?: any, POLITICAL_LEGAL?: any, PUBLIC_SERVICE?: any, WORKER?: any }, ResolversTypes['QuotaCategory']>;
+
 export type PersonResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   idNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -388,6 +463,18 @@ export type PersonResolvers<ContextType = HrContext, ParentType extends Resolver
   degree?: Resolver<Maybe<ResolversTypes['Degree']>, ParentType, ContextType>;
   professionalTitle?: Resolver<Maybe<ResolversTypes['ProfessionalTitle']>, ParentType, ContextType>;
   insurance?: Resolver<Maybe<ResolversTypes['Insurance']>, ParentType, ContextType>;
+  hires?: Resolver<Maybe<Array<ResolversTypes['Hire']>>, ParentType, ContextType>;
+};
+
+export type HireResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Hire'] = ResolversParentTypes['Hire']> = {
+  approvalFormNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['QuotaCategory'], ParentType, ContextType>;
+  post?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitJoinDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  staffingCardNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type EmploymentResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = {
@@ -437,6 +524,10 @@ export type RegisterPersonPayloadResolvers<ContextType = HrContext, ParentType e
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
 };
 
+export type RecordHirePayloadResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['RecordHirePayload'] = ResolversParentTypes['RecordHirePayload']> = {
+  hire?: Resolver<Maybe<ResolversTypes['Hire']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'idNumber'>>;
   persons?: Resolver<Maybe<ResolversTypes['PersonConnection']>, ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
@@ -444,6 +535,7 @@ export type QueryResolvers<ContextType = HrContext, ParentType extends Resolvers
 
 export type MutationResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   registerPerson?: Resolver<Maybe<ResolversTypes['RegisterPersonPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPersonArgs, 'input'>>;
+  recordHire?: Resolver<Maybe<ResolversTypes['RecordHirePayload']>, ParentType, ContextType, RequireFields<MutationRecordHireArgs, 'input'>>;
 };
 
 export type Resolvers<ContextType = HrContext> = {
@@ -455,7 +547,9 @@ export type Resolvers<ContextType = HrContext> = {
   Degree?: DegreeResolvers;
   TitleLevel?: TitleLevelResolvers;
   PensionAccount?: PensionAccountResolvers;
+  QuotaCategory?: QuotaCategoryResolvers;
   Person?: PersonResolvers<ContextType>;
+  Hire?: HireResolvers<ContextType>;
   Employment?: EmploymentResolvers<ContextType>;
   ProfessionalTitle?: ProfessionalTitleResolvers<ContextType>;
   Insurance?: InsuranceResolvers<ContextType>;
@@ -464,6 +558,7 @@ export type Resolvers<ContextType = HrContext> = {
   EmploymentConnection?: EmploymentConnectionResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   RegisterPersonPayload?: RegisterPersonPayloadResolvers<ContextType>;
+  RecordHirePayload?: RecordHirePayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
 };

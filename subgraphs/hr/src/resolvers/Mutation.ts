@@ -1,6 +1,7 @@
 import { beijingDay, ErrorCode, hubError, requireIdNumber, requireStaffBirthDate, requireWriter } from '@hub/schema';
 import { insertPerson } from '../db/queries.ts';
 import type { MutationResolvers } from '../generated/resolvers.ts';
+import { recordHire } from './recordHire.ts';
 
 function required(value: string, field: string, zh: string, en: string): string {
   const trimmed = value.trim();
@@ -29,4 +30,6 @@ export const Mutation: MutationResolvers = {
     ctx.audit.push({ entity: 'Person', key: idNumber, before: null, after: inserted });
     return { person: inserted };
   },
+
+  recordHire,
 };

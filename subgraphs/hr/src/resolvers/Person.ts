@@ -21,4 +21,6 @@ export const Person: PersonResolvers = {
   employment: (row, _, ctx) => ctx.loaders.employmentByIdNumber.load(row.idNumber),
   professionalTitle: (row) => (row.titleName && row.titleLevel ? { name: row.titleName, level: row.titleLevel } : null),
   insurance: (row, _, ctx) => ctx.loaders.insuranceByIdNumber.load(row.idNumber),
+  // A unit operator sees only its own unit's hires.
+  hires: async (row, _, ctx) => (await ctx.loaders.hiresByIdNumber.load(row.idNumber)).filter((h) => inUnitScope(ctx.viewer, h.institutionCreditCode)),
 };

@@ -1,8 +1,9 @@
 import type { Resolvers } from '../generated/resolvers.ts';
 import { Employment } from './Employment.ts';
+import { Hire } from './Hire.ts';
 import { Institution } from './Institution.ts';
 import { Mutation } from './Mutation.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Person, Employment, Institution };
+export const resolvers: Resolvers = { Query, Mutation, Person, Employment, Institution, Hire };

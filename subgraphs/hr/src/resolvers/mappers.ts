@@ -1,5 +1,6 @@
 import type { connection } from '@hub/schema';
 import type { EmploymentRow, InsuranceRow, PersonRow } from '../db/queries.ts';
+import type { HireRow } from '../db/recordHire.ts';
 import type { Institution } from '../generated/resolvers.ts';
 
 /**
@@ -14,3 +15,4 @@ export type InsuranceParent = InsuranceRow;
 export type InstitutionParent = Pick<Institution, 'creditCode'>;
 export type EmploymentConnectionParent = ReturnType<typeof connection<EmploymentRow>>;
 export type PersonConnectionParent = ReturnType<typeof connection<PersonRow>>;
+export type HireParent = HireRow;

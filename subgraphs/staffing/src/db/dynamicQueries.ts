@@ -26,7 +26,8 @@ import { type QuotaKey, syncVacantSince } from './syncVacantSince.ts';
 export type QuotaMovementRow = typeof quotaMovements.$inferSelect;
 export type VacancyPoolRow = typeof vacancyPool.$inferSelect;
 export type QuotaCeilingRow = typeof quotaCeilings.$inferSelect;
-export type StaffingCardEventRow = typeof staffingCardEvents.$inferSelect;
+export type { StaffingCardEventRow } from './hiringQueries.ts';
+import type { StaffingCardEventRow } from './hiringQueries.ts';
 
 /** Persons on the ledger against this quota row (a correlated count). */
 const occupiedOfQuota =
@@ -114,13 +115,6 @@ export async function countQuotaMovements(db: StaffingDb, filter: QuotaMovementF
   const [row] = await db.select({ total: count() }).from(quotaMovements).where(movementWhere(filter));
   return row?.total ?? 0;
 }
-
-export const cardEventsByCardNumbers = (db: StaffingDb, numbers: readonly string[]) =>
-  db
-    .select()
-    .from(staffingCardEvents)
-    .where(inArray(staffingCardEvents.cardNumber, [...numbers]))
-    .orderBy(asc(staffingCardEvents.on), asc(staffingCardEvents.id));
 
 /** A quota row with its ledger count, as a movement finds it (locked). */
 export type LockedQuota = QuotaRow & { occupied: number };
@@ -312,8 +306,9 @@ export async function moveQuota(
                 kind: 'TRANSFERRED' as const,
                 on: movement.effectiveOn,
                 documentNumber: movement.documentNumber,
-                fromCreditCode,
-                toCreditCode,
+                institutionCreditCode: toCreditCode,
+                fromInstitutionCreditCode: fromCreditCode,
+                at: now,
               })),
             )
             .returning()

@@ -1,9 +1,11 @@
 import { officeMessageTables } from '@hub/schema/tables';
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgSchema, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgSchema, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type {
   AdminLevel,
   FundingForm,
+  HiringApplicationStatus,
+  HiringUseOutcome,
   InstitutionKind,
   InstitutionSystem,
   PriorityField,
@@ -148,19 +150,123 @@ export const quotaCeilings = staffingSchema.table(
   (t) => [primaryKey({ columns: [t.level, t.category] })],
 );
 
-/** 编制卡变动 — what happened to a card after it was issued (a transfer to another unit …), with the document. */
+/** 进人用编申请 — a unit's application to hire against its quota (DESIGN §3.1), PENDING until the Staffing Office decides. */
+export const hiringApplications = staffingSchema.table(
+  'hiring_applications',
+  {
+    id: serial('id').primaryKey(),
+    institutionCreditCode: text('institution_credit_code').notNull(),
+    category: text('category').$type<QuotaCategory>().notNull(),
+    persons: integer('persons').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').$type<HiringApplicationStatus>().notNull(),
+    appliedOn: date('applied_on', { mode: 'string' }).notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'date' }).notNull(),
+    appliedBy: text('applied_by').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decidedBy: text('decided_by'),
+    refusalReason: text('refusal_reason'),
+  },
+  (t) => [index('hiring_applications_institution_idx').on(t.institutionCreditCode, t.status), index('hiring_applications_status_idx').on(t.status, t.id)],
+);
+
+/**
+ * 进人用编审批 — an approval: its audit notice (机构编制审核通知单) and approval form (进人用编审批表), both
+ * numbered uniquely, the persons it admits and how many were entered against it; withdrawn (跟踪问效)
+ * with a reason and document number, which releases what it still reserved.
+ */
+export const hiringApprovals = staffingSchema.table(
+  'hiring_approvals',
+  {
+    approvalFormNumber: text('approval_form_number').primaryKey(),
+    auditNoticeNumber: text('audit_notice_number').notNull().unique(),
+    applicationId: integer('application_id').unique(),
+    institutionCreditCode: text('institution_credit_code').notNull(),
+    category: text('category').$type<QuotaCategory>().notNull(),
+    persons: integer('persons').notNull(),
+    /** Persons entered on the ledger against it. */
+    used: integer('used').notNull().default(0),
+    approvedOn: date('approved_on', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }).notNull(),
+    approvedBy: text('approved_by').notNull(),
+    withdrawnOn: date('withdrawn_on', { mode: 'string' }),
+    withdrawalReason: text('withdrawal_reason'),
+    withdrawalDocumentNumber: text('withdrawal_document_number'),
+    /** Persons whose reservation the withdrawal released. */
+    releasedPersons: integer('released_persons'),
+  },
+  (t) => [index('hiring_approvals_institution_idx').on(t.institutionCreditCode, t.category), index('hiring_approvals_approved_on_idx').on(t.approvedOn)],
+);
+
+/**
+ * 审批表使用记录 — each hire HR reported against an approval, once per person: ENTERED (on the ledger,
+ * card issued) or REFUSED (the rule it broke); a report that arrives again changes nothing.
+ */
+export const hiringApprovalUses = staffingSchema.table(
+  'hiring_approval_uses',
+  {
+    approvalFormNumber: text('approval_form_number').notNull(),
+    idNumber: text('id_number').notNull(),
+    outcome: text('outcome').$type<HiringUseOutcome>().notNull(),
+    refusalCode: text('refusal_code'),
+    staffingCardNumber: text('staffing_card_number'),
+    reportedAt: timestamp('reported_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.approvalFormNumber, t.idNumber] })],
+);
+
+/** 编制卡变动记录 — a card's history: issued, transferred, cancelled, each with the document it cites. */
 export const staffingCardEvents = staffingSchema.table(
   'staffing_card_events',
   {
     id: serial('id').primaryKey(),
     cardNumber: text('card_number').notNull(),
     kind: text('kind').$type<StaffingCardEventKind>().notNull(),
-    on: date('occurred_on', { mode: 'string' }).notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
     documentNumber: text('document_number'),
-    fromCreditCode: text('from_credit_code'),
-    toCreditCode: text('to_credit_code'),
+    institutionCreditCode: text('institution_credit_code').notNull(),
+    /** For a transfer: the unit the card moved from. */
+    fromInstitutionCreditCode: text('from_institution_credit_code'),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('staffing_card_events_card_idx').on(t.cardNumber)],
+  (t) => [index('staffing_card_events_card_idx').on(t.cardNumber, t.id)],
+);
+
+/**
+ * 冻结编制业务 — a unit's staffing procedures frozen (no new hiring applications or approvals) and
+ * later unfrozen, each with a reason and document number; at most one open freeze per unit.
+ */
+export const unitFreezes = staffingSchema.table(
+  'unit_freezes',
+  {
+    id: serial('id').primaryKey(),
+    institutionCreditCode: text('institution_credit_code').notNull(),
+    frozenAt: timestamp('frozen_at', { withTimezone: true, mode: 'date' }).notNull(),
+    frozenBy: text('frozen_by').notNull(),
+    reason: text('reason').notNull(),
+    documentNumber: text('document_number').notNull(),
+    unfrozenAt: timestamp('unfrozen_at', { withTimezone: true, mode: 'date' }),
+    unfrozenBy: text('unfrozen_by'),
+    unfreezeReason: text('unfreeze_reason'),
+    unfreezeDocumentNumber: text('unfreeze_document_number'),
+  },
+  (t) => [
+    index('unit_freezes_institution_idx').on(t.institutionCreditCode, t.id),
+    uniqueIndex('unit_freezes_open_idx').on(t.institutionCreditCode).where(sql`${t.unfrozenAt} is null`),
+  ],
+);
+
+/** 文号流水 — the last serial given out per document series and year (编审〔2026〕0001号 …), taken under the row's lock. */
+export const documentCounters = staffingSchema.table(
+  'document_counters',
+  {
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.series, t.year] })],
 );
 
 /** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */

@@ -99,14 +99,41 @@ export type RemovalReason =
   /** 终止聘用合同 / contract ended */
   | 'CONTRACT_END';
 
-/** 编制卡变动类别 / Kind of change to a staffing card */
+/** 进人用编申请状态 / Status of a hiring application */
+export type HiringApplicationStatus =
+  /** 待审核 / waiting for the Staffing Office's decision */
+  | 'PENDING'
+  /** 已批准 / approved: an approval was issued */
+  | 'APPROVED'
+  /** 不予批准 / refused */
+  | 'REFUSED';
+
+/** 进人用编审批状态 / Status of a hiring approval */
+export type HiringApprovalStatus =
+  /** 有效：仍可据此进人 / in force: hires may still be recorded against it */
+  | 'ACTIVE'
+  /** 已用完 / every person it admits has been entered */
+  | 'USED'
+  /** 已过有效期（未收回，仍占编）/ past its validity, not withdrawn: it still reserves quota */
+  | 'EXPIRED'
+  /** 已收回 / withdrawn: its remaining reservation released */
+  | 'WITHDRAWN';
+
+/** 审批表使用结果 / What became of a hire reported against an approval */
+export type HiringUseOutcome =
+  /** 已入编（登记台账、发编制卡）/ entered on the ledger, card issued */
+  | 'ENTERED'
+  /** 未入编（见 refusalCode）/ not entered; refusalCode says why */
+  | 'REFUSED';
+
+/** 编制卡变动类别 / Kind of staffing-card event */
 export type StaffingCardEventKind =
-  /** 发放 / issued */
+  /** 发卡 / issued */
   | 'ISSUED'
-  /** 随编划转至另一单位（人随编走）/ moved to another unit with its quota */
+  /** 划转（随人随编调整单位）/ transferred to another unit */
   | 'TRANSFERRED'
-  /** 注销 / revoked */
-  | 'REVOKED';
+  /** 注销 / cancelled */
+  | 'CANCELLED';
 
 /** 编制变动类别 / Kind of quota movement */
 export type QuotaMovementKind =

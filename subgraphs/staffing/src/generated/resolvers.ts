@@ -7,11 +7,14 @@ import type { FundingForm } from './enums.ts';
 import type { QuotaCategory } from './enums.ts';
 import type { StaffingCardStatus } from './enums.ts';
 import type { RemovalReason } from './enums.ts';
+import type { HiringApplicationStatus } from './enums.ts';
+import type { HiringApprovalStatus } from './enums.ts';
+import type { HiringUseOutcome } from './enums.ts';
 import type { StaffingCardEventKind } from './enums.ts';
 import type { QuotaMovementKind } from './enums.ts';
 import type { PriorityField } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent, StaffingCardEventParent, QuotaMovementParent, QuotaMovementConnectionParent, VacancyPoolEntryParent, RegionQuotaTotalParent, IdleVacancyParent, IdleVacancyConnectionParent } from '../resolvers/mappers.ts';
+import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent, QuotaMovementParent, QuotaMovementConnectionParent, VacancyPoolEntryParent, RegionQuotaTotalParent, IdleVacancyParent, IdleVacancyConnectionParent, HiringApplicationParent, HiringApprovalParent, HiringApprovalUseParent, StaffingCardEventParent, UnitFreezeParent, HiringApplicationConnectionParent, HiringApprovalConnectionParent } from '../resolvers/mappers.ts';
 import type { StaffingContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -54,6 +57,14 @@ export { StaffingCardStatus };
 
 export { RemovalReason };
 
+export { HiringApplicationStatus };
+
+export { HiringApprovalStatus };
+
+export { HiringUseOutcome };
+
+export { StaffingCardEventKind };
+
 /** 机构/单位（以统一社会信用代码为键，各部门提供各自所管字段）/ An institution, keyed by unified social credit code; each office contributes the fields it owns */
 export type Institution = {
   __typename?: 'Institution';
@@ -77,6 +88,10 @@ export type Institution = {
   leadershipPostsApproved?: Maybe<Scalars['Int']['output']>;
   /** 实名制台账（在编人员）/ The real-name ledger: the unit's in-quota persons */
   ledger?: Maybe<LedgerEntryConnection>;
+  /** 是否冻结编制业务（冻结期间不受理进人用编）/ Whether the unit's staffing procedures are frozen (no hiring applications or approvals meanwhile) */
+  frozen?: Maybe<Scalars['Boolean']['output']>;
+  /** 冻结与解冻记录（新的在前）/ Freezes of the unit's staffing procedures, newest first */
+  freezes?: Maybe<Array<UnitFreeze>>;
 };
 
 
@@ -160,25 +175,107 @@ export type StaffingCard = {
   issuedOn: Scalars['Date']['output'];
   /** 状态 / Status */
   status: StaffingCardStatus;
-  /** 编制卡变动记录（划转等，含文号）/ What happened to the card after it was issued (transfers …), with document numbers */
+  /** 变动记录（发卡、划转、注销，附文号）/ The card's history: issued, transferred, cancelled, each with its document number */
   history?: Maybe<Array<StaffingCardEvent>>;
 };
 
-export { StaffingCardEventKind };
-
-/** 编制卡变动 / One change to a staffing card */
+/** 编制卡变动 / One event in a staffing card's history */
 export type StaffingCardEvent = {
   __typename?: 'StaffingCardEvent';
   /** 变动类别 / Kind */
   kind: StaffingCardEventKind;
   /** 变动日期 / On */
   on: Scalars['Date']['output'];
-  /** 文号 / Document number */
+  /** 依据文号（发卡为进人用编审批表编号）/ The document cited (for an issue, the approval form number) */
   documentNumber?: Maybe<Scalars['String']['output']>;
-  /** 原单位 / From institution */
-  from?: Maybe<Institution>;
-  /** 新单位 / To institution */
-  to?: Maybe<Institution>;
+  /** 变动后所在单位 / The unit the card belongs to after the event */
+  institution: Institution;
+  /** 划转前单位 / For a transfer, the unit it came from */
+  fromInstitution?: Maybe<Institution>;
+  /** 说明 / Note */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** 进人用编申请 / An application to hire against the unit's quota */
+export type HiringApplication = {
+  __typename?: 'HiringApplication';
+  /** 申请编号 / Application id */
+  id: Scalars['ID']['output'];
+  /** 申请单位 / The unit */
+  institution: Institution;
+  /** 编制类别 / Quota category */
+  category: QuotaCategory;
+  /** 拟进人数 / Persons to hire */
+  persons: Scalars['Int']['output'];
+  /** 申请理由 / Reason */
+  reason: Scalars['String']['output'];
+  /** 状态 / Status */
+  status: HiringApplicationStatus;
+  /** 申请日期 / Applied on */
+  appliedOn: Scalars['Date']['output'];
+  /** 不予批准的理由 / Why it was refused */
+  refusalReason?: Maybe<Scalars['String']['output']>;
+  /** 批准后的审批 / The approval issued for it */
+  approval?: Maybe<HiringApproval>;
+};
+
+/** 进人用编审批（审核通知单与审批表）/ A hiring approval: its audit notice and approval form */
+export type HiringApproval = {
+  __typename?: 'HiringApproval';
+  /** 进人用编审批表编号 / Approval form number (进人用编审批表) */
+  approvalFormNumber: Scalars['ID']['output'];
+  /** 机构编制审核通知单编号 / Audit notice number (机构编制审核通知单) */
+  auditNoticeNumber: Scalars['String']['output'];
+  /** 所依申请 / The application it answers */
+  application?: Maybe<HiringApplication>;
+  /** 用人单位 / The unit */
+  institution: Institution;
+  /** 编制类别 / Quota category */
+  category: QuotaCategory;
+  /** 核准进人数 / Persons approved */
+  persons: Scalars['Int']['output'];
+  /** 已入编人数 / Persons entered on the ledger against it */
+  used: Scalars['Int']['output'];
+  /** 尚可进人数（占用编制数；收回后为 0）/ Persons it still admits, each reserving a vacancy; 0 once withdrawn */
+  remaining: Scalars['Int']['output'];
+  /** 批准日期 / Approved on */
+  approvedOn: Scalars['Date']['output'];
+  /** 有效期至 / Valid until */
+  validUntil: Scalars['Date']['output'];
+  /** 状态 / Status */
+  status: HiringApprovalStatus;
+  /** 收回日期 / Withdrawn on */
+  withdrawnOn?: Maybe<Scalars['Date']['output']>;
+  /** 收回理由 / Why it was withdrawn */
+  withdrawalReason?: Maybe<Scalars['String']['output']>;
+  /** 收回文号 / Document number of the withdrawal */
+  withdrawalDocumentNumber?: Maybe<Scalars['String']['output']>;
+  /** 据此办理的进人 / Hires reported against it */
+  uses: Array<HiringApprovalUse>;
+};
+
+/** 据审批表办理的一次进人 / A hire reported against an approval */
+export type HiringApprovalUse = {
+  __typename?: 'HiringApprovalUse';
+  /** 人员 / The person */
+  person: Person;
+  /** 结果 / Outcome */
+  outcome: HiringUseOutcome;
+  /** 未入编的原因代码（如 ALREADY_IN_QUOTA）/ Why it was not entered (an error code such as ALREADY_IN_QUOTA) */
+  refusalCode?: Maybe<Scalars['String']['output']>;
+  /** 所发编制卡号 / Card issued */
+  staffingCardNumber?: Maybe<Scalars['String']['output']>;
+};
+
+/** 进人用编申请分页 / A page of hiring applications */
+export type HiringApplicationConnection = {
+  __typename?: 'HiringApplicationConnection';
+  /** 本页 / The applications */
+  nodes: Array<HiringApplication>;
+  /** 总数 / Count over all pages */
+  totalCount: Scalars['Int']['output'];
+  /** 分页信息 / Page info */
+  pageInfo: PageInfo;
 };
 
 /** 闲置空编：某单位某类编制自某日起一直有空编 / An idle vacancy: an institution's quota of one category vacant without a break since a day */
@@ -285,6 +382,38 @@ export type RegionQuotaTotal = {
   ceiling?: Maybe<Scalars['Int']['output']>;
   /** 上限文号 / Document number of the ceiling */
   ceilingDocumentNumber?: Maybe<Scalars['String']['output']>;
+};
+
+/** 进人用编审批分页 / A page of hiring approvals */
+export type HiringApprovalConnection = {
+  __typename?: 'HiringApprovalConnection';
+  /** 本页 / The approvals */
+  nodes: Array<HiringApproval>;
+  /** 总数 / Count over all pages */
+  totalCount: Scalars['Int']['output'];
+  /** 分页信息 / Page info */
+  pageInfo: PageInfo;
+};
+
+/** 冻结编制业务记录 / A freeze of a unit's staffing procedures */
+export type UnitFreeze = {
+  __typename?: 'UnitFreeze';
+  /** 单位 / The unit */
+  institution: Institution;
+  /** 冻结日期 / Frozen on */
+  frozenOn: Scalars['Date']['output'];
+  /** 冻结理由 / Reason */
+  reason: Scalars['String']['output'];
+  /** 冻结文号 / Document number */
+  documentNumber: Scalars['String']['output'];
+  /** 解冻日期（未解冻为空）/ Unfrozen on; null while frozen */
+  unfrozenOn?: Maybe<Scalars['Date']['output']>;
+  /** 解冻理由 / Reason for unfreezing */
+  unfreezeReason?: Maybe<Scalars['String']['output']>;
+  /** 解冻文号 / Document number of the unfreezing */
+  unfreezeDocumentNumber?: Maybe<Scalars['String']['output']>;
+  /** 是否仍在冻结 / Still in force */
+  active: Scalars['Boolean']['output'];
 };
 
 /** 人员核减 / A removal from the quota */
@@ -481,6 +610,106 @@ export type SetLeadershipPostsApprovedPayload = {
   institution?: Maybe<Institution>;
 };
 
+/** 进人用编申请的输入 / Input to apply for hiring against the quota */
+export type ApplyForHiringInput = {
+  /** 用人单位统一社会信用代码 / The unit's credit code */
+  institutionCreditCode: Scalars['ID']['input'];
+  /** 编制类别 / Quota category */
+  category: QuotaCategory;
+  /** 拟进人数（1–100）/ Persons to hire, 1 to 100 */
+  persons: Scalars['Int']['input'];
+  /** 申请理由 / Reason */
+  reason: Scalars['String']['input'];
+};
+
+/** 进人用编申请的结果 / Result of a hiring application */
+export type ApplyForHiringPayload = {
+  __typename?: 'ApplyForHiringPayload';
+  /** 申请 / The application */
+  application?: Maybe<HiringApplication>;
+};
+
+/** 批准进人用编的输入 / Input to approve a hiring application */
+export type ApproveHiringInput = {
+  /** 申请编号 / Application id */
+  applicationId: Scalars['ID']['input'];
+  /** 核准进人数（不填即按申请人数，不得多于申请）/ Persons approved; the applied number when absent, never more */
+  persons?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 批准进人用编的结果 / Result of an approval */
+export type ApproveHiringPayload = {
+  __typename?: 'ApproveHiringPayload';
+  /** 审批（含审核通知单号与审批表号）/ The approval, with its audit notice and approval form numbers */
+  approval?: Maybe<HiringApproval>;
+};
+
+/** 不予批准进人用编的输入 / Input to refuse a hiring application */
+export type RefuseHiringInput = {
+  /** 申请编号 / Application id */
+  applicationId: Scalars['ID']['input'];
+  /** 理由 / Reason */
+  reason: Scalars['String']['input'];
+};
+
+/** 不予批准的结果 / Result of a refusal */
+export type RefuseHiringPayload = {
+  __typename?: 'RefuseHiringPayload';
+  /** 申请 / The application */
+  application?: Maybe<HiringApplication>;
+};
+
+/** 收回进人用编审批的输入 / Input to withdraw a hiring approval */
+export type WithdrawHiringApprovalInput = {
+  /** 进人用编审批表编号 / Approval form number */
+  approvalFormNumber: Scalars['ID']['input'];
+  /** 理由 / Reason */
+  reason: Scalars['String']['input'];
+  /** 收回文号 / Document number of the withdrawal */
+  documentNumber: Scalars['String']['input'];
+};
+
+/** 收回审批的结果 / Result of a withdrawal */
+export type WithdrawHiringApprovalPayload = {
+  __typename?: 'WithdrawHiringApprovalPayload';
+  /** 审批 / The approval */
+  approval?: Maybe<HiringApproval>;
+};
+
+/** 冻结编制业务的输入 / Input to freeze a unit's staffing procedures */
+export type FreezeUnitInput = {
+  /** 单位统一社会信用代码 / The unit's credit code */
+  institutionCreditCode: Scalars['ID']['input'];
+  /** 理由 / Reason */
+  reason: Scalars['String']['input'];
+  /** 文号 / Document number */
+  documentNumber: Scalars['String']['input'];
+};
+
+/** 冻结的结果 / Result of a freeze */
+export type FreezeUnitPayload = {
+  __typename?: 'FreezeUnitPayload';
+  /** 冻结记录 / The freeze */
+  freeze?: Maybe<UnitFreeze>;
+};
+
+/** 解冻编制业务的输入 / Input to unfreeze a unit's staffing procedures */
+export type UnfreezeUnitInput = {
+  /** 单位统一社会信用代码 / The unit's credit code */
+  institutionCreditCode: Scalars['ID']['input'];
+  /** 理由 / Reason */
+  reason: Scalars['String']['input'];
+  /** 文号 / Document number */
+  documentNumber: Scalars['String']['input'];
+};
+
+/** 解冻的结果 / Result of an unfreezing */
+export type UnfreezeUnitPayload = {
+  __typename?: 'UnfreezeUnitPayload';
+  /** 冻结记录（已解冻）/ The freeze, now ended */
+  freeze?: Maybe<UnitFreeze>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 按信用代码查机构 / One institution by credit code */
@@ -495,6 +724,16 @@ export type Query = {
   regionQuotaTotals?: Maybe<Array<RegionQuotaTotal>>;
   /** 编制变动记录（收回、调配、划转），新者在前 / Quota movements, newest first */
   quotaMovements?: Maybe<QuotaMovementConnection>;
+  /** 按卡号查编制卡 / One staffing card by number */
+  staffingCard?: Maybe<StaffingCard>;
+  /** 按编号查进人用编申请 / One hiring application by id */
+  hiringApplication?: Maybe<HiringApplication>;
+  /** 进人用编申请列表（新的在前），可按状态、单位筛选 / Hiring applications, newest first, filtered by status or unit */
+  hiringApplications?: Maybe<HiringApplicationConnection>;
+  /** 按审批表编号查进人用编审批 / One hiring approval by its approval form number */
+  hiringApproval?: Maybe<HiringApproval>;
+  /** 批准满若干月（默认见 HIRING_APPROVAL_MONTHS，6 个月）仍未用完、未收回的审批（跟踪问效）/ Approvals not fully used and not withdrawn this many months after approval (default HIRING_APPROVAL_MONTHS, 6) */
+  unusedHiringApprovals?: Maybe<HiringApprovalConnection>;
 };
 
 
@@ -530,6 +769,36 @@ export type QueryQuotaMovementsArgs = {
   creditCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+export type QueryStaffingCardArgs = {
+  number: Scalars['ID']['input'];
+};
+
+
+export type QueryHiringApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryHiringApplicationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<HiringApplicationStatus>;
+  institutionCreditCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryHiringApprovalArgs = {
+  approvalFormNumber: Scalars['ID']['input'];
+};
+
+
+export type QueryUnusedHiringApprovalsArgs = {
+  olderThanMonths?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** 登记机构（编办）/ Register an institution (Staffing Office) */
@@ -546,6 +815,18 @@ export type Mutation = {
   setQuotaCeiling?: Maybe<SetQuotaCeilingPayload>;
   /** 核定单位领导职数（编办）/ Set an institution's approved leadership posts (Staffing Office) */
   setLeadershipPostsApproved?: Maybe<SetLeadershipPostsApprovedPayload>;
+  /** 申请进人用编（编办，或用人单位填报员限本单位）/ Apply to hire against the quota (the Staffing Office, or a unit operator for its own unit) */
+  applyForHiring?: Maybe<ApplyForHiringPayload>;
+  /** 批准进人用编（编办负责人、审核员）：核查空编，出具审核通知单与审批表，占用编制 / Approve (Staffing Office leaders and reviewers): the vacancy is checked, an audit notice and an approval form are issued, the quota is reserved */
+  approveHiring?: Maybe<ApproveHiringPayload>;
+  /** 不予批准进人用编（编办负责人、审核员）/ Refuse a hiring application (Staffing Office leaders and reviewers) */
+  refuseHiring?: Maybe<RefuseHiringPayload>;
+  /** 收回未用完的进人用编审批，释放所占编制（跟踪问效）/ Withdraw an approval not fully used, releasing the quota it still reserves */
+  withdrawHiringApproval?: Maybe<WithdrawHiringApprovalPayload>;
+  /** 冻结单位编制业务（编办）/ Freeze a unit's staffing procedures (Staffing Office) */
+  freezeUnit?: Maybe<FreezeUnitPayload>;
+  /** 解冻单位编制业务（编办）/ Unfreeze a unit's staffing procedures (Staffing Office) */
+  unfreezeUnit?: Maybe<UnfreezeUnitPayload>;
 };
 
 
@@ -581,6 +862,36 @@ export type MutationSetQuotaCeilingArgs = {
 
 export type MutationSetLeadershipPostsApprovedArgs = {
   input: SetLeadershipPostsApprovedInput;
+};
+
+
+export type MutationApplyForHiringArgs = {
+  input: ApplyForHiringInput;
+};
+
+
+export type MutationApproveHiringArgs = {
+  input: ApproveHiringInput;
+};
+
+
+export type MutationRefuseHiringArgs = {
+  input: RefuseHiringInput;
+};
+
+
+export type MutationWithdrawHiringApprovalArgs = {
+  input: WithdrawHiringApprovalInput;
+};
+
+
+export type MutationFreezeUnitArgs = {
+  input: FreezeUnitInput;
+};
+
+
+export type MutationUnfreezeUnitArgs = {
+  input: UnfreezeUnitInput;
 };
 
 
@@ -693,6 +1004,10 @@ export type ResolversTypes = {
   QuotaCategory: QuotaCategory;
   StaffingCardStatus: StaffingCardStatus;
   RemovalReason: RemovalReason;
+  HiringApplicationStatus: HiringApplicationStatus;
+  HiringApprovalStatus: HiringApprovalStatus;
+  HiringUseOutcome: HiringUseOutcome;
+  StaffingCardEventKind: StaffingCardEventKind;
   Institution: ResolverTypeWrapper<InstitutionParent>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -700,8 +1015,11 @@ export type ResolversTypes = {
   LedgerEntry: ResolverTypeWrapper<LedgerEntryParent>;
   LedgerEntryConnection: ResolverTypeWrapper<LedgerEntryConnectionParent>;
   StaffingCard: ResolverTypeWrapper<StaffingCardParent>;
-  StaffingCardEventKind: StaffingCardEventKind;
   StaffingCardEvent: ResolverTypeWrapper<StaffingCardEventParent>;
+  HiringApplication: ResolverTypeWrapper<HiringApplicationParent>;
+  HiringApproval: ResolverTypeWrapper<HiringApprovalParent>;
+  HiringApprovalUse: ResolverTypeWrapper<HiringApprovalUseParent>;
+  HiringApplicationConnection: ResolverTypeWrapper<HiringApplicationConnectionParent>;
   IdleVacancy: ResolverTypeWrapper<IdleVacancyParent>;
   IdleVacancyConnection: ResolverTypeWrapper<IdleVacancyConnectionParent>;
   QuotaMovementKind: QuotaMovementKind;
@@ -710,6 +1028,8 @@ export type ResolversTypes = {
   QuotaMovementConnection: ResolverTypeWrapper<QuotaMovementConnectionParent>;
   VacancyPoolEntry: ResolverTypeWrapper<VacancyPoolEntryParent>;
   RegionQuotaTotal: ResolverTypeWrapper<RegionQuotaTotalParent>;
+  HiringApprovalConnection: ResolverTypeWrapper<HiringApprovalConnectionParent>;
+  UnitFreeze: ResolverTypeWrapper<UnitFreezeParent>;
   Removal: ResolverTypeWrapper<RemovalParent>;
   Person: ResolverTypeWrapper<PersonParent>;
   InstitutionConnection: ResolverTypeWrapper<InstitutionConnectionParent>;
@@ -727,6 +1047,18 @@ export type ResolversTypes = {
   SetQuotaCeilingPayload: ResolverTypeWrapper<Omit<SetQuotaCeilingPayload, 'total'> & { total?: Maybe<ResolversTypes['RegionQuotaTotal']> }>;
   SetLeadershipPostsApprovedInput: SetLeadershipPostsApprovedInput;
   SetLeadershipPostsApprovedPayload: ResolverTypeWrapper<Omit<SetLeadershipPostsApprovedPayload, 'institution'> & { institution?: Maybe<ResolversTypes['Institution']> }>;
+  ApplyForHiringInput: ApplyForHiringInput;
+  ApplyForHiringPayload: ResolverTypeWrapper<Omit<ApplyForHiringPayload, 'application'> & { application?: Maybe<ResolversTypes['HiringApplication']> }>;
+  ApproveHiringInput: ApproveHiringInput;
+  ApproveHiringPayload: ResolverTypeWrapper<Omit<ApproveHiringPayload, 'approval'> & { approval?: Maybe<ResolversTypes['HiringApproval']> }>;
+  RefuseHiringInput: RefuseHiringInput;
+  RefuseHiringPayload: ResolverTypeWrapper<Omit<RefuseHiringPayload, 'application'> & { application?: Maybe<ResolversTypes['HiringApplication']> }>;
+  WithdrawHiringApprovalInput: WithdrawHiringApprovalInput;
+  WithdrawHiringApprovalPayload: ResolverTypeWrapper<Omit<WithdrawHiringApprovalPayload, 'approval'> & { approval?: Maybe<ResolversTypes['HiringApproval']> }>;
+  FreezeUnitInput: FreezeUnitInput;
+  FreezeUnitPayload: ResolverTypeWrapper<Omit<FreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversTypes['UnitFreeze']> }>;
+  UnfreezeUnitInput: UnfreezeUnitInput;
+  UnfreezeUnitPayload: ResolverTypeWrapper<Omit<UnfreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversTypes['UnitFreeze']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
@@ -745,12 +1077,18 @@ export type ResolversParentTypes = {
   LedgerEntryConnection: LedgerEntryConnectionParent;
   StaffingCard: StaffingCardParent;
   StaffingCardEvent: StaffingCardEventParent;
+  HiringApplication: HiringApplicationParent;
+  HiringApproval: HiringApprovalParent;
+  HiringApprovalUse: HiringApprovalUseParent;
+  HiringApplicationConnection: HiringApplicationConnectionParent;
   IdleVacancy: IdleVacancyParent;
   IdleVacancyConnection: IdleVacancyConnectionParent;
   QuotaMovement: QuotaMovementParent;
   QuotaMovementConnection: QuotaMovementConnectionParent;
   VacancyPoolEntry: VacancyPoolEntryParent;
   RegionQuotaTotal: RegionQuotaTotalParent;
+  HiringApprovalConnection: HiringApprovalConnectionParent;
+  UnitFreeze: UnitFreezeParent;
   Removal: RemovalParent;
   Person: PersonParent;
   InstitutionConnection: InstitutionConnectionParent;
@@ -768,6 +1106,18 @@ export type ResolversParentTypes = {
   SetQuotaCeilingPayload: Omit<SetQuotaCeilingPayload, 'total'> & { total?: Maybe<ResolversParentTypes['RegionQuotaTotal']> };
   SetLeadershipPostsApprovedInput: SetLeadershipPostsApprovedInput;
   SetLeadershipPostsApprovedPayload: Omit<SetLeadershipPostsApprovedPayload, 'institution'> & { institution?: Maybe<ResolversParentTypes['Institution']> };
+  ApplyForHiringInput: ApplyForHiringInput;
+  ApplyForHiringPayload: Omit<ApplyForHiringPayload, 'application'> & { application?: Maybe<ResolversParentTypes['HiringApplication']> };
+  ApproveHiringInput: ApproveHiringInput;
+  ApproveHiringPayload: Omit<ApproveHiringPayload, 'approval'> & { approval?: Maybe<ResolversParentTypes['HiringApproval']> };
+  RefuseHiringInput: RefuseHiringInput;
+  RefuseHiringPayload: Omit<RefuseHiringPayload, 'application'> & { application?: Maybe<ResolversParentTypes['HiringApplication']> };
+  WithdrawHiringApprovalInput: WithdrawHiringApprovalInput;
+  WithdrawHiringApprovalPayload: Omit<WithdrawHiringApprovalPayload, 'approval'> & { approval?: Maybe<ResolversParentTypes['HiringApproval']> };
+  FreezeUnitInput: FreezeUnitInput;
+  FreezeUnitPayload: Omit<FreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversParentTypes['UnitFreeze']> };
+  UnfreezeUnitInput: UnfreezeUnitInput;
+  UnfreezeUnitPayload: Omit<UnfreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversParentTypes['UnitFreeze']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
 };
@@ -797,6 +1147,14 @@ export type StaffingCardStatusResolvers = EnumResolverSignature<{ ACTIVE?: any, 
 
 export type RemovalReasonResolvers = EnumResolverSignature<{ TRANSFER_OUT?: any, RETIREMENT?: any, RESIGNATION?: any, DISMISSAL?: any, STRUCK_OFF?: any, EXPULSION?: any, DEATH?: any, CONTRACT_END?: any }, ResolversTypes['RemovalReason']>;
 
+export type HiringApplicationStatusResolvers = EnumResolverSignature<{ PENDING?: any, APPROVED?: any, REFUSED?: any }, ResolversTypes['HiringApplicationStatus']>;
+
+export type HiringApprovalStatusResolvers = EnumResolverSignature<{ ACTIVE?: any, USED?: any, EXPIRED?: any, WITHDRAWN?: any }, ResolversTypes['HiringApprovalStatus']>;
+
+export type HiringUseOutcomeResolvers = EnumResolverSignature<{ ENTERED?: any, REFUSED?: any }, ResolversTypes['HiringUseOutcome']>;
+
+export type StaffingCardEventKindResolvers = EnumResolverSignature<{ ISSUED?: any, TRANSFERRED?: any, CANCELLED?: any }, ResolversTypes['StaffingCardEventKind']>;
+
 export type InstitutionResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution'], FederationReferenceType extends FederationReferenceTypes['Institution'] = FederationReferenceTypes['Institution']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Institution']> | FederationReferenceType, FederationReferenceType, ContextType>;
   creditCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -809,6 +1167,8 @@ export type InstitutionResolvers<ContextType = StaffingContext, ParentType exten
   quotas?: Resolver<Maybe<Array<ResolversTypes['Quota']>>, ParentType, ContextType>;
   leadershipPostsApproved?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ledger?: Resolver<Maybe<ResolversTypes['LedgerEntryConnection']>, ParentType, ContextType, RequireFields<InstitutionLedgerArgs, 'first'>>;
+  frozen?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  freezes?: Resolver<Maybe<Array<ResolversTypes['UnitFreeze']>>, ParentType, ContextType>;
 };
 
 export type QuotaResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Quota'] = ResolversParentTypes['Quota']> = {
@@ -852,14 +1212,56 @@ export type StaffingCardResolvers<ContextType = StaffingContext, ParentType exte
   history?: Resolver<Maybe<Array<ResolversTypes['StaffingCardEvent']>>, ParentType, ContextType>;
 };
 
-export type StaffingCardEventKindResolvers = EnumResolverSignature<{ ISSUED?: any, TRANSFERRED?: any, REVOKED?: any }, ResolversTypes['StaffingCardEventKind']>;
-
 export type StaffingCardEventResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['StaffingCardEvent'] = ResolversParentTypes['StaffingCardEvent']> = {
   kind?: Resolver<ResolversTypes['StaffingCardEventKind'], ParentType, ContextType>;
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  from?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
-  to?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  fromInstitution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type HiringApplicationResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['HiringApplication'] = ResolversParentTypes['HiringApplication']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['QuotaCategory'], ParentType, ContextType>;
+  persons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HiringApplicationStatus'], ParentType, ContextType>;
+  appliedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approval?: Resolver<Maybe<ResolversTypes['HiringApproval']>, ParentType, ContextType>;
+};
+
+export type HiringApprovalResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['HiringApproval'] = ResolversParentTypes['HiringApproval']> = {
+  approvalFormNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  auditNoticeNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  application?: Resolver<Maybe<ResolversTypes['HiringApplication']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['QuotaCategory'], ParentType, ContextType>;
+  persons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  approvedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HiringApprovalStatus'], ParentType, ContextType>;
+  withdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  withdrawalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawalDocumentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uses?: Resolver<Array<ResolversTypes['HiringApprovalUse']>, ParentType, ContextType>;
+};
+
+export type HiringApprovalUseResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['HiringApprovalUse'] = ResolversParentTypes['HiringApprovalUse']> = {
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['HiringUseOutcome'], ParentType, ContextType>;
+  refusalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  staffingCardNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type HiringApplicationConnectionResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['HiringApplicationConnection'] = ResolversParentTypes['HiringApplicationConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['HiringApplication']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type IdleVacancyResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['IdleVacancy'] = ResolversParentTypes['IdleVacancy']> = {
@@ -920,6 +1322,23 @@ export type RegionQuotaTotalResolvers<ContextType = StaffingContext, ParentType 
   ceilingDocumentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type HiringApprovalConnectionResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['HiringApprovalConnection'] = ResolversParentTypes['HiringApprovalConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['HiringApproval']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type UnitFreezeResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['UnitFreeze'] = ResolversParentTypes['UnitFreeze']> = {
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  frozenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unfrozenOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  unfreezeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unfreezeDocumentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type RemovalResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Removal'] = ResolversParentTypes['Removal']> = {
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
@@ -972,6 +1391,30 @@ export type SetLeadershipPostsApprovedPayloadResolvers<ContextType = StaffingCon
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
 };
 
+export type ApplyForHiringPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['ApplyForHiringPayload'] = ResolversParentTypes['ApplyForHiringPayload']> = {
+  application?: Resolver<Maybe<ResolversTypes['HiringApplication']>, ParentType, ContextType>;
+};
+
+export type ApproveHiringPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['ApproveHiringPayload'] = ResolversParentTypes['ApproveHiringPayload']> = {
+  approval?: Resolver<Maybe<ResolversTypes['HiringApproval']>, ParentType, ContextType>;
+};
+
+export type RefuseHiringPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['RefuseHiringPayload'] = ResolversParentTypes['RefuseHiringPayload']> = {
+  application?: Resolver<Maybe<ResolversTypes['HiringApplication']>, ParentType, ContextType>;
+};
+
+export type WithdrawHiringApprovalPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['WithdrawHiringApprovalPayload'] = ResolversParentTypes['WithdrawHiringApprovalPayload']> = {
+  approval?: Resolver<Maybe<ResolversTypes['HiringApproval']>, ParentType, ContextType>;
+};
+
+export type FreezeUnitPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['FreezeUnitPayload'] = ResolversParentTypes['FreezeUnitPayload']> = {
+  freeze?: Resolver<Maybe<ResolversTypes['UnitFreeze']>, ParentType, ContextType>;
+};
+
+export type UnfreezeUnitPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['UnfreezeUnitPayload'] = ResolversParentTypes['UnfreezeUnitPayload']> = {
+  freeze?: Resolver<Maybe<ResolversTypes['UnitFreeze']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'creditCode'>>;
   institutions?: Resolver<Maybe<ResolversTypes['InstitutionConnection']>, ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'first'>>;
@@ -979,6 +1422,11 @@ export type QueryResolvers<ContextType = StaffingContext, ParentType extends Res
   vacancyPool?: Resolver<Maybe<Array<ResolversTypes['VacancyPoolEntry']>>, ParentType, ContextType>;
   regionQuotaTotals?: Resolver<Maybe<Array<ResolversTypes['RegionQuotaTotal']>>, ParentType, ContextType>;
   quotaMovements?: Resolver<Maybe<ResolversTypes['QuotaMovementConnection']>, ParentType, ContextType, RequireFields<QueryQuotaMovementsArgs, 'first'>>;
+  staffingCard?: Resolver<Maybe<ResolversTypes['StaffingCard']>, ParentType, ContextType, RequireFields<QueryStaffingCardArgs, 'number'>>;
+  hiringApplication?: Resolver<Maybe<ResolversTypes['HiringApplication']>, ParentType, ContextType, RequireFields<QueryHiringApplicationArgs, 'id'>>;
+  hiringApplications?: Resolver<Maybe<ResolversTypes['HiringApplicationConnection']>, ParentType, ContextType, RequireFields<QueryHiringApplicationsArgs, 'first'>>;
+  hiringApproval?: Resolver<Maybe<ResolversTypes['HiringApproval']>, ParentType, ContextType, RequireFields<QueryHiringApprovalArgs, 'approvalFormNumber'>>;
+  unusedHiringApprovals?: Resolver<Maybe<ResolversTypes['HiringApprovalConnection']>, ParentType, ContextType, RequireFields<QueryUnusedHiringApprovalsArgs, 'first'>>;
 };
 
 export type MutationResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -989,6 +1437,12 @@ export type MutationResolvers<ContextType = StaffingContext, ParentType extends 
   transferQuota?: Resolver<Maybe<ResolversTypes['TransferQuotaPayload']>, ParentType, ContextType, RequireFields<MutationTransferQuotaArgs, 'input'>>;
   setQuotaCeiling?: Resolver<Maybe<ResolversTypes['SetQuotaCeilingPayload']>, ParentType, ContextType, RequireFields<MutationSetQuotaCeilingArgs, 'input'>>;
   setLeadershipPostsApproved?: Resolver<Maybe<ResolversTypes['SetLeadershipPostsApprovedPayload']>, ParentType, ContextType, RequireFields<MutationSetLeadershipPostsApprovedArgs, 'input'>>;
+  applyForHiring?: Resolver<Maybe<ResolversTypes['ApplyForHiringPayload']>, ParentType, ContextType, RequireFields<MutationApplyForHiringArgs, 'input'>>;
+  approveHiring?: Resolver<Maybe<ResolversTypes['ApproveHiringPayload']>, ParentType, ContextType, RequireFields<MutationApproveHiringArgs, 'input'>>;
+  refuseHiring?: Resolver<Maybe<ResolversTypes['RefuseHiringPayload']>, ParentType, ContextType, RequireFields<MutationRefuseHiringArgs, 'input'>>;
+  withdrawHiringApproval?: Resolver<Maybe<ResolversTypes['WithdrawHiringApprovalPayload']>, ParentType, ContextType, RequireFields<MutationWithdrawHiringApprovalArgs, 'input'>>;
+  freezeUnit?: Resolver<Maybe<ResolversTypes['FreezeUnitPayload']>, ParentType, ContextType, RequireFields<MutationFreezeUnitArgs, 'input'>>;
+  unfreezeUnit?: Resolver<Maybe<ResolversTypes['UnfreezeUnitPayload']>, ParentType, ContextType, RequireFields<MutationUnfreezeUnitArgs, 'input'>>;
 };
 
 export type Resolvers<ContextType = StaffingContext> = {
@@ -1002,13 +1456,20 @@ export type Resolvers<ContextType = StaffingContext> = {
   QuotaCategory?: QuotaCategoryResolvers;
   StaffingCardStatus?: StaffingCardStatusResolvers;
   RemovalReason?: RemovalReasonResolvers;
+  HiringApplicationStatus?: HiringApplicationStatusResolvers;
+  HiringApprovalStatus?: HiringApprovalStatusResolvers;
+  HiringUseOutcome?: HiringUseOutcomeResolvers;
+  StaffingCardEventKind?: StaffingCardEventKindResolvers;
   Institution?: InstitutionResolvers<ContextType>;
   Quota?: QuotaResolvers<ContextType>;
   LedgerEntry?: LedgerEntryResolvers<ContextType>;
   LedgerEntryConnection?: LedgerEntryConnectionResolvers<ContextType>;
   StaffingCard?: StaffingCardResolvers<ContextType>;
-  StaffingCardEventKind?: StaffingCardEventKindResolvers;
   StaffingCardEvent?: StaffingCardEventResolvers<ContextType>;
+  HiringApplication?: HiringApplicationResolvers<ContextType>;
+  HiringApproval?: HiringApprovalResolvers<ContextType>;
+  HiringApprovalUse?: HiringApprovalUseResolvers<ContextType>;
+  HiringApplicationConnection?: HiringApplicationConnectionResolvers<ContextType>;
   IdleVacancy?: IdleVacancyResolvers<ContextType>;
   IdleVacancyConnection?: IdleVacancyConnectionResolvers<ContextType>;
   QuotaMovementKind?: QuotaMovementKindResolvers;
@@ -1017,6 +1478,8 @@ export type Resolvers<ContextType = StaffingContext> = {
   QuotaMovementConnection?: QuotaMovementConnectionResolvers<ContextType>;
   VacancyPoolEntry?: VacancyPoolEntryResolvers<ContextType>;
   RegionQuotaTotal?: RegionQuotaTotalResolvers<ContextType>;
+  HiringApprovalConnection?: HiringApprovalConnectionResolvers<ContextType>;
+  UnitFreeze?: UnitFreezeResolvers<ContextType>;
   Removal?: RemovalResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
@@ -1027,6 +1490,12 @@ export type Resolvers<ContextType = StaffingContext> = {
   TransferQuotaPayload?: TransferQuotaPayloadResolvers<ContextType>;
   SetQuotaCeilingPayload?: SetQuotaCeilingPayloadResolvers<ContextType>;
   SetLeadershipPostsApprovedPayload?: SetLeadershipPostsApprovedPayloadResolvers<ContextType>;
+  ApplyForHiringPayload?: ApplyForHiringPayloadResolvers<ContextType>;
+  ApproveHiringPayload?: ApproveHiringPayloadResolvers<ContextType>;
+  RefuseHiringPayload?: RefuseHiringPayloadResolvers<ContextType>;
+  WithdrawHiringApprovalPayload?: WithdrawHiringApprovalPayloadResolvers<ContextType>;
+  FreezeUnitPayload?: FreezeUnitPayloadResolvers<ContextType>;
+  UnfreezeUnitPayload?: UnfreezeUnitPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
 };

@@ -20,6 +20,9 @@ export const Institution: InstitutionResolvers = {
     return quotaFigures(approved, occupied);
   },
 
+  frozen: async (row, _, ctx) => (await ctx.loaders.unitFreezesByInstitution.load(row.creditCode)).some((f) => f.unfrozenAt === null),
+  freezes: (row, _, ctx) => ctx.loaders.unitFreezesByInstitution.load(row.creditCode),
+
   ledger: async (row, args, ctx) => {
     const page = readPage(args.first, args.after, 50);
     const rows = await ctx.loaders.ledgerPageByInstitution.load({ parent: row.creditCode, limit: page.limit, offset: page.offset });

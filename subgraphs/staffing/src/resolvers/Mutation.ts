@@ -7,6 +7,12 @@ import { reportRemoval } from './reportRemoval.ts';
 import { setLeadershipPostsApproved } from './setLeadershipPostsApproved.ts';
 import { setQuotaCeiling } from './setQuotaCeiling.ts';
 import { transferQuota } from './transferQuota.ts';
+import { applyForHiring } from './applyForHiring.ts';
+import { approveHiring } from './approveHiring.ts';
+import { freezeUnit } from './freezeUnit.ts';
+import { refuseHiring } from './refuseHiring.ts';
+import { unfreezeUnit } from './unfreezeUnit.ts';
+import { withdrawHiringApproval } from './withdrawHiringApproval.ts';
 
 export const Mutation: MutationResolvers = {
   /** Every input is checked before anything is written; a duplicate code writes nothing. */
@@ -35,4 +41,10 @@ export const Mutation: MutationResolvers = {
   transferQuota,
   setQuotaCeiling,
   setLeadershipPostsApproved,
+  applyForHiring,
+  approveHiring,
+  refuseHiring,
+  withdrawHiringApproval,
+  freezeUnit,
+  unfreezeUnit,
 };

@@ -5,6 +5,11 @@ import { idleVacancies } from './idleVacancies.ts';
 import { quotaMovements } from './quotaMovements.ts';
 import { regionQuotaTotals } from './regionQuotaTotals.ts';
 import { vacancyPool } from './vacancyPool.ts';
+import { hiringApplicationById } from './hiringApplicationById.ts';
+import { hiringApplications } from './hiringApplications.ts';
+import { hiringApprovalByFormNumber } from './hiringApprovalByFormNumber.ts';
+import { staffingCardByNumber } from './staffingCardByNumber.ts';
+import { unusedHiringApprovals } from './unusedHiringApprovals.ts';
 
 export const Query: QueryResolvers = {
   institution: (_, args, ctx) => {
@@ -31,4 +36,9 @@ export const Query: QueryResolvers = {
   vacancyPool,
   regionQuotaTotals,
   quotaMovements,
+  staffingCard: staffingCardByNumber,
+  hiringApplication: hiringApplicationById,
+  hiringApplications,
+  hiringApproval: hiringApprovalByFormNumber,
+  unusedHiringApprovals,
 };

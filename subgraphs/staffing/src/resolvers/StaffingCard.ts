@@ -4,5 +4,5 @@ import { ownInstitution } from './ownInstitution.ts';
 export const StaffingCard: StaffingCardResolvers = {
   person: (row) => ({ idNumber: row.idNumber }),
   institution: (row, _, ctx) => ownInstitution(ctx, row.institutionCreditCode),
-  history: (row, _, ctx) => ctx.loaders.cardEventsByCardNumber.load(row.number),
+  history: (row, _, ctx) => ctx.loaders.staffingCardEventsByCardNumber.load(row.number),
 };

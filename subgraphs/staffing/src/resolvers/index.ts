@@ -1,4 +1,7 @@
 import type { Resolvers } from '../generated/resolvers.ts';
+import { HiringApplication } from './HiringApplication.ts';
+import { HiringApproval } from './HiringApproval.ts';
+import { HiringApprovalUse } from './HiringApprovalUse.ts';
 import { Institution } from './Institution.ts';
 import { LedgerEntry } from './LedgerEntry.ts';
 import { Mutation } from './Mutation.ts';
@@ -8,5 +11,20 @@ import { QuotaMovement } from './QuotaMovement.ts';
 import { Removal } from './Removal.ts';
 import { StaffingCard } from './StaffingCard.ts';
 import { StaffingCardEvent } from './StaffingCardEvent.ts';
+import { UnitFreeze } from './UnitFreeze.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Institution, Person, LedgerEntry, StaffingCard, Removal, QuotaMovement, StaffingCardEvent };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Institution,
+  Person,
+  LedgerEntry,
+  StaffingCard,
+  Removal,
+  StaffingCardEvent,
+  QuotaMovement,
+  HiringApplication,
+  HiringApproval,
+  HiringApprovalUse,
+  UnitFreeze,
+};

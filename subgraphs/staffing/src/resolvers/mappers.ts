@@ -1,6 +1,7 @@
 import type { connection } from '@hub/schema';
+import type { HiringApplicationRow, HiringApprovalRow, HiringApprovalUseRow, StaffingCardEventRow, UnitFreezeRow } from '../db/hiringQueries.ts';
 import type { InstitutionRow, LedgerEntryRow, RemovalRow, StaffingCardRow } from '../db/queries.ts';
-import type { QuotaMovementRow, StaffingCardEventRow, VacancyPoolRow } from '../db/dynamicQueries.ts';
+import type { QuotaMovementRow, VacancyPoolRow } from '../db/dynamicQueries.ts';
 import type { QuotaFigures } from '../domain/quotaFigures.ts';
 import type { RegionQuotaTotal } from '../domain/regionQuotaTotals.ts';
 import type { QuotaCategory } from '../generated/enums.ts';
@@ -20,7 +21,6 @@ export type RemovalParent = RemovalRow;
 export type PersonParent = Pick<Person, 'idNumber'>;
 export type LedgerEntryConnectionParent = ReturnType<typeof connection<LedgerEntryRow>>;
 export type InstitutionConnectionParent = ReturnType<typeof connection<InstitutionRow>>;
-export type StaffingCardEventParent = StaffingCardEventRow;
 export type QuotaMovementParent = QuotaMovementRow;
 export type QuotaMovementConnectionParent = ReturnType<typeof connection<QuotaMovementRow>>;
 export type VacancyPoolEntryParent = VacancyPoolRow;
@@ -36,3 +36,10 @@ export interface IdleVacancyParent {
   idleMonths: number;
 }
 export type IdleVacancyConnectionParent = ReturnType<typeof connection<IdleVacancyParent>>;
+export type HiringApplicationParent = HiringApplicationRow;
+export type HiringApprovalParent = HiringApprovalRow;
+export type HiringApprovalUseParent = HiringApprovalUseRow;
+export type StaffingCardEventParent = StaffingCardEventRow;
+export type UnitFreezeParent = UnitFreezeRow;
+export type HiringApplicationConnectionParent = ReturnType<typeof connection<HiringApplicationRow>>;
+export type HiringApprovalConnectionParent = ReturnType<typeof connection<HiringApprovalRow>>;

@@ -19,15 +19,20 @@ export async function reportRemoval(_: unknown, { input }: MutationReportRemoval
   const viewer = requireWriter(ctx.viewer, 'staffing', 'reportRemoval', { unitRows: true });
   const today = beijingDay();
   const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber', today);
-  const change = await removeFromLedger(ctx.db, { idNumber, reason: input.reason, effectiveOn: input.effectiveOn, reportedOn: today }, (entry) => {
-    if (!entry) throw hubError(ErrorCode.NOT_FOUND, 'input.idNumber', '此人不在实名制台账上', 'this person is not on the real-name ledger');
-    if (!inUnitScope(viewer, entry.institutionCreditCode)) throw forbiddenUnit('input.idNumber');
-    const problem = removalDateProblem(input.effectiveOn, today, entry.unitJoinDate);
-    if (problem) {
-      const [zh, en] = DATE_TEXT[problem];
-      throw hubError(ErrorCode.INVALID_ARGUMENT, 'input.effectiveOn', zh, en);
-    }
-  });
+  const change = await removeFromLedger(
+    ctx.db,
+    { idNumber, reason: input.reason, effectiveOn: input.effectiveOn, reportedOn: today },
+    (entry) => {
+      if (!entry) throw hubError(ErrorCode.NOT_FOUND, 'input.idNumber', '此人不在实名制台账上', 'this person is not on the real-name ledger');
+      if (!inUnitScope(viewer, entry.institutionCreditCode)) throw forbiddenUnit('input.idNumber');
+      const problem = removalDateProblem(input.effectiveOn, today, entry.unitJoinDate);
+      if (problem) {
+        const [zh, en] = DATE_TEXT[problem];
+        throw hubError(ErrorCode.INVALID_ARGUMENT, 'input.effectiveOn', zh, en);
+      }
+    },
+    ctx.now(),
+  );
   ctx.audit.push(
     { entity: 'LedgerEntry', key: idNumber, before: change.ledgerBefore, after: null },
     ...change.cardsAfter.map((after) => ({
