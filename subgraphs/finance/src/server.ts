@@ -5,6 +5,7 @@ import { openFinanceDatabase } from './db/open.ts';
 import type { FinanceDb } from './db/queries.ts';
 import { isFinanceEmpty, seedFinance, type FinanceSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
+import { stopPayNoticeHandler } from './messages/stopPayNotice.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -20,7 +21,7 @@ export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
   createServer,
   createContext,
   isEmpty: isFinanceEmpty,
-  messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
+  messaging: { tables: { outboxMessages, inboxMessages }, handlers: { 'staffing.stopPayNotice': stopPayNoticeHandler } },
   seed: seedFinance,
 };
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { manyByKey, oneByKey, pagedLoader } from '@hub/schema';
 import * as q from './db/queries.ts';
+import { createRemovalLoaders } from './removalLoaders.ts';
 
 /** Per-request DataLoaders: every lookup by key is batched into one statement per tick. */
 export function createLoaders(db: q.StaffingDb) {
@@ -24,6 +25,7 @@ export function createLoaders(db: q.StaffingDb) {
     ledgerEntryByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.ledgerEntriesByIdNumbers(db, ids), (r) => r.idNumber)),
     staffingCardsByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.staffingCardsByIdNumbers(db, ids), (r) => r.idNumber)),
     removalsByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.removalsByIdNumbers(db, ids), (r) => r.idNumber)),
+    ...createRemovalLoaders(db),
   };
 }
 

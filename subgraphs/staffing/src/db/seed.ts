@@ -1,6 +1,6 @@
 import { insertInChunks } from '@hub/schema';
 import type { StaffingDb } from './queries.ts';
-import { institutions, ledgerEntries, quotas, removals, staffingCards } from './schema.ts';
+import { institutions, ledgerEntries, monthlyRemovalReports, quotas, removals, staffingCards } from './schema.ts';
 
 export interface StaffingSeed {
   institutions: (typeof institutions.$inferInsert)[];
@@ -8,6 +8,8 @@ export interface StaffingSeed {
   ledgerEntries: (typeof ledgerEntries.$inferInsert)[];
   staffingCards: (typeof staffingCards.$inferInsert)[];
   removals: (typeof removals.$inferInsert)[];
+  /** Units' monthly removal reports already on file (人员核减月报). */
+  monthlyRemovalReports?: (typeof monthlyRemovalReports.$inferInsert)[];
 }
 
 export async function seedStaffing(db: StaffingDb, data: StaffingSeed): Promise<void> {
@@ -17,6 +19,7 @@ export async function seedStaffing(db: StaffingDb, data: StaffingSeed): Promise<
     await insertInChunks(data.ledgerEntries, (c) => tx.insert(ledgerEntries).values(c));
     await insertInChunks(data.staffingCards, (c) => tx.insert(staffingCards).values(c));
     await insertInChunks(data.removals, (c) => tx.insert(removals).values(c));
+    await insertInChunks(data.monthlyRemovalReports ?? [], (c) => tx.insert(monthlyRemovalReports).values(c));
   });
 }
 

@@ -2,6 +2,7 @@ import { ErrorCode, hubError, requireCreditCode, requireWriter } from '@hub/sche
 import { insertInstitution } from '../db/queries.ts';
 import type { MutationResolvers } from '../generated/resolvers.ts';
 import { reportRemoval } from './reportRemoval.ts';
+import { submitMonthlyRemovalReport } from './submitMonthlyRemovalReport.ts';
 
 export const Mutation: MutationResolvers = {
   /** Every input is checked before anything is written; a duplicate code writes nothing. */
@@ -25,4 +26,5 @@ export const Mutation: MutationResolvers = {
   },
 
   reportRemoval,
+  submitMonthlyRemovalReport,
 };

@@ -1,6 +1,9 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode, unitScope } from '@hub/schema';
 import { countInstitutions, listInstitutions, type InstitutionFilter } from '../db/queries.ts';
 import type { QueryResolvers } from '../generated/resolvers.ts';
+import { findStopPayNotice } from './findStopPayNotice.ts';
+import { undeliveredStopPayNotices } from './undeliveredStopPayNotices.ts';
+import { unreportedRemovalUnits } from './unreportedRemovalUnits.ts';
 
 export const Query: QueryResolvers = {
   institution: (_, args, ctx) => {
@@ -22,4 +25,8 @@ export const Query: QueryResolvers = {
     for (const row of rows) ctx.loaders.institutionByCreditCode.prime(row.creditCode, row);
     return connection(rows, page, () => countInstitutions(ctx.db, filter));
   },
+
+  stopPayNotice: findStopPayNotice,
+  undeliveredStopPayNotices,
+  unreportedRemovalUnits,
 };

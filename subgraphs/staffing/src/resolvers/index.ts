@@ -1,10 +1,26 @@
+import { DateTimeScalar } from '@hub/schema';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { Institution } from './Institution.ts';
 import { LedgerEntry } from './LedgerEntry.ts';
+import { MonthlyRemovalReport } from './MonthlyRemovalReport.ts';
 import { Mutation } from './Mutation.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
 import { Removal } from './Removal.ts';
 import { StaffingCard } from './StaffingCard.ts';
+import { StopPayNotice } from './StopPayNotice.ts';
+import { UnreportedRemovalUnit } from './UnreportedRemovalUnit.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Institution, Person, LedgerEntry, StaffingCard, Removal };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Institution,
+  Person,
+  LedgerEntry,
+  StaffingCard,
+  Removal,
+  StopPayNotice,
+  MonthlyRemovalReport,
+  UnreportedRemovalUnit,
+};

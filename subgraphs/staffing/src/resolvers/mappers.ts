@@ -1,5 +1,7 @@
 import type { connection } from '@hub/schema';
 import type { InstitutionRow, LedgerEntryRow, RemovalRow, StaffingCardRow } from '../db/queries.ts';
+import type { MonthlyRemovalReportRow } from '../db/removalReportQueries.ts';
+import type { StopPayNoticeRow } from '../db/removalQueries.ts';
 import type { QuotaFigures } from '../domain/quotaFigures.ts';
 import type { Person } from '../generated/resolvers.ts';
 
@@ -17,3 +19,12 @@ export type RemovalParent = RemovalRow;
 export type PersonParent = Pick<Person, 'idNumber'>;
 export type LedgerEntryConnectionParent = ReturnType<typeof connection<LedgerEntryRow>>;
 export type InstitutionConnectionParent = ReturnType<typeof connection<InstitutionRow>>;
+export type StopPayNoticeParent = StopPayNoticeRow;
+export type StopPayNoticeConnectionParent = ReturnType<typeof connection<StopPayNoticeRow>>;
+export type MonthlyRemovalReportParent = MonthlyRemovalReportRow;
+/** A unit without a report, and the month it lacks. */
+export interface UnreportedRemovalUnitParent {
+  institution: InstitutionRow;
+  month: string;
+}
+export type UnreportedRemovalUnitConnectionParent = ReturnType<typeof connection<UnreportedRemovalUnitParent>>;

@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import type { StaffingDb } from './queries.ts';
+import { documentCounters } from './schema.ts';
+
+/**
+ * The next serial of a document series in a year (1, 2, 3 … per year), taken inside the caller's
+ * transaction: the upsert locks the counter's row until that transaction ends, so two documents
+ * issued at once get two serials, and a transaction rolled back gives its serial back.
+ */
+export async function nextDocumentSerial(tx: StaffingDb, series: string, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(documentCounters)
+    .values({ series, year, last: 1 })
+    .onConflictDoUpdate({ target: [documentCounters.series, documentCounters.year], set: { last: sql`${documentCounters.last} + 1` } })
+    .returning({ last: documentCounters.last });
+  return row!.last;
+}
