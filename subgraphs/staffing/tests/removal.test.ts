@@ -160,7 +160,7 @@ describe('reportRemoval (人员核减)', () => {
     const issued = (await notices()).filter((n) => MORE.includes(n.idNumber));
     expect(issued.map((n) => n.number).sort()).toEqual(MORE.map((_, i) => `停拨〔2026〕${String(i + 2).padStart(5, '0')}号`));
     const messages = new Map((await outbox()).map((m) => [m.id, m]));
-    expect(issued.every((n) => (messages.get(n.messageId)?.payload as { noticeNumber: string }).noticeNumber === n.number)).toBe(true);
+    expect(issued.every((n) => (messages.get(n.messageId)?.payload as { noticeNumber?: string } | undefined)?.noticeNumber === n.number)).toBe(true);
     expect(messages.size).toBe(11);
   });
 });
