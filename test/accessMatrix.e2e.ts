@@ -353,6 +353,7 @@ describe('writes through the gateway', () => {
       ['LedgerEntry', true, false],
       ...changes.filter((c) => c.entity === 'StaffingCard').map(() => ['StaffingCard', true, true]),
       ['Removal', false, true],
+      ['StopPayNotice', false, true],
     ]);
   });
 });

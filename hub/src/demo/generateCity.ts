@@ -5,6 +5,7 @@ import { IdNumberFactory } from './idNumbers.ts';
 import { buildInstitutions } from './institutions.ts';
 import { plantProblems } from './planted.ts';
 import { Random } from './random.ts';
+import { makeRemovalReports } from './removalReports.ts';
 import { makeRemovals } from './removals.ts';
 import { planSizes } from './sizing.ts';
 import { staffInstitutions } from './staff.ts';
@@ -47,5 +48,7 @@ export function generateCity(options: GenerateCityOptions = {}): City {
     finance: financeRows(rng, drafts, staffing.quotas, inQuota, removed),
   };
   const planted = plantProblems(rng, city, { drafts, staff, removed, ids, small, large });
+  // Drawn last, so the rows above stay as they were before reports were generated.
+  staffing.monthlyRemovalReports = makeRemovalReports(rng, staffing.institutions, staffing.removals);
   return { ...city, planted };
 }

@@ -76,6 +76,13 @@ export interface RemovalRow {
   effectiveOn: string;
   reportedOn: string;
 }
+export interface MonthlyRemovalReportRow {
+  institutionCreditCode: string;
+  month: string;
+  removalCount: number;
+  submittedAt: Date;
+  submittedBy: string;
+}
 
 // hr (人社局)
 export interface PersonRow {
@@ -152,6 +159,8 @@ export interface City {
     ledgerEntries: LedgerEntryRow[];
     staffingCards: StaffingCardRow[];
     removals: RemovalRow[];
+    /** Units' monthly removal reports (人员核减月报); absent in hand-made cities. */
+    monthlyRemovalReports?: MonthlyRemovalReportRow[];
   };
   hr: { persons: PersonRow[]; employments: EmploymentRow[]; insurances: InsuranceRow[] };
   organization: { cadres: CadreRow[] };

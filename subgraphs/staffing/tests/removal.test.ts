@@ -149,9 +149,9 @@ describe('reportRemoval (人员核减)', () => {
       ['StaffingCard', 'SY0', 'ACTIVE', 'REVOKED'],
       ['Removal', expect.any(String), null, 'RETIREMENT'],
       ['StopPayNotice', '停拨〔2026〕00001号', null, 'RETIREMENT'],
-      ['OutboxMessage', message!.id, null, 'staffing.stopPayNotice'],
     ]);
     expect(audit[2]!.after.stopPayNoticeNumber).toBe('停拨〔2026〕00001号');
+    expect(audit[3]!.after.messageId).toBe(message!.id);
   });
 
   it('numbers notices issued at once one apart, each with its own message, none twice', async () => {

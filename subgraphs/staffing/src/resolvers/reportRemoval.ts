@@ -40,7 +40,7 @@ export async function reportRemoval(_: unknown, { input }: MutationReportRemoval
       throw hubError(ErrorCode.INVALID_ARGUMENT, 'input.effectiveOn', zh, en, { reason: `EFFECTIVE_DATE_${problem}` });
     }
   });
-  const { notice, message } = change;
+  const { notice } = change;
   ctx.audit.push(
     { entity: 'LedgerEntry', key: idNumber, before: change.ledgerBefore, after: null, action: 'REMOVE_FROM_LEDGER' },
     ...change.cardsAfter.map((after) => ({
@@ -52,13 +52,6 @@ export async function reportRemoval(_: unknown, { input }: MutationReportRemoval
     })),
     { entity: 'Removal', key: String(change.removal.id), before: null, after: { ...change.removal, stopPayNoticeNumber: notice.number } },
     { entity: 'StopPayNotice', key: notice.number, before: null, after: notice, action: 'ISSUE_STOP_PAY_NOTICE' },
-    {
-      entity: 'OutboxMessage',
-      key: message.id,
-      before: null,
-      after: { topic: message.topic, recipient: message.recipient, payload: message.payload, createdAt: message.createdAt },
-      action: 'ENQUEUE_MESSAGE',
-    },
   );
   ctx.loaders.ledgerEntryByIdNumber.clear(idNumber);
   ctx.loaders.removalsByIdNumber.clear(idNumber);
