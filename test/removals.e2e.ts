@@ -103,7 +103,9 @@ const financeInbox = async (messageIds: string[]) => {
 const outboxRowOf = async (noticeNumber: string) => {
   const { outboxMessages } = messagingOf('staffing').tables;
   const rows = await hub.subgraphs.staffing.database.db.select().from(outboxMessages).where(eq(outboxMessages.topic, 'staffing.stopPayNotice'));
-  return rows.find((r: { payload: { noticeNumber: string } }) => r.payload.noticeNumber === noticeNumber);
+  const row = rows.find((r) => (r.payload as { noticeNumber: string }).noticeNumber === noticeNumber);
+  if (!row) throw new Error(`no outbox message carries ${noticeNumber}`);
+  return row;
 };
 
 describe('a removal stops pay from the next month', () => {
