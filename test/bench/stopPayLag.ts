@@ -117,9 +117,9 @@ try {
     console.log(`  wait after Finance is back: ${summary(waits, 's')}`);
   }
   console.log(
-    `\nWhy: each attempt on a notice moves its next one 2^n s on (1, 2, 4 … at most ${MAX_RETRY_DELAY_SECONDS} s), so once Finance is back a notice` +
-      ` waits for its next attempt: less than the time it had already waited (plus up to one poll, ${DEFAULT_POLL_S} s), never more than` +
-      ` ${MAX_RETRY_DELAY_SECONDS} s plus the poll however long the outage.`,
+    `\nWhy: each attempt on a notice moves its next one 2^n s on (1, 2, 4 … at most ${MAX_RETRY_DELAY_SECONDS} s) and starts at a poll` +
+      ` (every ${DEFAULT_POLL_S} s), so once Finance is back a notice waits for its next attempt: at most about as long as it had already` +
+      ` waited, never more than ${MAX_RETRY_DELAY_SECONDS} s plus a poll however long the outage.`,
   );
 } finally {
   await hub.stop();
