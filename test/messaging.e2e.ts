@@ -13,7 +13,7 @@ import { startTestHub, type TestHub } from './src/index.ts';
 let hub: TestHub;
 
 beforeAll(async () => {
-  hub = await startTestHub(undefined, { messagePollMs: 3_600_000 });
+  hub = await startTestHub();
 });
 afterAll(() => hub?.stop());
 
