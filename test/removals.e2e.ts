@@ -64,8 +64,8 @@ const NOBODY = `41010219900101009${idNumberCheckChar('41010219900101009')}`;
 
 let hub: TestHub;
 beforeAll(async () => {
-  // The relay runs after every mutation and when a test drains it; its poll is out of the way.
-  hub = await startTestHub(() => demo.city, { now: () => clock, messagePollMs: 3_600_000 });
+  // The relay runs after every write and when a test drains it (the test kit turns its poll off).
+  hub = await startTestHub(() => demo.city, { now: () => clock });
 });
 afterAll(() => hub?.stop());
 
