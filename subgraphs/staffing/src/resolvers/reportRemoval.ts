@@ -23,10 +23,12 @@ export async function reportRemoval(_: unknown, { input }: MutationReportRemoval
   const issuedAt = ctx.now();
   const today = beijingDay(issuedAt);
   const { idNumber } = requireIdNumber(input.idNumber, 'input.idNumber', today);
+  // Numbered in the year of issue (Beijing): 停拨〔2026〕00001号.
+  const year = Number(today.slice(0, 4));
   const terms = {
     series: STOP_PAY_SERIES,
-    year: Number(today.slice(0, 4)),
-    numberOf: (serial: number) => stopPayNoticeNumber(Number(today.slice(0, 4)), serial),
+    year,
+    numberOf: (serial: number) => stopPayNoticeNumber(year, serial),
     stopFromMonth: stopFromMonth(input.effectiveOn),
     issuedAt,
   };
