@@ -350,10 +350,16 @@ describe('the operation log', () => {
     expect(removal).toMatchObject({ kind: 'WRITE', outcome: 'ALLOWED', actorSub: `clerk-${demo.b}` });
     expect(removal.detail.changes.map((c: { entity: string; action?: string }) => [c.entity, c.action ?? null])).toEqual([
       ['LedgerEntry', 'REMOVE_FROM_LEDGER'],
-      ...removal.detail.changes.filter((c: { entity: string }) => c.entity === 'StaffingCard').map(() => ['StaffingCard', 'CANCEL_CARD']),
+      ['StaffingCard', 'CANCEL_CARD'],
+      ['StaffingCardEvent', 'CANCEL_CARD'],
+      ['Quota', 'VACANT_SINCE'],
       ['Removal', null],
       ['StopPayNotice', 'ISSUE_STOP_PAY_NOTICE'],
     ]);
+    // Each row under the notice's number; the card's history names it too, and the post is vacant from the day the person left.
+    expect(removal.detail.changes.every((c: { caseNumber?: string }) => c.caseNumber === number)).toBe(true);
+    expect(removal.detail.changes[2].after).toMatchObject({ kind: 'REVOKED', documentNumber: number, on: '2026-11-19' });
+    expect(removal.detail.changes[3].after).toMatchObject({ vacantSince: '2026-11-19' });
     expect(removal.detail.changes.at(-1).after).toMatchObject({ number, messageId: row.id, stopFromMonth: '2026-12' });
     const delivery = nodes.find((n) => n.operationName === 'message:staffing.stopPayNotice' && n.detail.messageId === row.id)!;
     expect(delivery).toMatchObject({ kind: 'WRITE', outcome: 'ALLOWED', actorOffice: 'staffing', actorSub: 'hub:message-relay' });

@@ -6,6 +6,7 @@ import { buildInstitutions } from './institutions.ts';
 import { plantProblems } from './planted.ts';
 import { Random } from './random.ts';
 import { makeRemovalReports } from './removalReports.ts';
+import { pastLeaders } from './pastLeaders.ts';
 import { makeRemovals } from './removals.ts';
 import { planSizes } from './sizing.ts';
 import { staffInstitutions } from './staff.ts';
@@ -44,7 +45,7 @@ export function generateCity(options: GenerateCityOptions = {}): City {
   const city: Omit<City, 'planted'> = {
     staffing,
     hr: hrRows([...staff, ...removed.map((r) => r.person)]),
-    organization: { cadres },
+    organization: { cadres, pastCadrePosts: pastLeaders(removed, cadres) },
     finance: financeRows(rng, drafts, staffing.quotas, inQuota, removed),
   };
   const planted = plantProblems(rng, city, { drafts, staff, removed, ids, small, large });

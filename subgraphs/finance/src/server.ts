@@ -5,6 +5,7 @@ import { openFinanceDatabase } from './db/open.ts';
 import type { FinanceDb } from './db/queries.ts';
 import { isFinanceEmpty, seedFinance, type FinanceSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
+import { personsTransferred } from './messages/personsTransferred.ts';
 import { stopPayNoticeHandler } from './messages/stopPayNotice.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -21,7 +22,10 @@ export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
   createServer,
   createContext,
   isEmpty: isFinanceEmpty,
-  messaging: { tables: { outboxMessages, inboxMessages }, handlers: { 'staffing.stopPayNotice': stopPayNoticeHandler } },
+  messaging: {
+    tables: { outboxMessages, inboxMessages },
+    handlers: { 'staffing.personsTransferred': personsTransferred, 'staffing.stopPayNotice': stopPayNoticeHandler },
+  },
   seed: seedFinance,
 };
 

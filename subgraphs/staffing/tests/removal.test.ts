@@ -141,17 +141,30 @@ describe('reportRemoval (人员核减)', () => {
       createdAt: NOW,
       deliveredAt: null,
     });
-    const audit = result.extensions?.audit as { entity: string; key: string; before: any; after: any; action?: string }[];
-    expect(
-      audit.map((a) => [a.entity, a.key, a.before?.status ?? a.before?.name ?? null, a.after?.status ?? a.after?.reason ?? a.after?.topic ?? null]),
-    ).toEqual([
+    const audit = result.extensions?.audit as { entity: string; key: string; before: any; after: any; action?: string; caseNumber?: string }[];
+    const shown = (a: (typeof audit)[number]) => [
+      a.entity,
+      a.key,
+      a.before?.status ?? a.before?.name ?? null,
+      a.after?.status ?? a.after?.reason ?? a.after?.kind ?? null,
+    ];
+    expect(audit.map(shown)).toEqual([
       ['LedgerEntry', TEACHER, '王伟', null],
       ['StaffingCard', 'SY0', 'ACTIVE', 'REVOKED'],
+      ['StaffingCardEvent', expect.any(String), null, 'REVOKED'],
       ['Removal', expect.any(String), null, 'RETIREMENT'],
       ['StopPayNotice', '停拨〔2026〕00001号', null, 'RETIREMENT'],
     ]);
-    expect(audit[2]!.after.stopPayNoticeNumber).toBe('停拨〔2026〕00001号');
-    expect(audit[3]!.after.messageId).toBe(message!.id);
+    expect(audit[3]!.after.stopPayNoticeNumber).toBe('停拨〔2026〕00001号');
+    expect(audit[4]!.after.messageId).toBe(message!.id);
+    expect(audit.every((a) => a.caseNumber === '停拨〔2026〕00001号')).toBe(true);
+    // The card's history names the notice it was cancelled under.
+    const history = await run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { staffingCards { history { kind on documentNumber } } } } }`,
+      { r: [{ __typename: 'Person', idNumber: TEACHER }] },
+      null,
+    );
+    expect((history.data as any)._entities[0].staffingCards[0].history).toEqual([{ kind: 'REVOKED', on: '2026-06-30', documentNumber: '停拨〔2026〕00001号' }]);
   });
 
   it('numbers notices issued at once one apart, each with its own message, none twice', async () => {

@@ -1,9 +1,10 @@
 import { and, asc, count, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import { enqueueMessage, type OutboxRow } from '@hub/schema';
-import { cancelStaffingCards } from './cancelStaffingCards.ts';
+import { type CardsCancelled, cancelStaffingCards } from './cancelStaffingCards.ts';
 import { nextDocumentSerial } from './documentNumbers.ts';
 import type { LedgerEntryRow, RemovalRow, StaffingCardRow, StaffingDb } from './queries.ts';
 import { ledgerEntries, outboxMessages, removals, stopPayNotices } from './schema.ts';
+import { syncVacantSince, type VacantSinceChange } from './syncVacantSince.ts';
 
 /** A stop-pay notice with its delivery, as its outbox message records it. */
 const noticeColumns = {
@@ -61,14 +62,17 @@ export interface RemovalChange {
   ledgerBefore: LedgerEntryRow;
   cardsBefore: StaffingCardRow[];
   cardsAfter: StaffingCardRow[];
+  cardEvents: CardsCancelled['events'];
   removal: RemovalRow;
+  /** Quotas whose vacancy start day (空编起始日) the removal set. */
+  quotasChanged: VacantSinceChange[];
   notice: typeof stopPayNotices.$inferSelect;
   message: OutboxRow;
 }
 
 /**
  * 人员核减 in one transaction: the ledger entry goes (which frees its quota: occupied is counted from
- * the ledger), the person's cards of that unit are cancelled, the removal is recorded, and the
+ * the ledger, and the quota is vacant from the effective date), the person's cards of that unit are cancelled, the removal is recorded, and the
  * stop-pay notice is issued with the outbox message that carries it to Finance, so a removal never
  * commits without its notice, nor a notice without its removal. `check` sees the ledger entry
  * (locked) first and may throw, which writes nothing.
@@ -96,6 +100,8 @@ export async function removeFromLedger(
       on: report.effectiveOn,
     });
     await tx.delete(ledgerEntries).where(eq(ledgerEntries.idNumber, report.idNumber));
+    // The post the person held is vacant from the day they left.
+    const quotasChanged = await syncVacantSince(tx, [{ institutionCreditCode, category: entry.quotaCategory }], report.effectiveOn);
     const messages = await enqueueMessage(
       tx,
       outboxMessages,
@@ -126,6 +132,15 @@ export async function removeFromLedger(
         messageId: message.id,
       })
       .returning();
-    return { ledgerBefore: entry, cardsBefore: cards.before, cardsAfter: cards.after, removal: removal!, notice: notice!, message };
+    return {
+      ledgerBefore: entry,
+      cardsBefore: cards.before,
+      cardsAfter: cards.after,
+      cardEvents: cards.events,
+      removal: removal!,
+      quotasChanged,
+      notice: notice!,
+      message,
+    };
   });
 }

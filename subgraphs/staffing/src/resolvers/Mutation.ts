@@ -1,8 +1,13 @@
 import { ErrorCode, hubError, requireCreditCode, requireWriter } from '@hub/schema';
 import { insertInstitution } from '../db/queries.ts';
 import type { MutationResolvers } from '../generated/resolvers.ts';
+import { allocateFromPool } from './allocateFromPool.ts';
+import { reclaimVacancies } from './reclaimVacancies.ts';
 import { reportRemoval } from './reportRemoval.ts';
 import { submitMonthlyRemovalReport } from './submitMonthlyRemovalReport.ts';
+import { setLeadershipPostsApproved } from './setLeadershipPostsApproved.ts';
+import { setQuotaCeiling } from './setQuotaCeiling.ts';
+import { transferQuota } from './transferQuota.ts';
 
 export const Mutation: MutationResolvers = {
   /** Every input is checked before anything is written; a duplicate code writes nothing. */
@@ -27,4 +32,9 @@ export const Mutation: MutationResolvers = {
 
   reportRemoval,
   submitMonthlyRemovalReport,
+  reclaimVacancies,
+  allocateFromPool,
+  transferQuota,
+  setQuotaCeiling,
+  setLeadershipPostsApproved,
 };

@@ -4,6 +4,10 @@ import type { QueryResolvers } from '../generated/resolvers.ts';
 import { findStopPayNotice } from './findStopPayNotice.ts';
 import { undeliveredStopPayNotices } from './undeliveredStopPayNotices.ts';
 import { unreportedRemovalUnits } from './unreportedRemovalUnits.ts';
+import { idleVacancies } from './idleVacancies.ts';
+import { quotaMovements } from './quotaMovements.ts';
+import { regionQuotaTotals } from './regionQuotaTotals.ts';
+import { vacancyPool } from './vacancyPool.ts';
 
 export const Query: QueryResolvers = {
   institution: (_, args, ctx) => {
@@ -29,4 +33,8 @@ export const Query: QueryResolvers = {
   stopPayNotice: findStopPayNotice,
   undeliveredStopPayNotices,
   unreportedRemovalUnits,
+  idleVacancies,
+  vacancyPool,
+  regionQuotaTotals,
+  quotaMovements,
 };

@@ -6,8 +6,10 @@ import { MonthlyRemovalReport } from './MonthlyRemovalReport.ts';
 import { Mutation } from './Mutation.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
+import { QuotaMovement } from './QuotaMovement.ts';
 import { Removal } from './Removal.ts';
 import { StaffingCard } from './StaffingCard.ts';
+import { StaffingCardEvent } from './StaffingCardEvent.ts';
 import { StopPayNotice } from './StopPayNotice.ts';
 import { UnreportedRemovalUnit } from './UnreportedRemovalUnit.ts';
 
@@ -20,6 +22,8 @@ export const resolvers: Resolvers = {
   LedgerEntry,
   StaffingCard,
   Removal,
+  QuotaMovement,
+  StaffingCardEvent,
   StopPayNotice,
   MonthlyRemovalReport,
   UnreportedRemovalUnit,

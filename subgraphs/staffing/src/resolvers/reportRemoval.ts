@@ -43,17 +43,29 @@ export async function reportRemoval(_: unknown, { input }: MutationReportRemoval
     }
   });
   const { notice } = change;
+  // Every row is logged under the notice's number, the document the removal is done under.
+  const tag = { caseNumber: notice.number };
   ctx.audit.push(
-    { entity: 'LedgerEntry', key: idNumber, before: change.ledgerBefore, after: null, action: 'REMOVE_FROM_LEDGER' },
+    { entity: 'LedgerEntry', key: idNumber, before: change.ledgerBefore, after: null, action: 'REMOVE_FROM_LEDGER', ...tag },
     ...change.cardsAfter.map((after) => ({
       entity: 'StaffingCard',
       key: after.number,
       before: change.cardsBefore.find((c) => c.number === after.number) ?? null,
       after,
       action: 'CANCEL_CARD',
+      ...tag,
     })),
-    { entity: 'Removal', key: String(change.removal.id), before: null, after: { ...change.removal, stopPayNoticeNumber: notice.number } },
-    { entity: 'StopPayNotice', key: notice.number, before: null, after: notice, action: 'ISSUE_STOP_PAY_NOTICE' },
+    ...change.cardEvents.map((event) => ({ entity: 'StaffingCardEvent', key: String(event.id), before: null, after: event, action: 'CANCEL_CARD', ...tag })),
+    ...change.quotasChanged.map((q) => ({
+      entity: 'Quota',
+      key: `${q.after.institutionCreditCode}/${q.after.category}`,
+      before: q.before,
+      after: q.after,
+      action: 'VACANT_SINCE',
+      ...tag,
+    })),
+    { entity: 'Removal', key: String(change.removal.id), before: null, after: { ...change.removal, stopPayNoticeNumber: notice.number }, ...tag },
+    { entity: 'StopPayNotice', key: notice.number, before: null, after: notice, action: 'ISSUE_STOP_PAY_NOTICE', ...tag },
   );
   ctx.loaders.ledgerEntryByIdNumber.clear(idNumber);
   ctx.loaders.removalsByIdNumber.clear(idNumber);
