@@ -60,9 +60,16 @@ function literal(type: GraphQLInputType): string {
 }
 
 const requiredArgs = (args: readonly GraphQLArgument[]) => {
-  const required = args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
-  return required.length ? `(${required.map((a) => `${a.name}: ${literal(a.type)}`).join(', ')})` : '';
+  const given = requiredArgList(args);
+  return given ? `(${given})` : '';
 };
+
+/** `name: literal` for each required argument, comma-separated ('' when none). */
+const requiredArgList = (args: readonly GraphQLArgument[]) =>
+  args
+    .filter((a) => isNonNullType(a.type) && a.defaultValue === undefined)
+    .map((a) => `${a.name}: ${literal(a.type)}`)
+    .join(', ');
 
 interface RootField {
   keyword: 'query' | 'mutation';
@@ -158,12 +165,14 @@ function abuses(): Abuse[] {
   for (const { field } of rootFields().filter((r) => r.keyword === 'query' && r.field.args.some((a) => a.name === 'first'))) {
     const page = getNamedType(field.type) as GraphQLObjectType;
     const body = 'nodes' in page.getFields() ? 'nodes { __typename }' : '__typename';
+    // A page with a required argument (unreportedRemovalUnits' month) gets it, so the cost is what is refused.
+    const also = requiredArgList(field.args) ? `${requiredArgList(field.args)}, ` : '';
     list.push(
-      operation(`{ ${times(11, (i) => `p${i}: ${field.name}(first: 1000) { ${body} }`)} }`, `cost: ${field.name} pages`, ['OPERATION_TOO_COSTLY'], {
+      operation(`{ ${times(11, (i) => `p${i}: ${field.name}(${also}first: 1000) { ${body} }`)} }`, `cost: ${field.name} pages`, ['OPERATION_TOO_COSTLY'], {
         headers: organization,
       }),
       operation(
-        `query Q($n: Int) { ${times(11, (i) => `p${i}: ${field.name}(first: $n) { ${body} }`)} }`,
+        `query Q($n: Int) { ${times(11, (i) => `p${i}: ${field.name}(${also}first: $n) { ${body} }`)} }`,
         `cost: ${field.name} pages by variable`,
         ['OPERATION_TOO_COSTLY'],
         {

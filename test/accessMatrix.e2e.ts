@@ -352,7 +352,10 @@ describe('writes through the gateway', () => {
     expect(changes.map((c) => [c.entity, c.before !== null, c.after !== null])).toEqual([
       ['LedgerEntry', true, false],
       ...changes.filter((c) => c.entity === 'StaffingCard').map(() => ['StaffingCard', true, true]),
+      ...changes.filter((c) => c.entity === 'StaffingCardEvent').map(() => ['StaffingCardEvent', false, true]),
+      ...changes.filter((c) => c.entity === 'Quota').map(() => ['Quota', true, true]),
       ['Removal', false, true],
+      ['StopPayNotice', false, true],
     ]);
   });
 });

@@ -33,7 +33,7 @@ import { createMessageRelay, DEFAULT_MESSAGE_POLL_MS, type MessageRelay } from '
 import { wakeRelayAfterWrites } from './messaging/wakeRelayAfterWrites.ts';
 
 export type { CorsOptions, Deadlines, GatewayContext, OperationLimits, RateLimitOptions, TokenOptions };
-export { DEFAULT_DEADLINES, DEFAULT_OPERATION_LIMITS, DEFAULT_RATE_LIMITS };
+export { DEFAULT_DEADLINES, DEFAULT_MESSAGE_POLL_MS, DEFAULT_OPERATION_LIMITS, DEFAULT_RATE_LIMITS };
 export { requestFingerprint } from './edge/idempotency.ts';
 
 export interface GatewayOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { organizationCodeCheckChar, parseCreditCode, parseIdNumber } from '@hub/schema';
-import { ageOn, TODAY } from './dates.ts';
+import { ageOn, endOfMonth, TODAY } from './dates.ts';
 import { generateCity } from './generateCity.ts';
 import { PLANTED_DESCRIPTIONS } from './planted.ts';
 import type { City, QuotaCategory } from './types.ts';
@@ -398,5 +398,42 @@ describe('generateCity: hiring in progress (进人用编)', () => {
     const byStatus = group(hiringApplications, (a) => a.status);
     expect([byStatus.get('APPROVED')?.length, byStatus.get('PENDING')?.length, byStatus.get('REFUSED')?.length]).toEqual([hiringApprovals.length, 6, 2]);
     unique(hiringApplications.map((a) => String(a.id)));
+  });
+});
+
+describe('generateCity: monthly removal reports (人员核减月报)', () => {
+  const reports = city.staffing.monthlyRemovalReports!;
+  const codes = city.staffing.institutions.map((i) => i.creditCode);
+
+  it('has most units reporting each of August to October 2026, some not, and three units none of them', () => {
+    for (const m of ['2026-08', '2026-09', '2026-10']) {
+      const n = reports.filter((r) => r.month === m).length;
+      expect(n / codes.length, m).toBeGreaterThan(0.8);
+      expect(n, m).toBeLessThan(codes.length - 3);
+    }
+    const reporting = new Set(reports.map((r) => r.institutionCreditCode));
+    expect(codes.filter((c) => !reporting.has(c))).toHaveLength(3);
+    unique(reports.map((r) => `${r.institutionCreditCode}|${r.month}`));
+  });
+
+  it('counts the removals effective in the month that the unit had reported by then, and dates every report before today', () => {
+    const late = reports.filter((r) => r.submittedAt.getTime() > new Date(`${endOfMonth(`${r.month}-01`)}T23:59:59.999+08:00`).getTime());
+    expect(late.length).toBeGreaterThan(0);
+    expect(failing(reports, (r) => r.submittedAt.getTime() < new Date(`${TODAY}T00:00:00+08:00`).getTime())).toEqual([]);
+    const counted = reports.reduce((n, r) => n + r.removalCount, 0);
+    expect(counted).toBeGreaterThan(0);
+    expect(
+      failing(
+        reports,
+        (r) =>
+          r.removalCount ===
+          city.staffing.removals.filter(
+            (x) =>
+              x.institutionCreditCode === r.institutionCreditCode &&
+              month(x.effectiveOn) === r.month &&
+              x.reportedOn <= r.submittedAt.toISOString().slice(0, 10),
+          ).length,
+      ),
+    ).toEqual([]);
   });
 });

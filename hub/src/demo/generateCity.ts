@@ -6,6 +6,7 @@ import { IdNumberFactory } from './idNumbers.ts';
 import { buildInstitutions } from './institutions.ts';
 import { plantProblems } from './planted.ts';
 import { Random } from './random.ts';
+import { makeRemovalReports } from './removalReports.ts';
 import { pastLeaders } from './pastLeaders.ts';
 import { makeRemovals } from './removals.ts';
 import { planSizes } from './sizing.ts';
@@ -49,6 +50,9 @@ export function generateCity(options: GenerateCityOptions = {}): City {
     finance: financeRows(rng, drafts, staffing.quotas, inQuota, removed),
   };
   const planted = plantProblems(rng, city, { drafts, staff, removed, ids, small, large });
+  // Drawn last from the city's stream, so the rows above stay as they were before reports were generated.
+  staffing.monthlyRemovalReports = makeRemovalReports(rng, staffing.institutions, staffing.removals);
+  // Hiring in progress draws from a stream of its own (hiring.ts), so nothing above changes with it.
   const hiring = hiringRows(seed, city.staffing);
   return { ...city, staffing: { ...city.staffing, ...hiring.staffing }, hr: { ...city.hr, ...hiring.hr }, planted };
 }

@@ -17,6 +17,9 @@ export interface InstitutionDraft {
 }
 
 const isOrganKind = (t: InstitutionTemplate) => t.kind !== 'PUBLIC_INSTITUTION';
+
+/** When the demo institutions' records begin: the real-name ledger and its cards date from March 2013. */
+const RECORDED_SINCE = new Date('2013-03-01T00:00:00+08:00');
 export const isOrgan = (d: InstitutionDraft): boolean => isOrganKind(d.template);
 
 function titleTrack(t: InstitutionTemplate, profile: RoleProfile): TitleTrack {
@@ -46,6 +49,7 @@ export function buildInstitutions(rng: Random, count: number): InstitutionDraft[
       fundingForm: template.funding ?? profile.funding,
       parentCreditCode: parentCreditCode ?? null,
       leadershipPostsApproved: Math.max(2, rng.int(lo, hi) - districtCut),
+      createdAt: RECORDED_SINCE,
     };
     return { row, template, profile, titles: titleTrack(template, profile), inQuota: 0, nonQuota: 0 };
   });

@@ -78,6 +78,13 @@ export interface RemovalRow {
   effectiveOn: string;
   reportedOn: string;
 }
+export interface MonthlyRemovalReportRow {
+  institutionCreditCode: string;
+  month: string;
+  removalCount: number;
+  submittedAt: Date;
+  submittedBy: string;
+}
 
 export type HiringApplicationStatus = 'PENDING' | 'APPROVED' | 'REFUSED';
 /** 进人用编申请 (the id is given here so approvals can name it; the seed moves the id sequence past it). */
@@ -222,6 +229,8 @@ export interface City {
     hiringApplications?: HiringApplicationRow[];
     hiringApprovals?: HiringApprovalRow[];
     documentCounters?: DocumentCounterRow[];
+    /** Units' monthly removal reports (人员核减月报); absent in hand-made cities. */
+    monthlyRemovalReports?: MonthlyRemovalReportRow[];
   };
   hr: { persons: PersonRow[]; employments: EmploymentRow[]; insurances: InsuranceRow[]; hiringApprovals?: HrHiringApprovalRow[] };
   organization: { cadres: CadreRow[]; pastCadrePosts?: PastCadrePostRow[] };

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { oneByKey, pagedLoader } from '@hub/schema';
+import { manyByKey, oneByKey, pagedLoader } from '@hub/schema';
 import * as q from './db/queries.ts';
+import { receivedNoticesByIdNumbers } from './db/stopPayQueries.ts';
 
 /** Per-request DataLoaders: every lookup by key is batched into one statement per tick. */
 export function createLoaders(db: q.FinanceDb) {
@@ -16,6 +17,9 @@ export function createLoaders(db: q.FinanceDb) {
     payrollPageByInstitution: pagedLoader(
       (codes, page) => q.payrollPagesByInstitutions(db, codes, page.limit, page.offset),
       (r) => r.institutionCreditCode,
+    ),
+    receivedStopPayNoticesByIdNumber: new DataLoader(async (ids: readonly string[]) =>
+      manyByKey(ids, await receivedNoticesByIdNumbers(db, ids), (r) => r.idNumber),
     ),
   };
 }

@@ -8,6 +8,7 @@ import { inboxMessages, outboxMessages } from './db/schema.ts';
 import { personsTransferred } from './messages/personsTransferred.ts';
 import { staffingCardCancelled } from './messages/staffing.staffingCardCancelled.ts';
 import { staffingCardIssued } from './messages/staffing.staffingCardIssued.ts';
+import { stopPayNoticeHandler } from './messages/stopPayNotice.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -29,6 +30,7 @@ export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
       'staffing.staffingCardIssued': staffingCardIssued,
       'staffing.staffingCardCancelled': staffingCardCancelled,
       'staffing.personsTransferred': personsTransferred,
+      'staffing.stopPayNotice': stopPayNoticeHandler,
     },
   },
   seed: seedFinance,

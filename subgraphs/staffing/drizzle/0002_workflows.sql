@@ -50,6 +50,15 @@ CREATE TABLE "staffing"."hiring_approvals" (
 	CONSTRAINT "hiring_approvals_application_id_unique" UNIQUE("application_id")
 );
 --> statement-breakpoint
+CREATE TABLE "staffing"."monthly_removal_reports" (
+	"institution_credit_code" text NOT NULL,
+	"month" text NOT NULL,
+	"removal_count" integer NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"submitted_by" text NOT NULL,
+	CONSTRAINT "monthly_removal_reports_institution_credit_code_month_pk" PRIMARY KEY("institution_credit_code","month")
+);
+--> statement-breakpoint
 CREATE TABLE "staffing"."quota_ceilings" (
 	"level" text NOT NULL,
 	"category" text NOT NULL,
@@ -89,6 +98,20 @@ CREATE TABLE "staffing"."staffing_card_events" (
 	"at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "staffing"."stop_pay_notices" (
+	"number" text PRIMARY KEY NOT NULL,
+	"removal_id" integer NOT NULL,
+	"id_number" text NOT NULL,
+	"institution_credit_code" text NOT NULL,
+	"reason" text NOT NULL,
+	"effective_on" date NOT NULL,
+	"stop_from_month" text NOT NULL,
+	"issued_at" timestamp with time zone NOT NULL,
+	"message_id" text NOT NULL,
+	CONSTRAINT "stop_pay_notices_removal_id_unique" UNIQUE("removal_id"),
+	CONSTRAINT "stop_pay_notices_message_id_unique" UNIQUE("message_id")
+);
+--> statement-breakpoint
 CREATE TABLE "staffing"."unit_freezes" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"institution_credit_code" text NOT NULL,
@@ -115,8 +138,11 @@ CREATE INDEX "hiring_applications_institution_idx" ON "staffing"."hiring_applica
 CREATE INDEX "hiring_applications_status_idx" ON "staffing"."hiring_applications" USING btree ("status","id");--> statement-breakpoint
 CREATE INDEX "hiring_approvals_institution_idx" ON "staffing"."hiring_approvals" USING btree ("institution_credit_code","category");--> statement-breakpoint
 CREATE INDEX "hiring_approvals_approved_on_idx" ON "staffing"."hiring_approvals" USING btree ("approved_on");--> statement-breakpoint
+CREATE INDEX "monthly_removal_reports_month_idx" ON "staffing"."monthly_removal_reports" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "quota_movements_from_idx" ON "staffing"."quota_movements" USING btree ("from_credit_code");--> statement-breakpoint
 CREATE INDEX "quota_movements_to_idx" ON "staffing"."quota_movements" USING btree ("to_credit_code");--> statement-breakpoint
 CREATE INDEX "staffing_card_events_card_idx" ON "staffing"."staffing_card_events" USING btree ("card_number","id");--> statement-breakpoint
+CREATE INDEX "stop_pay_notices_issued_idx" ON "staffing"."stop_pay_notices" USING btree ("issued_at");--> statement-breakpoint
+CREATE INDEX "stop_pay_notices_institution_idx" ON "staffing"."stop_pay_notices" USING btree ("institution_credit_code");--> statement-breakpoint
 CREATE INDEX "unit_freezes_institution_idx" ON "staffing"."unit_freezes" USING btree ("institution_credit_code","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "unit_freezes_open_idx" ON "staffing"."unit_freezes" USING btree ("institution_credit_code") WHERE "staffing"."unit_freezes"."unfrozen_at" is null;

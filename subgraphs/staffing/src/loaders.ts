@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { manyByKey, oneByKey, pagedLoader } from '@hub/schema';
 import * as h from './db/hiringQueries.ts';
 import * as q from './db/queries.ts';
+import { createRemovalLoaders } from './removalLoaders.ts';
 
 /** Per-request DataLoaders: every lookup by key is batched into one statement per tick. */
 export function createLoaders(db: q.StaffingDb) {
@@ -42,6 +43,7 @@ export function createLoaders(db: q.StaffingDb) {
     hiringApprovalUsesByFormNumber: new DataLoader(async (numbers: readonly string[]) =>
       manyByKey(numbers, await h.hiringApprovalUsesByFormNumbers(db, numbers), (r) => r.approvalFormNumber),
     ),
+    ...createRemovalLoaders(db),
   };
 }
 

@@ -1,6 +1,6 @@
 import { officeMessageTables } from '@hub/schema/tables';
-import { boolean, date, index, integer, numeric, pgSchema, text } from 'drizzle-orm/pg-core';
-import type { FundingForm } from '../generated/enums.ts';
+import { boolean, date, index, integer, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import type { FundingForm, RemovalReason, StopPayOutcome } from '../generated/enums.ts';
 
 /** Finance's own Postgres schema: no other office reads it. */
 export const financeSchema = pgSchema('finance');
@@ -29,6 +29,8 @@ export const payrollRecords = financeSchema.table(
     staffingCardNumber: text('staffing_card_number'),
     /** YYYY-MM: the first month paid, for an addition through addToPayroll. */
     paidFromMonth: text('paid_from_month'),
+    /** YYYY-MM: the first month not paid, set by a stop-pay notice (null: on the payroll, or stopped before notices were recorded). */
+    stoppedFromMonth: text('stopped_from_month'),
   },
   (t) => [index('payroll_records_institution_idx').on(t.institutionCreditCode)],
 );
@@ -50,6 +52,30 @@ export const staffingCards = financeSchema.table(
     cancelledOn: date('cancelled_on', { mode: 'string' }),
   },
   (t) => [index('staffing_cards_person_idx').on(t.idNumber)],
+);
+
+/**
+ * 停拨工资通知（收文）— the stop-pay notices Finance has received from the Staffing Office and what it
+ * did with each, one row per notice number: a notice that arrives again (under any message id) is
+ * not applied twice.
+ */
+export const stopPayNotices = financeSchema.table(
+  'stop_pay_notices',
+  {
+    noticeNumber: text('notice_number').primaryKey(),
+    messageId: text('message_id').notNull().unique(),
+    idNumber: text('id_number').notNull(),
+    institutionCreditCode: text('institution_credit_code').notNull(),
+    reason: text('reason').$type<RemovalReason>().notNull(),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    stopFromMonth: text('stop_from_month').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'date' }).notNull(),
+    outcome: text('outcome').$type<Exclude<StopPayOutcome, 'REJECTED'>>().notNull(),
+    /** The payroll record's last month paid when the notice was applied (null: not on the payroll). */
+    paidThroughMonth: text('paid_through_month'),
+  },
+  (t) => [index('stop_pay_notices_person_idx').on(t.idNumber), index('stop_pay_notices_applied_idx').on(t.appliedAt)],
 );
 
 /** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */

@@ -7,3 +7,33 @@ export type FundingForm =
   | 'PARTIAL'
   /** 自收自支 / self-funded */
   | 'SELF_FUNDED';
+
+/** 核减原因 / Reason a person left the quota */
+export type RemovalReason =
+  /** 调离 / transferred out */
+  | 'TRANSFER_OUT'
+  /** 退休 / retired */
+  | 'RETIREMENT'
+  /** 辞职 / resigned */
+  | 'RESIGNATION'
+  /** 辞退 / dismissed */
+  | 'DISMISSAL'
+  /** 除名 / struck off */
+  | 'STRUCK_OFF'
+  /** 开除 / expelled */
+  | 'EXPULSION'
+  /** 死亡 / died */
+  | 'DEATH'
+  /** 终止聘用合同 / contract ended */
+  | 'CONTRACT_END';
+
+/** 财政局处理停拨通知的结果 / What Finance did with a stop-pay notice */
+export type StopPayOutcome =
+  /** 已自停发月份起停发 / payroll stopped from the stop-from month */
+  | 'STOPPED'
+  /** 此前已停发（同月或更早），未作改动 / already stopped from that month or earlier; nothing changed */
+  | 'ALREADY_STOPPED'
+  /** 此人不在财政工资发放名单上，无需停发 / the person is not on Finance's payroll; nothing to stop */
+  | 'NOT_ON_PAYROLL'
+  /** 通知内容不完整，财政局未能处理 / the notice could not be read; Finance applied nothing */
+  | 'REJECTED';

@@ -7,4 +7,6 @@ export const Person: PersonResolvers = {
     const record = await ctx.loaders.payrollByIdNumber.load(p.idNumber);
     return record && inUnitScope(ctx.viewer, record.institutionCreditCode) ? record : null;
   },
+  stopPayNotices: async (p, _, ctx) =>
+    (await ctx.loaders.receivedStopPayNoticesByIdNumber.load(p.idNumber)).filter((n) => inUnitScope(ctx.viewer, n.institutionCreditCode)),
 };

@@ -1,5 +1,6 @@
 import { forbiddenUnit, inUnitScope } from '@hub/schema';
 import type { QueryResolvers } from '../generated/resolvers.ts';
+import { receivedStopPayNotices } from './receivedStopPayNotices.ts';
 
 export const Query: QueryResolvers = {
   budgetUnit: async (_, args, ctx) => {
@@ -7,4 +8,6 @@ export const Query: QueryResolvers = {
     if (unit && !inUnitScope(ctx.viewer, unit.institutionCreditCode)) throw forbiddenUnit('code');
     return unit;
   },
+
+  receivedStopPayNotices,
 };

@@ -1,5 +1,6 @@
 import type { connection } from '@hub/schema';
 import type { BudgetUnitRow, PayrollRecordRow } from '../db/queries.ts';
+import type { ReceivedStopPayNoticeRow } from '../db/stopPayQueries.ts';
 import type { Institution, Person } from '../generated/resolvers.ts';
 
 /**
@@ -13,3 +14,5 @@ export type PayrollRecordParent = PayrollRecordRow;
 export type PayrollRecordConnectionParent = ReturnType<typeof connection<PayrollRecordRow>>;
 export type PersonParent = Pick<Person, 'idNumber'>;
 export type InstitutionParent = Pick<Institution, 'creditCode'>;
+export type ReceivedStopPayNoticeParent = ReceivedStopPayNoticeRow;
+export type ReceivedStopPayNoticeConnectionParent = ReturnType<typeof connection<ReceivedStopPayNoticeRow>>;

@@ -1,9 +1,7 @@
 import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { windowedPage, type Db } from '@hub/schema';
-import { recordCardCancellations } from './cancelStaffingCards.ts';
 import type * as tables from './schema.ts';
 import { institutions, ledgerEntries, quotas, removals, staffingCards } from './schema.ts';
-import { syncVacantSince } from './syncVacantSince.ts';
 
 export type StaffingDb = Db<typeof tables>;
 export type InstitutionRow = typeof institutions.$inferSelect;
@@ -97,44 +95,3 @@ export async function countInstitutions(db: StaffingDb, filter: InstitutionFilte
 
 export const insertInstitution = (db: StaffingDb, row: typeof institutions.$inferInsert) =>
   db.insert(institutions).values(row).onConflictDoNothing().returning();
-
-export interface RemovalChange {
-  ledgerBefore: LedgerEntryRow;
-  cardsBefore: StaffingCardRow[];
-  cardsAfter: StaffingCardRow[];
-  removal: RemovalRow;
-}
-
-/**
- * Takes a person off the ledger in one transaction: the ledger entry is deleted, the person's active
- * cards of that unit are revoked (their history says CANCELLED, HR and Finance are told) and the
- * removal is recorded. `check` sees the ledger entry (locked)
- * first and may throw, which writes nothing.
- */
-export async function removeFromLedger(
-  db: StaffingDb,
-  removal: Omit<typeof removals.$inferInsert, 'institutionCreditCode'>,
-  check: (entry: LedgerEntryRow | undefined) => asserts entry is LedgerEntryRow,
-  now: Date = new Date(),
-): Promise<RemovalChange> {
-  return db.transaction(async (tx) => {
-    const [entry] = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.idNumber, removal.idNumber)).for('update');
-    check(entry);
-    const unitCards = and(
-      eq(staffingCards.idNumber, removal.idNumber),
-      eq(staffingCards.institutionCreditCode, entry.institutionCreditCode),
-      eq(staffingCards.status, 'ACTIVE'),
-    );
-    const cardsBefore = await tx.select().from(staffingCards).where(unitCards);
-    const cardsAfter = await tx.update(staffingCards).set({ status: 'REVOKED' }).where(unitCards).returning();
-    await recordCardCancellations(tx, cardsAfter, { on: removal.effectiveOn, reason: removal.reason, documentNumber: null }, now);
-    await tx.delete(ledgerEntries).where(eq(ledgerEntries.idNumber, removal.idNumber));
-    // The post the person held is vacant from the day they left.
-    await syncVacantSince(tx, [{ institutionCreditCode: entry.institutionCreditCode, category: entry.quotaCategory }], removal.effectiveOn);
-    const [row] = await tx
-      .insert(removals)
-      .values({ ...removal, institutionCreditCode: entry.institutionCreditCode })
-      .returning();
-    return { ledgerBefore: entry, cardsBefore, cardsAfter, removal: row! };
-  });
-}

@@ -97,6 +97,53 @@ export const removals = staffingSchema.table(
   (t) => [index('removals_person_idx').on(t.idNumber)],
 );
 
+/**
+ * 停拨工资通知 — issued with each removal, in the removal's transaction, together with the outbox
+ * message that carries it to Finance (`messageId`): its delivery is that message's (delivered at,
+ * applied at, Finance's answer).
+ */
+export const stopPayNotices = staffingSchema.table(
+  'stop_pay_notices',
+  {
+    number: text('number').primaryKey(),
+    removalId: integer('removal_id').notNull().unique(),
+    idNumber: text('id_number').notNull(),
+    institutionCreditCode: text('institution_credit_code').notNull(),
+    reason: text('reason').$type<RemovalReason>().notNull(),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    /** YYYY-MM: the first month Finance no longer pays. */
+    stopFromMonth: text('stop_from_month').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+    messageId: text('message_id').notNull().unique(),
+  },
+  (t) => [index('stop_pay_notices_issued_idx').on(t.issuedAt), index('stop_pay_notices_institution_idx').on(t.institutionCreditCode)],
+);
+
+/** 人员核减月报 — a unit's report of its month's removals (possibly none), one per unit and month. */
+export const monthlyRemovalReports = staffingSchema.table(
+  'monthly_removal_reports',
+  {
+    institutionCreditCode: text('institution_credit_code').notNull(),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    removalCount: integer('removal_count').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    submittedBy: text('submitted_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionCreditCode, t.month] }), index('monthly_removal_reports_month_idx').on(t.month)],
+);
+
+/** 文号流水 — the last serial given out per document series and year (编审〔2026〕0001号, 停拨〔2026〕00001号 …), taken under the row's lock. */
+export const documentCounters = staffingSchema.table(
+  'document_counters',
+  {
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.series, t.year] })],
+);
+
 /** 空编集中管理 — the central pool of reclaimed quota, per category and level (市直, 县区, 乡镇). */
 export const vacancyPool = staffingSchema.table(
   'vacancy_pool',
@@ -256,17 +303,6 @@ export const unitFreezes = staffingSchema.table(
     index('unit_freezes_institution_idx').on(t.institutionCreditCode, t.id),
     uniqueIndex('unit_freezes_open_idx').on(t.institutionCreditCode).where(sql`${t.unfrozenAt} is null`),
   ],
-);
-
-/** 文号流水 — the last serial given out per document series and year (编审〔2026〕0001号 …), taken under the row's lock. */
-export const documentCounters = staffingSchema.table(
-  'document_counters',
-  {
-    series: text('series').notNull(),
-    year: integer('year').notNull(),
-    last: integer('last').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.series, t.year] })],
 );
 
 /** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */

@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { insertInChunks } from '@hub/schema';
 import type { StaffingDb } from './queries.ts';
-import { documentCounters, hiringApplications, hiringApprovals, institutions, ledgerEntries, quotas, removals, staffingCards } from './schema.ts';
+import {
+  documentCounters,
+  hiringApplications,
+  hiringApprovals,
+  institutions,
+  ledgerEntries,
+  monthlyRemovalReports,
+  quotas,
+  removals,
+  staffingCards,
+} from './schema.ts';
 
 export interface StaffingSeed {
   institutions: (typeof institutions.$inferInsert)[];
@@ -13,6 +23,8 @@ export interface StaffingSeed {
   hiringApplications?: (typeof hiringApplications.$inferInsert)[];
   hiringApprovals?: (typeof hiringApprovals.$inferInsert)[];
   documentCounters?: (typeof documentCounters.$inferInsert)[];
+  /** Units' monthly removal reports already on file (人员核减月报). */
+  monthlyRemovalReports?: (typeof monthlyRemovalReports.$inferInsert)[];
 }
 
 export async function seedStaffing(db: StaffingDb, data: StaffingSeed): Promise<void> {
@@ -28,6 +40,7 @@ export async function seedStaffing(db: StaffingDb, data: StaffingSeed): Promise<
     // Applications come with their ids (approvals name them): the next one the office files follows them.
     if (data.hiringApplications?.length)
       await tx.execute(sql`select setval(pg_get_serial_sequence('staffing.hiring_applications', 'id'), (select max(id) from staffing.hiring_applications))`);
+    await insertInChunks(data.monthlyRemovalReports ?? [], (c) => tx.insert(monthlyRemovalReports).values(c));
   });
 }
 

@@ -162,3 +162,14 @@ export type PriorityField =
   | 'GRASSROOTS_GOVERNANCE'
   /** 其他 / other */
   | 'OTHER';
+
+/** 财政局处理停拨通知的结果 / What Finance did with a stop-pay notice */
+export type StopPayOutcome =
+  /** 已自停发月份起停发 / payroll stopped from the stop-from month */
+  | 'STOPPED'
+  /** 此前已停发（同月或更早），未作改动 / already stopped from that month or earlier; nothing changed */
+  | 'ALREADY_STOPPED'
+  /** 此人不在财政工资发放名单上，无需停发 / the person is not on Finance's payroll; nothing to stop */
+  | 'NOT_ON_PAYROLL'
+  /** 通知内容不完整，财政局未能处理 / the notice could not be read; Finance applied nothing */
+  | 'REJECTED';

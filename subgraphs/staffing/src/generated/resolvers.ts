@@ -13,8 +13,9 @@ import type { HiringUseOutcome } from './enums.ts';
 import type { StaffingCardEventKind } from './enums.ts';
 import type { QuotaMovementKind } from './enums.ts';
 import type { PriorityField } from './enums.ts';
+import type { StopPayOutcome } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent, QuotaMovementParent, QuotaMovementConnectionParent, VacancyPoolEntryParent, RegionQuotaTotalParent, IdleVacancyParent, IdleVacancyConnectionParent, HiringApplicationParent, HiringApprovalParent, HiringApprovalUseParent, StaffingCardEventParent, UnitFreezeParent, HiringApplicationConnectionParent, HiringApprovalConnectionParent } from '../resolvers/mappers.ts';
+import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent, StopPayNoticeParent, StopPayNoticeConnectionParent, MonthlyRemovalReportParent, UnreportedRemovalUnitParent, UnreportedRemovalUnitConnectionParent, QuotaMovementParent, QuotaMovementConnectionParent, VacancyPoolEntryParent, RegionQuotaTotalParent, IdleVacancyParent, IdleVacancyConnectionParent, HiringApplicationParent, HiringApprovalParent, HiringApprovalUseParent, StaffingCardEventParent, UnitFreezeParent, HiringApplicationConnectionParent, HiringApprovalConnectionParent } from '../resolvers/mappers.ts';
 import type { StaffingContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -30,6 +31,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** 日期（YYYY-MM-DD）/ A calendar date, YYYY-MM-DD */
   Date: { input: string; output: string; }
+  /** 时间（ISO 8601，含时区，返回 UTC）/ An instant, ISO 8601 with a zone; returned in UTC */
+  DateTime: { input: Date; output: Date | string; }
 };
 
 /** 分页信息 / Where a page of a list ends */
@@ -92,6 +95,8 @@ export type Institution = {
   frozen?: Maybe<Scalars['Boolean']['output']>;
   /** 冻结与解冻记录（新的在前）/ Freezes of the unit's staffing procedures, newest first */
   freezes?: Maybe<Array<UnitFreeze>>;
+  /** 某月的人员核减月报（未报为空）/ The unit's removal report for a month (YYYY-MM); null if none */
+  removalReport?: Maybe<MonthlyRemovalReport>;
 };
 
 
@@ -99,6 +104,12 @@ export type Institution = {
 export type InstitutionLedgerArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 机构/单位（以统一社会信用代码为键，各部门提供各自所管字段）/ An institution, keyed by unified social credit code; each office contributes the fields it owns */
+export type InstitutionRemovalReportArgs = {
+  month: Scalars['String']['input'];
 };
 
 /** 编制 / One category of an institution's quota */
@@ -429,6 +440,95 @@ export type Removal = {
   effectiveOn: Scalars['Date']['output'];
   /** 上报日期 / Reported on */
   reportedOn: Scalars['Date']['output'];
+  /** 停拨工资通知（随核减同时开具；平台启用前的核减为空）/ The stop-pay notice issued with the removal; null for removals recorded before the hub issued notices */
+  stopPayNotice?: Maybe<StopPayNotice>;
+};
+
+export { StopPayOutcome };
+
+/** 停拨工资通知（编办开具，经平台送达财政局）/ A stop-pay notice: issued by the Staffing Office with a removal, carried to Finance by the hub */
+export type StopPayNotice = {
+  __typename?: 'StopPayNotice';
+  /** 通知文号（停拨〔年〕序号号）/ Notice number, 停拨〔year〕serial号 */
+  number: Scalars['ID']['output'];
+  /** 人员 / The person */
+  person: Person;
+  /** 原单位 / Institution left */
+  institution: Institution;
+  /** 核减原因 / Reason of the removal */
+  reason: RemovalReason;
+  /** 核减生效日期 / Effective date of the removal */
+  effectiveOn: Scalars['Date']['output'];
+  /** 停发起始月份（生效日期的次月，YYYY-MM）/ First month not paid: the month after the effective date, YYYY-MM */
+  stopFromMonth: Scalars['String']['output'];
+  /** 开具时间 / Issued at */
+  issuedAt: Scalars['DateTime']['output'];
+  /** 送达财政局时间（未送达为空）/ Delivered to Finance at; null while undelivered */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 财政局处理时间（未处理为空）/ Applied by Finance at; null until applied */
+  appliedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 是否已送达 / Whether it has been delivered */
+  delivered: Scalars['Boolean']['output'];
+  /** 投递尝试次数 / Delivery attempts so far */
+  deliveryAttempts: Scalars['Int']['output'];
+  /** 下次投递时间（已送达为空）/ Next delivery attempt; null once delivered */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 未送达已等待秒数（已送达为空）/ Seconds it has waited undelivered; null once delivered */
+  waitingSeconds?: Maybe<Scalars['Int']['output']>;
+  /** 财政局处理结果（未处理为空）/ What Finance did with it; null until applied */
+  outcome?: Maybe<StopPayOutcome>;
+};
+
+/** 停拨工资通知分页 / A page of stop-pay notices */
+export type StopPayNoticeConnection = {
+  __typename?: 'StopPayNoticeConnection';
+  /** 本页通知 / The notices */
+  nodes: Array<StopPayNotice>;
+  /** 总数 / Count over all pages */
+  totalCount: Scalars['Int']['output'];
+  /** 分页信息 / Page info */
+  pageInfo: PageInfo;
+};
+
+/** 人员核减月报（用人单位每月上报本月减员情况，可为零）/ A unit's monthly removal report: its removals of the month, possibly none */
+export type MonthlyRemovalReport = {
+  __typename?: 'MonthlyRemovalReport';
+  /** 上报单位 / The unit */
+  institution: Institution;
+  /** 所报月份（YYYY-MM）/ The month reported, YYYY-MM */
+  month: Scalars['String']['output'];
+  /** 上报时本月核减人数（按生效日期）/ Removals effective in the month when the report was made */
+  removalCount: Scalars['Int']['output'];
+  /** 上报时间 / Submitted at */
+  submittedAt: Scalars['DateTime']['output'];
+  /** 上报人 / Submitted by (the account) */
+  submittedBy: Scalars['String']['output'];
+  /** 是否逾期（月末后上报）/ Submitted after the month had ended (Beijing time) */
+  late: Scalars['Boolean']['output'];
+};
+
+/** 未按期上报核减月报的单位 / A unit with no removal report for a month that has ended */
+export type UnreportedRemovalUnit = {
+  __typename?: 'UnreportedRemovalUnit';
+  /** 单位 / The unit */
+  institution: Institution;
+  /** 未报月份（YYYY-MM）/ The month not reported */
+  month: Scalars['String']['output'];
+  /** 应报截止日（该月最后一天）/ Due on: the month's last day */
+  dueOn: Scalars['Date']['output'];
+  /** 最近一次上报的月份（从未上报为空）/ The latest month the unit has reported; null if never */
+  lastReportedMonth?: Maybe<Scalars['String']['output']>;
+};
+
+/** 未上报单位分页 / A page of units with no report */
+export type UnreportedRemovalUnitConnection = {
+  __typename?: 'UnreportedRemovalUnitConnection';
+  /** 本页单位 / The units */
+  nodes: Array<UnreportedRemovalUnit>;
+  /** 总数 / Count over all pages */
+  totalCount: Scalars['Int']['output'];
+  /** 分页信息 / Page info */
+  pageInfo: PageInfo;
 };
 
 /** 人员（以公民身份号码为键，各部门提供各自所管字段）/ A person, keyed by citizen ID number; each office contributes the fields it owns */
@@ -497,6 +597,21 @@ export type ReportRemovalPayload = {
   __typename?: 'ReportRemovalPayload';
   /** 核减记录 / The removal */
   removal?: Maybe<Removal>;
+};
+
+/** 上报人员核减月报的输入 / Input to submit a unit's monthly removal report */
+export type SubmitMonthlyRemovalReportInput = {
+  /** 单位统一社会信用代码 / The unit's credit code */
+  institutionCreditCode: Scalars['ID']['input'];
+  /** 所报月份（YYYY-MM，不晚于本月）/ The month reported, YYYY-MM, not after the current month */
+  month: Scalars['String']['input'];
+};
+
+/** 上报人员核减月报的结果 / Result of submitting a monthly removal report */
+export type SubmitMonthlyRemovalReportPayload = {
+  __typename?: 'SubmitMonthlyRemovalReportPayload';
+  /** 月报 / The report */
+  report?: Maybe<MonthlyRemovalReport>;
 };
 
 /** 收回空编的输入 / Input to reclaim vacancies into the central pool */
@@ -716,6 +831,12 @@ export type Query = {
   institution?: Maybe<Institution>;
   /** 机构列表，可按类别、层级、系统、上级筛选 / Institutions, filtered by kind, level, system or parent */
   institutions?: Maybe<InstitutionConnection>;
+  /** 按文号查停拨工资通知 / One stop-pay notice by its number */
+  stopPayNotice?: Maybe<StopPayNotice>;
+  /** 未送达财政局的停拨工资通知，最早开具的在前 / Stop-pay notices not yet delivered to Finance, oldest first */
+  undeliveredStopPayNotices?: Maybe<StopPayNoticeConnection>;
+  /** 某月（已结束）未上报人员核减月报的单位 / Units with no removal report for a month (YYYY-MM) that has ended */
+  unreportedRemovalUnits?: Maybe<UnreportedRemovalUnitConnection>;
   /** 闲置空编：空编持续不少于 idleMonths 个月（默认见 IDLE_VACANCY_MONTHS，12）/ Vacancies idle for idleMonths months or more (default IDLE_VACANCY_MONTHS, 12), longest idle first */
   idleVacancies?: Maybe<IdleVacancyConnection>;
   /** 空编集中管理池 / The central vacancy pool, per category and level */
@@ -749,6 +870,24 @@ export type QueryInstitutionsArgs = {
   level?: InputMaybe<AdminLevel>;
   system?: InputMaybe<InstitutionSystem>;
   parentCreditCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryStopPayNoticeArgs = {
+  number: Scalars['ID']['input'];
+};
+
+
+export type QueryUndeliveredStopPayNoticesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryUnreportedRemovalUnitsArgs = {
+  month: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -803,8 +942,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** 登记机构（编办）/ Register an institution (Staffing Office) */
   registerInstitution?: Maybe<RegisterInstitutionPayload>;
-  /** 上报人员核减（用人单位填报员限本单位，或编办）：移出实名制台账，注销编制卡 / Report a removal (a unit operator for its own unit, or the Staffing Office): the person leaves the ledger and their cards are revoked */
+  /** 上报人员核减（用人单位填报员限本单位，或编办）：移出实名制台账，注销编制卡，并开具停拨工资通知送财政局 / Report a removal (a unit operator for its own unit, or the Staffing Office): the person leaves the ledger, their cards are revoked and a stop-pay notice goes to Finance */
   reportRemoval?: Maybe<ReportRemovalPayload>;
+  /** 上报人员核减月报（用人单位填报员限本单位，或编办），本月无减员也应上报 / Submit a unit's monthly removal report (its unit operator, or the Staffing Office), also when there were none */
+  submitMonthlyRemovalReport?: Maybe<SubmitMonthlyRemovalReportPayload>;
   /** 收回空编至集中管理池（编办）/ Reclaim vacancies into the central pool (Staffing Office) */
   reclaimVacancies?: Maybe<ReclaimVacanciesPayload>;
   /** 从集中管理池调配编制给单位（编办）/ Allocate quota from the central pool to an institution (Staffing Office) */
@@ -837,6 +978,11 @@ export type MutationRegisterInstitutionArgs = {
 
 export type MutationReportRemovalArgs = {
   input: ReportRemovalInput;
+};
+
+
+export type MutationSubmitMonthlyRemovalReportArgs = {
+  input: SubmitMonthlyRemovalReportInput;
 };
 
 
@@ -993,6 +1139,7 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1031,12 +1178,20 @@ export type ResolversTypes = {
   HiringApprovalConnection: ResolverTypeWrapper<HiringApprovalConnectionParent>;
   UnitFreeze: ResolverTypeWrapper<UnitFreezeParent>;
   Removal: ResolverTypeWrapper<RemovalParent>;
+  StopPayOutcome: StopPayOutcome;
+  StopPayNotice: ResolverTypeWrapper<StopPayNoticeParent>;
+  StopPayNoticeConnection: ResolverTypeWrapper<StopPayNoticeConnectionParent>;
+  MonthlyRemovalReport: ResolverTypeWrapper<MonthlyRemovalReportParent>;
+  UnreportedRemovalUnit: ResolverTypeWrapper<UnreportedRemovalUnitParent>;
+  UnreportedRemovalUnitConnection: ResolverTypeWrapper<UnreportedRemovalUnitConnectionParent>;
   Person: ResolverTypeWrapper<PersonParent>;
   InstitutionConnection: ResolverTypeWrapper<InstitutionConnectionParent>;
   RegisterInstitutionInput: RegisterInstitutionInput;
   RegisterInstitutionPayload: ResolverTypeWrapper<Omit<RegisterInstitutionPayload, 'institution'> & { institution?: Maybe<ResolversTypes['Institution']> }>;
   ReportRemovalInput: ReportRemovalInput;
   ReportRemovalPayload: ResolverTypeWrapper<Omit<ReportRemovalPayload, 'removal'> & { removal?: Maybe<ResolversTypes['Removal']> }>;
+  SubmitMonthlyRemovalReportInput: SubmitMonthlyRemovalReportInput;
+  SubmitMonthlyRemovalReportPayload: ResolverTypeWrapper<Omit<SubmitMonthlyRemovalReportPayload, 'report'> & { report?: Maybe<ResolversTypes['MonthlyRemovalReport']> }>;
   ReclaimVacanciesInput: ReclaimVacanciesInput;
   ReclaimVacanciesPayload: ResolverTypeWrapper<Omit<ReclaimVacanciesPayload, 'movement' | 'pool'> & { movement?: Maybe<ResolversTypes['QuotaMovement']>, pool?: Maybe<ResolversTypes['VacancyPoolEntry']> }>;
   AllocateFromPoolInput: AllocateFromPoolInput;
@@ -1066,6 +1221,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
@@ -1090,12 +1246,19 @@ export type ResolversParentTypes = {
   HiringApprovalConnection: HiringApprovalConnectionParent;
   UnitFreeze: UnitFreezeParent;
   Removal: RemovalParent;
+  StopPayNotice: StopPayNoticeParent;
+  StopPayNoticeConnection: StopPayNoticeConnectionParent;
+  MonthlyRemovalReport: MonthlyRemovalReportParent;
+  UnreportedRemovalUnit: UnreportedRemovalUnitParent;
+  UnreportedRemovalUnitConnection: UnreportedRemovalUnitConnectionParent;
   Person: PersonParent;
   InstitutionConnection: InstitutionConnectionParent;
   RegisterInstitutionInput: RegisterInstitutionInput;
   RegisterInstitutionPayload: Omit<RegisterInstitutionPayload, 'institution'> & { institution?: Maybe<ResolversParentTypes['Institution']> };
   ReportRemovalInput: ReportRemovalInput;
   ReportRemovalPayload: Omit<ReportRemovalPayload, 'removal'> & { removal?: Maybe<ResolversParentTypes['Removal']> };
+  SubmitMonthlyRemovalReportInput: SubmitMonthlyRemovalReportInput;
+  SubmitMonthlyRemovalReportPayload: Omit<SubmitMonthlyRemovalReportPayload, 'report'> & { report?: Maybe<ResolversParentTypes['MonthlyRemovalReport']> };
   ReclaimVacanciesInput: ReclaimVacanciesInput;
   ReclaimVacanciesPayload: Omit<ReclaimVacanciesPayload, 'movement' | 'pool'> & { movement?: Maybe<ResolversParentTypes['QuotaMovement']>, pool?: Maybe<ResolversParentTypes['VacancyPoolEntry']> };
   AllocateFromPoolInput: AllocateFromPoolInput;
@@ -1124,6 +1287,10 @@ export type ResolversParentTypes = {
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type PageInfoResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1169,6 +1336,7 @@ export type InstitutionResolvers<ContextType = StaffingContext, ParentType exten
   ledger?: Resolver<Maybe<ResolversTypes['LedgerEntryConnection']>, ParentType, ContextType, RequireFields<InstitutionLedgerArgs, 'first'>>;
   frozen?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   freezes?: Resolver<Maybe<Array<ResolversTypes['UnitFreeze']>>, ParentType, ContextType>;
+  removalReport?: Resolver<Maybe<ResolversTypes['MonthlyRemovalReport']>, ParentType, ContextType, RequireFields<InstitutionRemovalReportArgs, 'month'>>;
 };
 
 export type QuotaResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Quota'] = ResolversParentTypes['Quota']> = {
@@ -1345,6 +1513,54 @@ export type RemovalResolvers<ContextType = StaffingContext, ParentType extends R
   reason?: Resolver<ResolversTypes['RemovalReason'], ParentType, ContextType>;
   effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   reportedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  stopPayNotice?: Resolver<Maybe<ResolversTypes['StopPayNotice']>, ParentType, ContextType>;
+};
+
+export type StopPayOutcomeResolvers = EnumResolverSignature<{ STOPPED?: any, ALREADY_STOPPED?: any, NOT_ON_PAYROLL?: any, REJECTED?: any }, ResolversTypes['StopPayOutcome']>;
+
+export type StopPayNoticeResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['StopPayNotice'] = ResolversParentTypes['StopPayNotice']> = {
+  number?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['RemovalReason'], ParentType, ContextType>;
+  effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  stopFromMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  appliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deliveryAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  waitingSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['StopPayOutcome']>, ParentType, ContextType>;
+};
+
+export type StopPayNoticeConnectionResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['StopPayNoticeConnection'] = ResolversParentTypes['StopPayNoticeConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['StopPayNotice']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MonthlyRemovalReportResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['MonthlyRemovalReport'] = ResolversParentTypes['MonthlyRemovalReport']> = {
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  removalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  submittedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type UnreportedRemovalUnitResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['UnreportedRemovalUnit'] = ResolversParentTypes['UnreportedRemovalUnit']> = {
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  lastReportedMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UnreportedRemovalUnitConnectionResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['UnreportedRemovalUnitConnection'] = ResolversParentTypes['UnreportedRemovalUnitConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['UnreportedRemovalUnit']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
@@ -1367,6 +1583,10 @@ export type RegisterInstitutionPayloadResolvers<ContextType = StaffingContext, P
 
 export type ReportRemovalPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['ReportRemovalPayload'] = ResolversParentTypes['ReportRemovalPayload']> = {
   removal?: Resolver<Maybe<ResolversTypes['Removal']>, ParentType, ContextType>;
+};
+
+export type SubmitMonthlyRemovalReportPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['SubmitMonthlyRemovalReportPayload'] = ResolversParentTypes['SubmitMonthlyRemovalReportPayload']> = {
+  report?: Resolver<Maybe<ResolversTypes['MonthlyRemovalReport']>, ParentType, ContextType>;
 };
 
 export type ReclaimVacanciesPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['ReclaimVacanciesPayload'] = ResolversParentTypes['ReclaimVacanciesPayload']> = {
@@ -1418,6 +1638,9 @@ export type UnfreezeUnitPayloadResolvers<ContextType = StaffingContext, ParentTy
 export type QueryResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'creditCode'>>;
   institutions?: Resolver<Maybe<ResolversTypes['InstitutionConnection']>, ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'first'>>;
+  stopPayNotice?: Resolver<Maybe<ResolversTypes['StopPayNotice']>, ParentType, ContextType, RequireFields<QueryStopPayNoticeArgs, 'number'>>;
+  undeliveredStopPayNotices?: Resolver<Maybe<ResolversTypes['StopPayNoticeConnection']>, ParentType, ContextType, RequireFields<QueryUndeliveredStopPayNoticesArgs, 'first'>>;
+  unreportedRemovalUnits?: Resolver<Maybe<ResolversTypes['UnreportedRemovalUnitConnection']>, ParentType, ContextType, RequireFields<QueryUnreportedRemovalUnitsArgs, 'month' | 'first'>>;
   idleVacancies?: Resolver<Maybe<ResolversTypes['IdleVacancyConnection']>, ParentType, ContextType, RequireFields<QueryIdleVacanciesArgs, 'first'>>;
   vacancyPool?: Resolver<Maybe<Array<ResolversTypes['VacancyPoolEntry']>>, ParentType, ContextType>;
   regionQuotaTotals?: Resolver<Maybe<Array<ResolversTypes['RegionQuotaTotal']>>, ParentType, ContextType>;
@@ -1432,6 +1655,7 @@ export type QueryResolvers<ContextType = StaffingContext, ParentType extends Res
 export type MutationResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   registerInstitution?: Resolver<Maybe<ResolversTypes['RegisterInstitutionPayload']>, ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'input'>>;
   reportRemoval?: Resolver<Maybe<ResolversTypes['ReportRemovalPayload']>, ParentType, ContextType, RequireFields<MutationReportRemovalArgs, 'input'>>;
+  submitMonthlyRemovalReport?: Resolver<Maybe<ResolversTypes['SubmitMonthlyRemovalReportPayload']>, ParentType, ContextType, RequireFields<MutationSubmitMonthlyRemovalReportArgs, 'input'>>;
   reclaimVacancies?: Resolver<Maybe<ResolversTypes['ReclaimVacanciesPayload']>, ParentType, ContextType, RequireFields<MutationReclaimVacanciesArgs, 'input'>>;
   allocateFromPool?: Resolver<Maybe<ResolversTypes['AllocateFromPoolPayload']>, ParentType, ContextType, RequireFields<MutationAllocateFromPoolArgs, 'input'>>;
   transferQuota?: Resolver<Maybe<ResolversTypes['TransferQuotaPayload']>, ParentType, ContextType, RequireFields<MutationTransferQuotaArgs, 'input'>>;
@@ -1447,6 +1671,7 @@ export type MutationResolvers<ContextType = StaffingContext, ParentType extends 
 
 export type Resolvers<ContextType = StaffingContext> = {
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
   Gender?: GenderResolvers;
   InstitutionKind?: InstitutionKindResolvers;
@@ -1481,10 +1706,17 @@ export type Resolvers<ContextType = StaffingContext> = {
   HiringApprovalConnection?: HiringApprovalConnectionResolvers<ContextType>;
   UnitFreeze?: UnitFreezeResolvers<ContextType>;
   Removal?: RemovalResolvers<ContextType>;
+  StopPayOutcome?: StopPayOutcomeResolvers;
+  StopPayNotice?: StopPayNoticeResolvers<ContextType>;
+  StopPayNoticeConnection?: StopPayNoticeConnectionResolvers<ContextType>;
+  MonthlyRemovalReport?: MonthlyRemovalReportResolvers<ContextType>;
+  UnreportedRemovalUnit?: UnreportedRemovalUnitResolvers<ContextType>;
+  UnreportedRemovalUnitConnection?: UnreportedRemovalUnitConnectionResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
   RegisterInstitutionPayload?: RegisterInstitutionPayloadResolvers<ContextType>;
   ReportRemovalPayload?: ReportRemovalPayloadResolvers<ContextType>;
+  SubmitMonthlyRemovalReportPayload?: SubmitMonthlyRemovalReportPayloadResolvers<ContextType>;
   ReclaimVacanciesPayload?: ReclaimVacanciesPayloadResolvers<ContextType>;
   AllocateFromPoolPayload?: AllocateFromPoolPayloadResolvers<ContextType>;
   TransferQuotaPayload?: TransferQuotaPayloadResolvers<ContextType>;

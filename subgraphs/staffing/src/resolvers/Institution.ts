@@ -1,5 +1,6 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode } from '@hub/schema';
 import { quotaFigures } from '../domain/quotaFigures.ts';
+import { removalReport } from './removalReport.ts';
 import type { InstitutionResolvers } from '../generated/resolvers.ts';
 
 export const Institution: InstitutionResolvers = {
@@ -28,4 +29,6 @@ export const Institution: InstitutionResolvers = {
     const rows = await ctx.loaders.ledgerPageByInstitution.load({ parent: row.creditCode, limit: page.limit, offset: page.offset });
     return connection(rows, page, () => ctx.loaders.ledgerCountByInstitution.load(row.creditCode));
   },
+
+  removalReport,
 };

@@ -4,6 +4,7 @@ import type { MutationResolvers } from '../generated/resolvers.ts';
 import { allocateFromPool } from './allocateFromPool.ts';
 import { reclaimVacancies } from './reclaimVacancies.ts';
 import { reportRemoval } from './reportRemoval.ts';
+import { submitMonthlyRemovalReport } from './submitMonthlyRemovalReport.ts';
 import { setLeadershipPostsApproved } from './setLeadershipPostsApproved.ts';
 import { setQuotaCeiling } from './setQuotaCeiling.ts';
 import { transferQuota } from './transferQuota.ts';
@@ -36,6 +37,7 @@ export const Mutation: MutationResolvers = {
   },
 
   reportRemoval,
+  submitMonthlyRemovalReport,
   reclaimVacancies,
   allocateFromPool,
   transferQuota,

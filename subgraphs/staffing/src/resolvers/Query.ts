@@ -1,6 +1,9 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode, unitScope } from '@hub/schema';
 import { countInstitutions, listInstitutions, type InstitutionFilter } from '../db/queries.ts';
 import type { QueryResolvers } from '../generated/resolvers.ts';
+import { findStopPayNotice } from './findStopPayNotice.ts';
+import { undeliveredStopPayNotices } from './undeliveredStopPayNotices.ts';
+import { unreportedRemovalUnits } from './unreportedRemovalUnits.ts';
 import { idleVacancies } from './idleVacancies.ts';
 import { quotaMovements } from './quotaMovements.ts';
 import { regionQuotaTotals } from './regionQuotaTotals.ts';
@@ -32,6 +35,9 @@ export const Query: QueryResolvers = {
     return connection(rows, page, () => countInstitutions(ctx.db, filter));
   },
 
+  stopPayNotice: findStopPayNotice,
+  undeliveredStopPayNotices,
+  unreportedRemovalUnits,
   idleVacancies,
   vacancyPool,
   regionQuotaTotals,

@@ -1,9 +1,11 @@
+import { DateTimeScalar } from '@hub/schema';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { HiringApplication } from './HiringApplication.ts';
 import { HiringApproval } from './HiringApproval.ts';
 import { HiringApprovalUse } from './HiringApprovalUse.ts';
 import { Institution } from './Institution.ts';
 import { LedgerEntry } from './LedgerEntry.ts';
+import { MonthlyRemovalReport } from './MonthlyRemovalReport.ts';
 import { Mutation } from './Mutation.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
@@ -11,9 +13,12 @@ import { QuotaMovement } from './QuotaMovement.ts';
 import { Removal } from './Removal.ts';
 import { StaffingCard } from './StaffingCard.ts';
 import { StaffingCardEvent } from './StaffingCardEvent.ts';
+import { StopPayNotice } from './StopPayNotice.ts';
 import { UnitFreeze } from './UnitFreeze.ts';
+import { UnreportedRemovalUnit } from './UnreportedRemovalUnit.ts';
 
 export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
   Query,
   Mutation,
   Institution,
@@ -27,4 +32,7 @@ export const resolvers: Resolvers = {
   HiringApproval,
   HiringApprovalUse,
   UnitFreeze,
+  StopPayNotice,
+  MonthlyRemovalReport,
+  UnreportedRemovalUnit,
 };

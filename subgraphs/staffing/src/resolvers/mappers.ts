@@ -2,6 +2,8 @@ import type { connection } from '@hub/schema';
 import type { HiringApplicationRow, HiringApprovalRow, HiringApprovalUseRow, StaffingCardEventRow, UnitFreezeRow } from '../db/hiringQueries.ts';
 import type { InstitutionRow, LedgerEntryRow, RemovalRow, StaffingCardRow } from '../db/queries.ts';
 import type { QuotaMovementRow, VacancyPoolRow } from '../db/dynamicQueries.ts';
+import type { MonthlyRemovalReportRow } from '../db/removalReportQueries.ts';
+import type { StopPayNoticeRow } from '../db/removalQueries.ts';
 import type { QuotaFigures } from '../domain/quotaFigures.ts';
 import type { RegionQuotaTotal } from '../domain/regionQuotaTotals.ts';
 import type { QuotaCategory } from '../generated/enums.ts';
@@ -21,6 +23,15 @@ export type RemovalParent = RemovalRow;
 export type PersonParent = Pick<Person, 'idNumber'>;
 export type LedgerEntryConnectionParent = ReturnType<typeof connection<LedgerEntryRow>>;
 export type InstitutionConnectionParent = ReturnType<typeof connection<InstitutionRow>>;
+export type StopPayNoticeParent = StopPayNoticeRow;
+export type StopPayNoticeConnectionParent = ReturnType<typeof connection<StopPayNoticeRow>>;
+export type MonthlyRemovalReportParent = MonthlyRemovalReportRow;
+/** A unit without a report, and the month it lacks. */
+export interface UnreportedRemovalUnitParent {
+  institution: InstitutionRow;
+  month: string;
+}
+export type UnreportedRemovalUnitConnectionParent = ReturnType<typeof connection<UnreportedRemovalUnitParent>>;
 export type QuotaMovementParent = QuotaMovementRow;
 export type QuotaMovementConnectionParent = ReturnType<typeof connection<QuotaMovementRow>>;
 export type VacancyPoolEntryParent = VacancyPoolRow;
