@@ -32,3 +32,4 @@ export * from './unboundedInputs.ts';
 export * from './logError.ts';
 export * from './subgraphRoutes.ts';
 export * from './messaging/index.ts';
+export * from './sheets/index.ts';
