@@ -5,6 +5,7 @@ import { openStaffingDatabase } from './db/open.ts';
 import type { StaffingDb } from './db/queries.ts';
 import { isStaffingEmpty, seedStaffing, type StaffingSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
+import { importRoutes } from './import/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -22,6 +23,7 @@ export const staffing: OfficeSubgraph<StaffingSeed, StaffingDb, StaffingContext>
   isEmpty: isStaffingEmpty,
   messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
   seed: seedStaffing,
+  routes: importRoutes,
 };
 
 export type { StaffingSeed };

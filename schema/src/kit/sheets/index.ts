@@ -29,3 +29,5 @@ export * from './runImport.ts';
 export * from './replaceUnitRows.ts';
 export * from './readImportMediaType.ts';
 export * from './importRoutes.ts';
+export * from './checkAgainstIdNumber.ts';
+export * from './defineSheet.ts';
