@@ -5,6 +5,7 @@ import { openFinanceDatabase } from './db/open.ts';
 import type { FinanceDb } from './db/queries.ts';
 import { isFinanceEmpty, seedFinance, type FinanceSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
+import { importRoutes } from './import/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -22,6 +23,7 @@ export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
   isEmpty: isFinanceEmpty,
   messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
   seed: seedFinance,
+  routes: importRoutes,
 };
 
 export type { FinanceSeed };

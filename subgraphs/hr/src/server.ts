@@ -5,6 +5,7 @@ import { openHrDatabase } from './db/open.ts';
 import type { HrDb } from './db/queries.ts';
 import { isHrEmpty, seedHr, type HrSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
+import { importRoutes } from './import/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -22,6 +23,7 @@ export const hr: OfficeSubgraph<HrSeed, HrDb, HrContext> = {
   isEmpty: isHrEmpty,
   messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
   seed: seedHr,
+  routes: importRoutes,
 };
 
 export type { HrSeed };
