@@ -74,7 +74,7 @@ export const TEST_RATE_LIMITS: NonNullable<HubOptions['rateLimits']> = {
  */
 export async function startTestHub(
   seed?: () => City,
-  options: Pick<HubOptions, 'now' | 'enforcement' | 'limits' | 'idempotencyTtlMs' | 'tokens' | 'rateLimits' | 'cors' | 'messagePollMs'> = {},
+  options: Pick<HubOptions, 'now' | 'enforcement' | 'limits' | 'idempotencyTtlMs' | 'tokens' | 'rateLimits' | 'cors' | 'messagePollMs' | 'imports'> = {},
 ): Promise<TestHub> {
   const fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
   const hub = await startHub({
