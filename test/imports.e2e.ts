@@ -40,7 +40,7 @@ async function upload(office: string, kind: string, file: Buffer, viewer: Viewer
   const response = await fetch(`${base}/imports/${office}/${kind}?name=${encodeURIComponent(`${kind}.xlsx`)}`, {
     method: 'POST',
     headers: { ...(await hub.as(viewer)), 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-    body: file,
+    body: new Uint8Array(file),
   });
   return { status: response.status, body: (await response.json()) as any };
 }
@@ -295,7 +295,7 @@ describe('files the gateway refuses', () => {
     expect(text.body.errors[0].extensions).toMatchObject({ code: 'BAD_REQUEST', reason: 'NOT_XLSX' });
     const unknown = await upload('staffing', 'salaries', await xlsxOf([['a']]), staffingOperator);
     expect(unknown.status).toBe(404);
-    const anonymous = await fetch(`${base}/imports/staffing/ledger`, { method: 'POST', body: await xlsxOf([['a']]) });
+    const anonymous = await fetch(`${base}/imports/staffing/ledger`, { method: 'POST', body: new Uint8Array(await xlsxOf([['a']])) });
     expect(anonymous.status).toBe(401);
     const hrOnStaffing = await upload('staffing', 'ledger', await xlsxOf([LEDGER_HEADERS]), { office: 'hr', role: 'OPERATOR' });
     expect(hrOnStaffing.status).toBe(403);
