@@ -138,7 +138,10 @@ export function importEndpoints(options: ImportEndpointOptions): Route {
     }
     if (templatePath) {
       const [, office, kind] = templatePath as unknown as [string, ImportOffice, string];
-      if (!isImportKind(office, kind)) return (refuse(res, 404, unknownKind(office, kind)), true);
+      if (!isImportKind(office, kind)) {
+        refuse(res, 404, unknownKind(office, kind));
+        return true;
+      }
       relay(res, await forward(office, IMPORT_ROUTES.template(kind), viewer, '{}'));
       return true;
     }
@@ -203,7 +206,10 @@ export function importEndpoints(options: ImportEndpointOptions): Route {
     if (jobPath) {
       const [, id, report] = jobPath;
       const match = JOB_ID.exec(id!);
-      if (!match) return (refuse(res, 404, hubError(ErrorCode.NOT_FOUND, null, '没有这个导入任务', 'no such import job')), true);
+      if (!match) {
+        refuse(res, 404, hubError(ErrorCode.NOT_FOUND, null, '没有这个导入任务', 'no such import job'));
+        return true;
+      }
       const office = match[1] as ImportOffice;
       const answer = await forward(office, report ? IMPORT_ROUTES.report : IMPORT_ROUTES.status, viewer, JSON.stringify({ id }));
       if (
