@@ -106,7 +106,7 @@ export function createImportLogRelay(options: ImportLogRelayOptions): ImportLogR
 function entryOf(job: FinishedJob): LogEntryInput {
   return {
     kind: 'WRITE',
-    outcome: OUTCOME[job.state],
+    outcome: OUTCOME[job.state] ?? 'FAILED',
     actor: job.actor,
     operationName: `import:${job.office}/${job.kind}`,
     coordinates: [],

@@ -52,56 +52,64 @@ export async function runImport(options: RunImportOptions): Promise<ImportOutcom
     if (issues.length < MAX_KEPT_ISSUES) issues.push(found);
   };
   let lastWrite = 0;
+  let written: Promise<void> = Promise.resolve();
   const report = (bytes: number) => {
     progress.percent = Math.min(99, Math.floor((bytes / Math.max(1, file.length)) * 100));
     const at = Date.now();
     if (at - lastWrite < PROGRESS_EVERY_MS) return;
     lastWrite = at;
-    options.store
-      .progress(options.jobId, { ...progress }, options.persistProgress)
+    written = written
+      .then(() => options.store.progress(options.jobId, { ...progress }, options.persistProgress))
       .catch((error) => logError({ source: `import ${options.jobId}: progress` }, error));
   };
-  const unitKey = importer.unitColumn;
-  const unitHeader = unitKey ? importer.sheet.columns[unitKey]!.header : null;
-  let audit: AuditRecord[] = [];
-  try {
-    await options.db.transaction(async (tx) => {
-      if (options.lock) await tx.execute(options.lock);
-      const applier = importer.begin(tx, { today: options.today, viewer, issue });
-      let batch: ParsedRow<Record<string, unknown>>[] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await applier.check?.(batch);
-        if (progress.errors === 0) await applier.apply(batch);
-        batch = [];
-      };
-      for await (const parsed of parseSheet(file, importer.sheet, { today: options.today, maxRows: options.maxRows, onIssue: issue, onBytes: report })) {
-        progress.rowsDone++;
-        if (viewer.role === 'UNIT_OPERATOR' && unitKey && parsed.row[unitKey] !== viewer.unit) {
-          issue({
-            severity: 'ERROR',
-            row: parsed.rowNumber,
-            column: unitHeader,
-            value: String(parsed.row[unitKey]),
-            message: '用人单位填报员只能导入本单位的数据',
-            messageEn: 'a unit operator may only import its own unit’s rows',
-          });
-          continue;
+  const outcome = await apply();
+  // The job's last progress write lands before its outcome is written.
+  await written;
+  return outcome;
+
+  async function apply(): Promise<ImportOutcome> {
+    const unitKey = importer.unitColumn;
+    const unitHeader = unitKey ? importer.sheet.columns[unitKey]!.header : null;
+    let audit: AuditRecord[] = [];
+    try {
+      await options.db.transaction(async (tx) => {
+        if (options.lock) await tx.execute(options.lock);
+        const applier = importer.begin(tx, { today: options.today, viewer, issue });
+        let batch: ParsedRow<Record<string, unknown>>[] = [];
+        const flush = async () => {
+          if (batch.length === 0) return;
+          await applier.check?.(batch);
+          if (progress.errors === 0) await applier.apply(batch);
+          batch = [];
+        };
+        for await (const parsed of parseSheet(file, importer.sheet, { today: options.today, maxRows: options.maxRows, onIssue: issue, onBytes: report })) {
+          progress.rowsDone++;
+          if (viewer.role === 'UNIT_OPERATOR' && unitKey && parsed.row[unitKey] !== viewer.unit) {
+            issue({
+              severity: 'ERROR',
+              row: parsed.rowNumber,
+              column: unitHeader,
+              value: String(parsed.row[unitKey]),
+              message: '用人单位填报员只能导入本单位的数据',
+              messageEn: 'a unit operator may only import its own unit’s rows',
+            });
+            continue;
+          }
+          batch.push(parsed);
+          if (batch.length >= IMPORT_BATCH) await flush();
         }
-        batch.push(parsed);
-        if (batch.length >= IMPORT_BATCH) await flush();
+        await flush();
+        if (progress.errors === 0) audit = await applier.finish();
+        if (progress.errors > 0) throw new Refused();
+      });
+    } catch (error) {
+      if (error instanceof SheetFileError) issue({ severity: 'ERROR', row: null, column: null, value: null, message: error.zh, messageEn: error.en });
+      else if (!(error instanceof Refused)) {
+        logError({ source: `import ${options.jobId} (${importer.sheet.office} ${importer.sheet.kind}) failed` }, error);
+        return { ...progress, state: 'FAILED', percent: 100, rowsTotal: progress.rowsDone, issues, audit: [] };
       }
-      await flush();
-      if (progress.errors === 0) audit = await applier.finish();
-      if (progress.errors > 0) throw new Refused();
-    });
-  } catch (error) {
-    if (error instanceof SheetFileError) issue({ severity: 'ERROR', row: null, column: null, value: null, message: error.zh, messageEn: error.en });
-    else if (!(error instanceof Refused)) {
-      logError({ source: `import ${options.jobId} (${importer.sheet.office} ${importer.sheet.kind}) failed` }, error);
-      return { ...progress, state: 'FAILED', percent: 100, rowsTotal: progress.rowsDone, issues, audit: [] };
+      return { ...progress, state: 'REFUSED', percent: 100, rowsTotal: progress.rowsDone, issues, audit: [] };
     }
-    return { ...progress, state: 'REFUSED', percent: 100, rowsTotal: progress.rowsDone, issues, audit: [] };
+    return { ...progress, state: 'SUCCEEDED', percent: 100, rowsTotal: progress.rowsDone, issues, audit };
   }
-  return { ...progress, state: 'SUCCEEDED', percent: 100, rowsTotal: progress.rowsDone, issues, audit };
 }
