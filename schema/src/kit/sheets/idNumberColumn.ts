@@ -41,7 +41,7 @@ export function idNumberColumn(header = '公民身份号码'): SheetColumn<strin
       return { ok: true, value: parsed.idNumber };
     },
     format: (value) => value,
-    example: '110101199003071237',
+    example: '110101199003071233',
     note: '18位公民身份号码（请将单元格设为文本），校验码按 GB 11643-1999 核验',
   };
 }

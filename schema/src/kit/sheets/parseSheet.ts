@@ -69,8 +69,25 @@ export async function* parseSheet<C extends Record<string, SheetColumn>>(
         `数据超过${options.maxRows}行的上限，请分成几个文件导入`,
         `more than ${options.maxRows} data rows: split the file`,
       );
-    const row = readRow(sheetRow, headers, columns, context, options.onIssue);
-    if (!row) continue;
+    const { row, ok } = readRow(sheetRow, headers, columns, context, options.onIssue);
+    // A duplicate key is reported even on a row with other errors, once the key's own cells read.
+    const keyParts = kind.uniqueBy.map((k) => row[k]);
+    const key = keyParts.every((part) => part !== null && part !== undefined) ? keyParts.map(String).join('|') : null;
+    const first = key === null ? undefined : firstRowOfKey.get(key);
+    if (key !== null && first !== undefined) {
+      const unique = kind.columns[kind.uniqueBy[0]!]!;
+      options.onIssue({
+        severity: 'ERROR',
+        row: sheetRow.number,
+        column: unique.header,
+        value: key,
+        message: `与第${first}行重复`,
+        messageEn: `the same as row ${first}`,
+      });
+      continue;
+    }
+    if (key !== null) firstRowOfKey.set(key, sheetRow.number);
+    if (!ok) continue;
     const drafts = kind.checkRow?.(row as RowOf<C>, context) ?? [];
     for (const draft of drafts) {
       const column = draft.column ? kind.columns[draft.column] : undefined;
@@ -85,21 +102,6 @@ export async function* parseSheet<C extends Record<string, SheetColumn>>(
       });
     }
     if (drafts.some((d) => d.severity === 'ERROR')) continue;
-    const key = kind.uniqueBy.map((k) => String(row[k])).join('|');
-    const first = firstRowOfKey.get(key);
-    if (first !== undefined) {
-      const unique = kind.columns[kind.uniqueBy[0]!]!;
-      options.onIssue({
-        severity: 'ERROR',
-        row: sheetRow.number,
-        column: unique.header,
-        value: key,
-        message: `与第${first}行重复`,
-        messageEn: `the same as row ${first}`,
-      });
-      continue;
-    }
-    firstRowOfKey.set(key, sheetRow.number);
     yield { rowNumber: sheetRow.number, row: row as RowOf<C> };
   }
   if (!headers) {
@@ -109,14 +111,14 @@ export async function* parseSheet<C extends Record<string, SheetColumn>>(
   if (dataRows === 0) throw new SheetFileError('NO_ROWS', '表头下没有数据行', 'no data rows below the header');
 }
 
-/** The row's values by column key, or null when a cell is wrong (each problem reported). */
+/** The row's values by column key (null where a cell is blank or wrong), and whether every cell read (each problem reported). */
 function readRow(
   sheetRow: SheetRow,
   headers: HeaderMap,
   columns: readonly [string, SheetColumn][],
   context: CellContext,
   onIssue: (issue: SheetIssue) => void,
-): Record<string, unknown> | null {
+): { row: Record<string, unknown>; ok: boolean } {
   const row: Record<string, unknown> = {};
   let ok = true;
   for (const [key, column] of columns) {
@@ -131,11 +133,11 @@ function readRow(
       continue;
     }
     const read = column.parse(cell, context);
-    if (read.ok) row[key] = read.value;
-    else {
+    row[key] = read.ok ? read.value : null;
+    if (!read.ok) {
       ok = false;
       onIssue({ severity: 'ERROR', row: sheetRow.number, column: column.header, value: cellText(cell), message: read.zh, messageEn: read.en });
     }
   }
-  return ok ? row : null;
+  return { row, ok };
 }
