@@ -82,7 +82,7 @@ console.log(`${verdict[job.state] ?? job.state}: ${job.rowsTotal ?? job.rowsDone
 for (const issue of job.issues.slice(0, 10))
   console.log(`  ${issue.severity === 'ERROR' ? '错误' : '警告'} 第${issue.row ?? '-'}行 ${issue.column ?? ''} ${issue.value ?? ''}: ${issue.message}`);
 if (job.errors + job.warnings > 0) {
-  const report = values.report ?? path.replace(/\.xlsx$/i, '') + '.问题报告.xlsx';
+  const report = values.report ?? `${path.replace(/\.xlsx$/i, '')}.问题报告.xlsx`;
   const response = await fetch(`${base}/imports/jobs/${job.id}/report.xlsx`, { headers });
   writeFileSync(report, Buffer.from(await response.arrayBuffer()));
   console.log(`问题报告 / report: ${report}`);

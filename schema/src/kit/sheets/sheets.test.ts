@@ -191,7 +191,10 @@ describe('parseSheet', () => {
   it('keeps Chinese text whole where it crosses the reader’s chunks (exceljs decoded each chunk alone: patches/exceljs@4.4.0.patch)', async () => {
     // Varied characters, so that the file compresses poorly and comes in many chunks.
     let seed = 7;
-    const char = () => String.fromCodePoint(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 20000));
+    const char = () => {
+      seed = (seed * 48271) % 2147483647;
+      return String.fromCodePoint(0x4e00 + (seed % 20000));
+    };
     const names = Array.from({ length: 6000 }, () => Array.from({ length: 12 }, char).join(''));
     const read: unknown[] = [];
     for await (const row of readSheetRows(await xlsxOf(names.map((name) => [name])))) read.push(row.cells[0]);
