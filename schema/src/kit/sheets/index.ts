@@ -31,3 +31,6 @@ export * from './readImportMediaType.ts';
 export * from './importRoutes.ts';
 export * from './checkAgainstIdNumber.ts';
 export * from './defineSheet.ts';
+export * from './pgArray.ts';
+export * from './anyOf.ts';
+export * from './bulkUpsert.ts';

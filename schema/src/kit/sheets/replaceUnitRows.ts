@@ -1,7 +1,9 @@
-import { count, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { count, getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditRecord } from '../audit.ts';
 import type { Db } from '../db.ts';
+import { anyOf } from './anyOf.ts';
+import { bulkUpsert } from './bulkUpsert.ts';
 
 /** A unit's rows of one table, as the log keeps them: how many, and an md5 over their contents in key order. */
 export interface UnitRowsSummary {
@@ -44,11 +46,6 @@ export function replaceUnitRows<T extends PgTable>(tx: Db<any>, options: Replace
   const columns = Object.values(getTableColumns(table)) as PgColumn[];
   const keyName = Object.entries(getTableColumns(table)).find(([, column]) => column === key)![0];
   const unitName = Object.entries(getTableColumns(table)).find(([, column]) => column === unit)![0];
-  const update = Object.fromEntries(
-    Object.entries(getTableColumns(table))
-      .filter(([, column]) => column !== key)
-      .map(([name, column]) => [name, sql.raw(`excluded."${(column as PgColumn).name}"`)]),
-  );
   /** Units whose rows were summarised before any change: the file's units and those rows moved from. */
   const before = new Map<string, UnitRowsSummary & { keys: Set<string> }>();
   const scope = new Set<string>();
@@ -64,7 +61,7 @@ export function replaceUnitRows<T extends PgTable>(tx: Db<any>, options: Replace
     const keys = await tx
       .select({ key, unit })
       .from(table as PgTable)
-      .where(inArray(unit, fresh));
+      .where(anyOf(unit, fresh));
     for (const row of keys as { key: string; unit: string }[]) before.get(row.unit)!.keys.add(row.key);
   };
 
@@ -76,7 +73,7 @@ export function replaceUnitRows<T extends PgTable>(tx: Db<any>, options: Replace
         hash: sql<string>`md5(string_agg(md5(row(${sql.join(columns, sql`, `)})::text), '' order by ${key}))`,
       })
       .from(table as PgTable)
-      .where(inArray(unit, [...units]))
+      .where(anyOf(unit, units))
       .groupBy(unit)) as { unit: string; rows: number; hash: string }[];
 
   return {
@@ -86,14 +83,14 @@ export function replaceUnitRows<T extends PgTable>(tx: Db<any>, options: Replace
       const newUnits = units.filter((u) => !scope.has(u));
       if (newUnits.length) {
         await summarise(newUnits);
-        await tx.delete(table as PgTable).where(inArray(unit, newUnits));
+        await tx.delete(table as PgTable).where(anyOf(unit, newUnits));
         for (const u of newUnits) scope.add(u);
       }
       const keys = rows.map((r) => String((r.values as Record<string, unknown>)[keyName]));
       const held = (await tx
         .select({ key, unit })
         .from(table as PgTable)
-        .where(inArray(key, keys))) as { key: string; unit: string }[];
+        .where(anyOf(key, keys))) as { key: string; unit: string }[];
       if (held.length) {
         await summarise(held.map((h) => h.unit));
         const heldBy = new Map(held.map((h) => [h.key, h.unit]));
@@ -113,10 +110,12 @@ export function replaceUnitRows<T extends PgTable>(tx: Db<any>, options: Replace
         const shown = added.get(u) ?? [];
         if (shown.length < KEYS_SHOWN) added.set(u, [...shown, k]);
       }
-      await tx
-        .insert(table)
-        .values(rows.map((r) => r.values) as never)
-        .onConflictDoUpdate({ target: key, set: update as never });
+      await bulkUpsert(
+        tx,
+        table,
+        rows.map((r) => r.values),
+        key,
+      );
     },
     /** Audit records per unit touched, and the rows moved from units outside the file. */
     async finish(): Promise<{ audit: AuditRecord[]; moved: MovedRow[]; scope: ReadonlySet<string> }> {

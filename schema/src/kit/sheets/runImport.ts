@@ -75,32 +75,51 @@ export async function runImport(options: RunImportOptions): Promise<ImportOutcom
       await options.db.transaction(async (tx) => {
         if (options.lock) await tx.execute(options.lock);
         const applier = importer.begin(tx, { today: options.today, viewer, issue });
+        // One batch is written while the next is read: the database works (in its own process) while
+        // this thread parses, and the transaction's statements still run one after another.
         let batch: ParsedRow<Record<string, unknown>>[] = [];
-        const flush = async () => {
-          if (batch.length === 0) return;
-          await applier.check?.(batch);
-          if (progress.errors === 0) await applier.apply(batch);
-          batch = [];
+        let writing: Promise<void> = Promise.resolve();
+        const flush = async (rows: ParsedRow<Record<string, unknown>>[]) => {
+          if (rows.length === 0) return;
+          await applier.check?.(rows);
+          if (progress.errors === 0) await applier.apply(rows);
         };
-        for await (const parsed of parseSheet(file, importer.sheet, { today: options.today, maxRows: options.maxRows, onIssue: issue, onBytes: report })) {
-          progress.rowsDone++;
-          if (viewer.role === 'UNIT_OPERATOR' && unitKey && parsed.row[unitKey] !== viewer.unit) {
-            issue({
-              severity: 'ERROR',
-              row: parsed.rowNumber,
-              column: unitHeader,
-              value: String(parsed.row[unitKey]),
-              message: '用人单位填报员只能导入本单位的数据',
-              messageEn: 'a unit operator may only import its own unit’s rows',
-            });
-            continue;
-          }
-          batch.push(parsed);
-          if (batch.length >= IMPORT_BATCH) await flush();
+        try {
+          await readAll();
+        } finally {
+          // Nothing may still run on the transaction once it ends (a file error thrown mid-way).
+          await writing.catch(() => {});
         }
-        await flush();
+        await writing;
+        await flush(batch);
         if (progress.errors === 0) audit = await applier.finish();
         if (progress.errors > 0) throw new Refused();
+
+        async function readAll() {
+          for await (const parsed of parseSheet(file, importer.sheet, { today: options.today, maxRows: options.maxRows, onIssue: issue, onBytes: report })) {
+            progress.rowsDone++;
+            if (viewer.role === 'UNIT_OPERATOR' && unitKey && parsed.row[unitKey] !== viewer.unit) {
+              issue({
+                severity: 'ERROR',
+                row: parsed.rowNumber,
+                column: unitHeader,
+                value: String(parsed.row[unitKey]),
+                message: '用人单位填报员只能导入本单位的数据',
+                messageEn: 'a unit operator may only import its own unit’s rows',
+              });
+              continue;
+            }
+            batch.push(parsed);
+            if (batch.length >= IMPORT_BATCH) {
+              const rows = batch;
+              batch = [];
+              await writing;
+              writing = flush(rows);
+              // A failed write is awaited (and thrown) at the next batch or at the end, not left unhandled.
+              writing.catch(() => {});
+            }
+          }
+        }
       });
     } catch (error) {
       if (error instanceof SheetFileError) issue({ severity: 'ERROR', row: null, column: null, value: null, message: error.zh, messageEn: error.en });

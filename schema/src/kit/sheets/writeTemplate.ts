@@ -6,7 +6,7 @@ import type { SheetColumn, SheetKind } from './types.ts';
  * overwrite it), and a second sheet, 填写说明, saying for each column whether it is required and what
  * it takes (the allowed Chinese words of an enumeration, the date forms read).
  */
-export function writeTemplate(kind: SheetKind): Promise<Buffer> {
+export function writeTemplate<C extends Record<string, SheetColumn>>(kind: SheetKind<C>): Promise<Buffer> {
   const columns = Object.values(kind.columns) as SheetColumn[];
   return streamWorkbook(async (workbook) => {
     const sheet = workbook.addWorksheet(kind.title.slice(0, 31));

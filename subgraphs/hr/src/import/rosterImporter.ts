@@ -1,5 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
-import { type ParsedRow, replaceUnitRows, type RowOf, type SheetImporter } from '@hub/schema';
+import { anyOf, bulkUpsert, type ParsedRow, replaceUnitRows, type RowOf, type SheetImporter } from '@hub/schema';
 import type { HrDb } from '../db/queries.ts';
 import { employments, insurances, persons } from '../db/schema.ts';
 import { rosterSheet } from './sheets.ts';
@@ -23,7 +22,7 @@ export const rosterImporter: SheetImporter<typeof rosterSheet.columns, HrDb> = {
       async apply(batch: readonly ParsedRow<Row>[]) {
         const ids = batch.map(({ row }) => row.idNumber);
         const known = new Map(
-          (await tx.select({ idNumber: persons.idNumber, name: persons.name }).from(persons).where(inArray(persons.idNumber, ids))).map((p) => [
+          (await tx.select({ idNumber: persons.idNumber, name: persons.name }).from(persons).where(anyOf(persons.idNumber, ids))).map((p) => [
             p.idNumber,
             p.name,
           ]),
@@ -40,34 +39,22 @@ export const rosterImporter: SheetImporter<typeof rosterSheet.columns, HrDb> = {
               messageEn: `the name differs from HR’s record (${name}); updated to this file’s`,
             });
         }
-        await tx
-          .insert(persons)
-          .values(
-            batch.map(({ row }) => ({
-              idNumber: row.idNumber,
-              name: row.name,
-              ethnicity: row.ethnicity,
-              nativePlace: row.nativePlace,
-              education: row.education,
-              degree: row.degree,
-              titleName: row.titleName,
-              titleLevel: row.titleLevel,
-              workStartDate: row.workStartDate,
-            })),
-          )
-          .onConflictDoUpdate({
-            target: persons.idNumber,
-            set: {
-              name: sql`excluded.name`,
-              ethnicity: sql`excluded.ethnicity`,
-              nativePlace: sql`excluded.native_place`,
-              education: sql`excluded.education`,
-              degree: sql`excluded.degree`,
-              titleName: sql`excluded.title_name`,
-              titleLevel: sql`excluded.title_level`,
-              workStartDate: sql`excluded.work_start_date`,
-            },
-          });
+        await bulkUpsert(
+          tx,
+          persons,
+          batch.map(({ row }) => ({
+            idNumber: row.idNumber,
+            name: row.name,
+            ethnicity: row.ethnicity,
+            nativePlace: row.nativePlace,
+            education: row.education,
+            degree: row.degree,
+            titleName: row.titleName,
+            titleLevel: row.titleLevel,
+            workStartDate: row.workStartDate,
+          })),
+          persons.idNumber,
+        );
         personsWritten += batch.length;
         await employment.put(
           batch.map(({ row, rowNumber }) => ({
@@ -75,26 +62,18 @@ export const rosterImporter: SheetImporter<typeof rosterSheet.columns, HrDb> = {
             values: { idNumber: row.idNumber, institutionCreditCode: row.institutionCreditCode, type: row.employmentType, since: row.joinedOn },
           })),
         );
-        await tx
-          .insert(insurances)
-          .values(
-            batch.map(({ row }) => ({
-              idNumber: row.idNumber,
-              pensionAccount: row.pensionAccount,
-              enrolled: row.enrolled,
-              occupationalAnnuity: row.occupationalAnnuity ?? false,
-              since: row.insuredSince,
-            })),
-          )
-          .onConflictDoUpdate({
-            target: insurances.idNumber,
-            set: {
-              pensionAccount: sql`excluded.pension_account`,
-              enrolled: sql`excluded.enrolled`,
-              occupationalAnnuity: sql`excluded.occupational_annuity`,
-              since: sql`excluded.since`,
-            },
-          });
+        await bulkUpsert(
+          tx,
+          insurances,
+          batch.map(({ row }) => ({
+            idNumber: row.idNumber,
+            pensionAccount: row.pensionAccount,
+            enrolled: row.enrolled,
+            occupationalAnnuity: row.occupationalAnnuity ?? false,
+            since: row.insuredSince,
+          })),
+          insurances.idNumber,
+        );
       },
       async finish() {
         const { audit, moved } = await employment.finish();

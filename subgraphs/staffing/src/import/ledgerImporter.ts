@@ -1,5 +1,5 @@
 import { count, inArray } from 'drizzle-orm';
-import { type AuditRecord, type ParsedRow, replaceUnitRows, type RowOf, type SheetImporter } from '@hub/schema';
+import { anyOf, type AuditRecord, bulkUpsert, type ParsedRow, replaceUnitRows, type RowOf, type SheetImporter } from '@hub/schema';
 import type { StaffingDb } from '../db/queries.ts';
 import { institutions, ledgerEntries, quotas, staffingCards } from '../db/schema.ts';
 import { ledgerSheet } from './sheets.ts';
@@ -30,7 +30,7 @@ export const ledgerImporter: SheetImporter<typeof ledgerSheet.columns, StaffingD
     const cardsOf = async (batch: readonly ParsedRow<Row>[]) => {
       const numbers = batch.flatMap(({ row }) => (row.staffingCardNumber ? [row.staffingCardNumber] : []));
       return numbers.length
-        ? new Map((await tx.select().from(staffingCards).where(inArray(staffingCards.number, numbers))).map((c) => [c.number, c]))
+        ? new Map((await tx.select().from(staffingCards).where(anyOf(staffingCards.number, numbers))).map((c) => [c.number, c]))
         : new Map();
     };
     return {
@@ -110,7 +110,9 @@ export const ledgerImporter: SheetImporter<typeof ledgerSheet.columns, StaffingD
         const cards = await cardsOf(batch);
         const fresh = batch.filter(({ row }) => row.staffingCardNumber && !cards.has(row.staffingCardNumber));
         if (fresh.length === 0) return;
-        await tx.insert(staffingCards).values(
+        await bulkUpsert(
+          tx,
+          staffingCards,
           fresh.map(({ row }) => ({
             number: row.staffingCardNumber!,
             idNumber: row.idNumber,
