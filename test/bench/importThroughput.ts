@@ -160,11 +160,23 @@ async function importFile(office: string, kind: string, file: Buffer) {
   clearInterval(sampler);
   if (state.state !== 'SUCCEEDED') throw new Error(`${office}/${kind}: ${state.state} ${JSON.stringify(state.issues.slice(0, 3))}`);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  return { rows: state.rowsTotal, seconds, rowsPerSecond: state.rowsTotal / seconds, rowsPerCpuSecond: state.rowsTotal / cpuSeconds, peakMiB: peak / 2 ** 20, growthMiB: (peak - baseline) / 2 ** 20 };
+  return {
+    rows: state.rowsTotal,
+    seconds,
+    rowsPerSecond: state.rowsTotal / seconds,
+    rowsPerCpuSecond: state.rowsTotal / cpuSeconds,
+    peakMiB: peak / 2 ** 20,
+    growthMiB: (peak - baseline) / 2 ** 20,
+  };
 }
 
 const results: Record<string, unknown>[] = [];
-console.log(`负载 / load average: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} cores`);
+console.log(
+  `负载 / load average: ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${(await import('node:os')).availableParallelism()} cores`,
+);
 try {
   await importFile('staffing', 'institutions', await sheet(institutionRows()));
   for (const [office, kind, n, rows] of [

@@ -27,6 +27,10 @@ export const ledgerImporter: SheetImporter<typeof ledgerSheet.columns, StaffingD
     const issued = new Map<string, string[]>();
     const issuedCount = new Map<string, number>();
     const header = (key: keyof Row) => ledgerSheet.columns[key].header;
+    /** Card numbers of the file so far, and the row each was first on (one person, one card). */
+    const cardRows = new Map<string, number>();
+    /** The batch's cards as the office held them when it was checked (the file's own are unique, so still so when it is written). */
+    let heldCards = new Map<string, typeof staffingCards.$inferSelect>();
     const cardsOf = async (batch: readonly ParsedRow<Row>[]) => {
       const numbers = batch.flatMap(({ row }) => (row.staffingCardNumber ? [row.staffingCardNumber] : []));
       return numbers.length
@@ -44,7 +48,19 @@ export const ledgerImporter: SheetImporter<typeof ledgerSheet.columns, StaffingD
           for (const code of codes) names.set(code, known.find((k) => k.code === code)?.name ?? null);
         }
         const cards = await cardsOf(batch);
+        heldCards = cards;
         for (const { row, rowNumber } of batch) {
+          const firstWithCard = row.staffingCardNumber ? cardRows.get(row.staffingCardNumber) : undefined;
+          if (firstWithCard !== undefined)
+            issue({
+              severity: 'ERROR',
+              row: rowNumber,
+              column: header('staffingCardNumber'),
+              value: row.staffingCardNumber,
+              message: `编制卡号与第${firstWithCard}行重复（一人一卡）`,
+              messageEn: `the same staffing card number as row ${firstWithCard}`,
+            });
+          else if (row.staffingCardNumber) cardRows.set(row.staffingCardNumber, rowNumber);
           const name = names.get(row.institutionCreditCode);
           if (name === null)
             issue({
@@ -107,8 +123,7 @@ export const ledgerImporter: SheetImporter<typeof ledgerSheet.columns, StaffingD
             };
           }),
         );
-        const cards = await cardsOf(batch);
-        const fresh = batch.filter(({ row }) => row.staffingCardNumber && !cards.has(row.staffingCardNumber));
+        const fresh = batch.filter(({ row }) => row.staffingCardNumber && !heldCards.has(row.staffingCardNumber));
         if (fresh.length === 0) return;
         await bulkUpsert(
           tx,
