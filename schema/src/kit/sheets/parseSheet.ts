@@ -10,6 +10,8 @@ export interface ParseSheetOptions extends CellContext {
   /** Every problem found, in row order. */
   onIssue(issue: SheetIssue): void;
   onBytes?: (bytes: number) => void;
+  /** Told of every data row read, valid or not (progress counts them all). */
+  onDataRow?: () => void;
 }
 
 export interface ParsedRow<R> {
@@ -63,6 +65,7 @@ export async function* parseSheet<C extends Record<string, SheetColumn>>(
       continue;
     }
     if (sheetRow.cells.every((cell) => cell === null)) continue;
+    options.onDataRow?.();
     if (++dataRows > options.maxRows)
       throw new SheetFileError(
         'TOO_MANY_ROWS',
