@@ -14,8 +14,8 @@ export interface IdNumberEchoes {
  * carry them (the ten ledger items include both), and where it does they must agree with the number:
  * a row that disagrees is an error, since one of the two is mistyped.
  */
-export function checkAgainstIdNumber(row: IdNumberEchoes, columns: { gender?: string; birth?: string }): SheetIssueDraft[] {
-  const parsed = parseIdNumber(row.idNumber);
+export function checkAgainstIdNumber(row: IdNumberEchoes, columns: { gender?: string; birth?: string }, today: string): SheetIssueDraft[] {
+  const parsed = parseIdNumber(row.idNumber, today);
   if (typeof parsed === 'string') return [];
   const drafts: SheetIssueDraft[] = [];
   if (columns.gender && row.gender && row.gender !== parsed.gender)

@@ -96,7 +96,13 @@ export async function runImport(options: RunImportOptions): Promise<ImportOutcom
         if (progress.errors > 0) throw new Refused();
 
         async function readAll() {
-          for await (const parsed of parseSheet(file, importer.sheet, { today: options.today, maxRows: options.maxRows, onIssue: issue, onBytes: report, onDataRow: () => progress.rowsDone++ })) {
+          for await (const parsed of parseSheet(file, importer.sheet, {
+            today: options.today,
+            maxRows: options.maxRows,
+            onIssue: issue,
+            onBytes: report,
+            onDataRow: () => progress.rowsDone++,
+          })) {
             if (viewer.role === 'UNIT_OPERATOR' && unitKey && parsed.row[unitKey] !== viewer.unit) {
               issue({
                 severity: 'ERROR',

@@ -44,8 +44,8 @@ export const rosterSheet = defineSheet({
     joinedOn: dateColumn('调入单位时间', { monthAllowed: true, example: '2015-03-01' }),
   },
   uniqueBy: ['idNumber'],
-  checkRow(row) {
-    const drafts = checkAgainstIdNumber({ idNumber: row.idNumber, gender: row.gender }, { gender: 'gender' });
+  checkRow(row, { today }) {
+    const drafts = checkAgainstIdNumber({ idNumber: row.idNumber, gender: row.gender }, { gender: 'gender' }, today);
     if (row.workStartDate && row.joinedOn < row.workStartDate)
       drafts.push({ severity: 'ERROR', column: 'joinedOn', zh: '调入单位时间早于参加工作时间', en: 'joined the unit before starting work' });
     if (row.employmentType === 'IN_QUOTA' && row.pensionAccount !== 'PUBLIC_INSTITUTION')

@@ -73,8 +73,12 @@ export const ledgerSheet = defineSheet({
     staffingCardNumber: optional(textColumn('编制卡号', { maxLength: 32, example: 'BZ410102010950' })),
   },
   uniqueBy: ['idNumber'],
-  checkRow(row) {
-    const drafts = checkAgainstIdNumber({ idNumber: row.idNumber, gender: row.gender, birth: row.birthMonth }, { gender: 'gender', birth: 'birthMonth' });
+  checkRow(row, { today }) {
+    const drafts = checkAgainstIdNumber(
+      { idNumber: row.idNumber, gender: row.gender, birth: row.birthMonth },
+      { gender: 'gender', birth: 'birthMonth' },
+      today,
+    );
     if (row.unitJoinDate < row.workStartDate)
       drafts.push({ severity: 'ERROR', column: 'unitJoinDate', zh: '调入单位时间早于参加工作时间', en: 'joined the unit before starting work' });
     return drafts;
