@@ -390,4 +390,66 @@ describe('the other offices', () => {
     );
     expect(answer.data.person).toMatchObject({ name: '张三', employment: { type: 'IN_QUOTA' }, education: 'UNDERGRADUATE', insurance: { enrolled: true } });
   });
+
+  it('Finance loads budget units and a month’s payroll; a second payroll file replaces that unit’s records', async () => {
+    const finance = { office: 'finance', role: 'OPERATOR', sub: 'fin-op' };
+    const units = await importFile(
+      'finance',
+      'budget-units',
+      await xlsxOf([
+        ['预算单位编码', '单位统一社会信用代码', '预算单位名称', '经费形式', '预算编制人数'],
+        ['YS-NEW-1', NEW_UNIT, '中州市新建服务中心', '差额拨款', 1],
+      ]),
+      finance,
+    );
+    expect(units.job).toMatchObject({ state: 'SUCCEEDED', errors: 0 });
+    const PAYROLL = ['公民身份号码', '姓名', '单位统一社会信用代码', '预算科目', '月应发工资', '发放月份', '发放状态'];
+    const first = await importFile(
+      'finance',
+      'payroll',
+      await xlsxOf([
+        PAYROLL,
+        [P1, '张三', NEW_UNIT, '30101 基本工资', '6850.50', '2026-10', '在发'],
+        [P2, '李四', NEW_UNIT, '30101 基本工资', 7000, '2026-10', null],
+      ]),
+      finance,
+    );
+    // Two paid where one is budgeted: loaded, with a warning.
+    expect(first.job).toMatchObject({ state: 'SUCCEEDED', errors: 0, warnings: 1 });
+    const second = await importFile('finance', 'payroll', await xlsxOf([PAYROLL, [P2, '李四', NEW_UNIT, '30101 基本工资', 7000, '2026-11', '停发']]), finance);
+    expect(second.job).toMatchObject({ state: 'SUCCEEDED', errors: 0, warnings: 0 });
+    const read = `query($code: ID!) { institution(creditCode: $code) { budgetUnit { code fundingForm budgetedHeadcount }
+      payroll(first: 10) { nodes { nameOnRecord onPayroll lastPaidMonth budgetLine } } } }`;
+    const answer = await hub.query(read, { code: NEW_UNIT }, await hub.as(finance));
+    expect(answer.data.institution).toEqual({
+      budgetUnit: { code: 'YS-NEW-1', fundingForm: 'PARTIAL', budgetedHeadcount: 1 },
+      payroll: { nodes: [{ nameOnRecord: '李四', onPayroll: false, lastPaidMonth: '2026-11', budgetLine: '30101 基本工资' }] },
+    });
+  });
+
+  it('the Organization Department loads a cadre roster; a cadre recorded in another unit moves, with a warning', async () => {
+    const organization = { office: 'organization', role: 'OPERATOR', sub: 'org-op' };
+    const elsewhere = city.organization.cadres[0]!;
+    const file = await xlsxOf([
+      ['公民身份号码', '姓名', '单位统一社会信用代码', '职务', '职级', '是否领导职务', '任职时间'],
+      [P1, '张三', NEW_UNIT, '主任', '正科级', '是', '2021-06-01'],
+      [elsewhere.idNumber, elsewhere.name, NEW_UNIT, '副主任', '副科', '否', '2022.03'],
+    ]);
+    const { job } = await importFile('organization', 'cadres', file, organization);
+    expect(job).toMatchObject({ state: 'SUCCEEDED', errors: 0, warnings: 1 });
+    expect(job.issues[0]).toMatchObject({ row: 3, value: elsewhere.idNumber, message: expect.stringContaining(elsewhere.institutionCreditCode) });
+    const answer = await hub.query(
+      `query($id: ID!) { person(idNumber: $id) { cadre { post rank leadership institution { creditCode } } } }`,
+      { id: elsewhere.idNumber },
+      await hub.as(organization),
+    );
+    expect(answer.data.person.cadre).toEqual({ post: '副主任', rank: 'DEPUTY_SECTION', leadership: false, institution: { creditCode: NEW_UNIT } });
+    const [entry] = await logOf('import:organization/cadres');
+    expect(entry.detail.changes.map((c: any) => [c.key, c.action])).toEqual(
+      expect.arrayContaining([
+        [NEW_UNIT, 'IMPORT_REPLACE'],
+        [elsewhere.institutionCreditCode, 'IMPORT_MOVED_OUT'],
+      ]),
+    );
+  });
 });
