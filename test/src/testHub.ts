@@ -69,6 +69,13 @@ export const TEST_RATE_LIMITS: NonNullable<HubOptions['rateLimits']> = {
 };
 
 /**
+ * The relay does not poll in tests unless a test asks: it runs after each write that changed rows, and
+ * when a test drains it (`hub.gateway.relay.drain()`), so no background statement or subgraph request
+ * lands in a test's counts.
+ */
+const NO_POLL = 24 * 3_600_000;
+
+/**
  * Starts the hub for a test file: in-memory PGlite, or a fresh database on DATABASE_URL's server
  * (dropped at stop), on free ports.
  */
@@ -85,6 +92,7 @@ export async function startTestHub(
     recordRequests: true,
     ...options,
     rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+    messagePollMs: options.messagePollMs ?? NO_POLL,
   });
   const client = testGateway(hub.url, hub.gateway, async () => {
     await hub.stop();
@@ -124,6 +132,7 @@ export async function startTestHub(
         operationLogKey: randomBytes(32).toString('hex'),
         now,
         rateLimits,
+        messagePollMs: NO_POLL,
         database: { url: database?.url },
       }).catch(async (error) => {
         await ownCatalog.stop();

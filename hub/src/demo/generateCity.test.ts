@@ -244,6 +244,31 @@ describe.each([
     expect(occupied.get(`${planted.overQuota.creditCode}|${planted.overQuota.category}`)).toHaveLength(planted.overQuota.occupied);
   });
 
+  it('dates every vacancy (vacantSince set exactly where approved − occupied − reserved > 0), about half idle a year or more', () => {
+    const occupied = group(staffing.ledgerEntries, (e) => `${e.institutionCreditCode}|${e.quotaCategory}`);
+    const vacantOf = (q: (typeof staffing.quotas)[number]) => q.approved - (occupied.get(`${q.institutionCreditCode}|${q.category}`)?.length ?? 0) - q.reserved;
+    expect(failing(staffing.quotas, (q) => vacantOf(q) > 0 === (q.vacantSince !== null))).toEqual([]);
+    expect(failing(staffing.quotas, (q) => q.vacantSince === null || (q.vacantSince <= TODAY && q.vacantSince >= '2024-10-01'))).toEqual([]);
+    const dated = staffing.quotas.filter((q) => q.vacantSince !== null);
+    const idleYear = dated.filter((q) => q.vacantSince! <= '2025-11-01').length / dated.length;
+    expect(idleYear).toBeGreaterThan(0.35);
+    expect(idleYear).toBeLessThan(0.65);
+  });
+
+  it("dates some leadership vacancies: past leaders are removed persons, who left their unit's post the day they left the quota", () => {
+    const past = organization.pastCadrePosts ?? [];
+    expect(past.length).toBeGreaterThan(3);
+    const removal = new Map(staffing.removals.map((r) => [r.idNumber, r]));
+    expect(
+      failing(past, (p) => removal.get(p.idNumber)?.institutionCreditCode === p.institutionCreditCode && removal.get(p.idNumber)?.effectiveOn === p.leftOn),
+    ).toEqual([]);
+    expect(failing(past, (p) => p.leadership && p.appointedOn < p.leftOn && p.leftOn <= TODAY)).toEqual([]);
+    const current = new Set(organization.cadres.map((c) => c.idNumber));
+    expect(past.filter((p) => current.has(p.idNumber))).toEqual([]);
+    unique(past.map((p) => p.institutionCreditCode));
+    unique(past.map((p) => p.documentNumber));
+  });
+
   it('uninsured: exactly one in-quota person without public-institution pension enrollment', () => {
     const bad = staffing.ledgerEntries.filter((e) => {
       const i = insurances.get(e.idNumber);

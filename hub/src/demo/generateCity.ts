@@ -5,6 +5,7 @@ import { IdNumberFactory } from './idNumbers.ts';
 import { buildInstitutions } from './institutions.ts';
 import { plantProblems } from './planted.ts';
 import { Random } from './random.ts';
+import { pastLeaders } from './pastLeaders.ts';
 import { makeRemovals } from './removals.ts';
 import { planSizes } from './sizing.ts';
 import { staffInstitutions } from './staff.ts';
@@ -43,7 +44,7 @@ export function generateCity(options: GenerateCityOptions = {}): City {
   const city: Omit<City, 'planted'> = {
     staffing,
     hr: hrRows([...staff, ...removed.map((r) => r.person)]),
-    organization: { cadres },
+    organization: { cadres, pastCadrePosts: pastLeaders(removed, cadres) },
     finance: financeRows(rng, drafts, staffing.quotas, inQuota, removed),
   };
   const planted = plantProblems(rng, city, { drafts, staff, removed, ids, small, large });

@@ -45,7 +45,7 @@ export function plantProblems(rng: Random, city: Omit<City, 'planted'>, ctx: Pla
   const over = institution((d) => d.inQuota >= 20);
   const quota = city.staffing.quotas.find((q) => q.institutionCreditCode === over.row.creditCode && q.category === expectedCategories(over)[0])!;
   const occupied = city.staffing.ledgerEntries.filter((e) => e.institutionCreditCode === over.row.creditCode && e.quotaCategory === quota.category).length;
-  Object.assign(quota, { approved: occupied - 2, reserved: 0 });
+  Object.assign(quota, { approved: occupied - 2, reserved: 0, vacantSince: null });
   budget.get(over.row.creditCode)!.budgetedHeadcount = city.staffing.quotas
     .filter((q) => q.institutionCreditCode === over.row.creditCode)
     .reduce((n, q) => n + q.approved, 0);

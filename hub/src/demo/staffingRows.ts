@@ -5,6 +5,7 @@ import type { PersonDraft } from './persons.ts';
 import type { Random } from './random.ts';
 import type { Removed } from './removals.ts';
 import type { City, LedgerEntryRow, QuotaCategory, QuotaRow, StaffingCardRow } from './types.ts';
+import { demoVacantSince } from './vacantSince.ts';
 
 /** Cards were introduced in 2013; older staff got theirs then. */
 const CARDS_FROM = '2013-03-01';
@@ -39,7 +40,8 @@ function quotaRows(rng: Random, d: InstitutionDraft, occupied: Map<QuotaCategory
     ] as const);
     if (n + vacant === 0) return [];
     const reserved = vacant > 0 && rng.chance(0.15) ? rng.int(1, Math.min(2, vacant)) : 0;
-    return [{ institutionCreditCode: d.row.creditCode, category, approved: n + vacant, reserved }];
+    const vacantSince = vacant - reserved > 0 ? demoVacantSince(d.row.creditCode, category) : null;
+    return [{ institutionCreditCode: d.row.creditCode, category, approved: n + vacant, reserved, vacantSince }];
   });
 }
 

@@ -46,6 +46,8 @@ export interface QuotaRow {
   category: QuotaCategory;
   approved: number;
   reserved: number;
+  /** 空编起始日: set when approved − occupied − reserved > 0. */
+  vacantSince: string | null;
 }
 export interface LedgerEntryRow {
   idNumber: string;
@@ -113,6 +115,20 @@ export interface CadreRow {
   appointedOn: string;
 }
 
+/** A leadership (or other) post a cadre held and left. */
+export interface PastCadrePostRow {
+  idNumber: string;
+  name: string;
+  institutionCreditCode: string;
+  post: string;
+  rank: Rank;
+  leadership: boolean;
+  appointedOn: string;
+  leftOn: string;
+  documentNumber: string;
+  reason: string;
+}
+
 // finance (财政局)
 export interface BudgetUnitRow {
   code: string;
@@ -154,7 +170,7 @@ export interface City {
     removals: RemovalRow[];
   };
   hr: { persons: PersonRow[]; employments: EmploymentRow[]; insurances: InsuranceRow[] };
-  organization: { cadres: CadreRow[] };
+  organization: { cadres: CadreRow[]; pastCadrePosts?: PastCadrePostRow[] };
   finance: { budgetUnits: BudgetUnitRow[]; payrollRecords: PayrollRecordRow[] };
   planted: Planted;
 }

@@ -31,6 +31,12 @@ export const MESSAGE_TOPICS = {
     to: ['finance'],
     description: '停拨工资通知：人员核减后自次月起停发 / stop pay from the month after a removal',
   },
+  'staffing.personsTransferred': {
+    from: 'staffing',
+    to: ['hr', 'finance'],
+    description:
+      '人随编走：人员随编制划转至另一单位，人社局改用工单位、财政局改工资发放单位 / persons moved with their quota to another institution: HR moves their employment, Finance their payroll',
+  },
 } as const satisfies Record<string, { from: ServiceName; to: readonly ServiceName[]; description: string }>;
 
 /** A message's payload by topic (each topic above has one entry here). */
@@ -76,6 +82,16 @@ export interface MessagePayloads {
     /** The first month (YYYY-MM) Finance no longer pays. */
     stopFromMonth: string;
     issuedAt: string;
+  };
+  'staffing.personsTransferred': {
+    /** The transfer's document number (编制划转文号). */
+    documentNumber: string;
+    fromInstitutionCreditCode: string;
+    toInstitutionCreditCode: string;
+    category: string;
+    /** The day the persons joined the target institution. */
+    effectiveOn: string;
+    idNumbers: string[];
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, isLeapYear } from './calendarDate.ts';
+import { addMonths, isCalendarDate, isLeapYear, wholeMonthsBetween } from './calendarDate.ts';
 
 describe('isCalendarDate', () => {
   it('knows the Gregorian leap years', () => {
@@ -49,5 +49,24 @@ describe('isCalendarDate', () => {
       new Date('2026-01-01'),
     ];
     expect(values.map(isCalendarDate)).toEqual(values.map(() => false));
+  });
+});
+
+describe('addMonths and wholeMonthsBetween', () => {
+  it('counts calendar months, keeping the day within the month', () => {
+    expect(addMonths('2026-11-26', -12)).toBe('2025-11-26');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2024-03-31', -1)).toBe('2024-02-29');
+    expect(addMonths('2026-01-15', -1)).toBe('2025-12-15');
+    expect(addMonths('2026-12-31', 2)).toBe('2027-02-28');
+    expect(addMonths('2026-05-10', 0)).toBe('2026-05-10');
+  });
+
+  it('gives the whole months between two days', () => {
+    expect(wholeMonthsBetween('2025-11-26', '2026-11-26')).toBe(12);
+    expect(wholeMonthsBetween('2025-11-27', '2026-11-26')).toBe(11);
+    expect(wholeMonthsBetween('2026-01-31', '2026-02-28')).toBe(1);
+    expect(wholeMonthsBetween('2026-11-01', '2026-11-30')).toBe(0);
+    expect(wholeMonthsBetween('2026-11-30', '2026-11-01')).toBe(0);
   });
 });

@@ -22,3 +22,25 @@ export function isCalendarDate(value: unknown): value is string {
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
+
+const daysIn = (year: number, month: number) => (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * The same day `months` calendar months later (earlier when negative), kept within the month:
+ * 2026-03-31 minus one month is 2026-02-28, as people count "a month ago". `day` must be a calendar date.
+ */
+export function addMonths(day: string, months: number): string {
+  const [year, month, date] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+  const index = year * 12 + (month - 1) + months;
+  const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
+  return `${pad(y, 4)}-${pad(m)}-${pad(Math.min(date, daysIn(y, m)))}`;
+}
+
+/** Whole calendar months from `from` to `to` (0 when `to` is not a full month later; negative never). */
+export function wholeMonthsBetween(from: string, to: string): number {
+  if (to <= from) return 0;
+  let months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + (Number(to.slice(5, 7)) - Number(from.slice(5, 7)));
+  while (months > 0 && addMonths(from, months) > to) months--;
+  return months;
+}

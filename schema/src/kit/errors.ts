@@ -60,6 +60,16 @@ export const ErrorCode = {
    * other offices' data stays. Details stay in the server's log under `extensions.requestId`.
    */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A quota movement names a category the source institution has no approved quota of (`field`). */
+  NO_QUOTA: 'NO_QUOTA',
+  /** Fewer vacancies than the operation needs (`limit`: vacancies there are, `actual`: asked; `reason`: SOURCE or TARGET). */
+  NO_VACANCY: 'NO_VACANCY',
+  /** The operation would leave an institution below its occupied + reserved, i.e. over quota (`limit`: what may go, `actual`: asked). */
+  OVER_QUOTA: 'OVER_QUOTA',
+  /** An allocation asks more than the central vacancy pool holds (`limit`: in the pool, `actual`: asked). */
+  POOL_INSUFFICIENT: 'POOL_INSUFFICIENT',
+  /** A level change would take a level's total above the ceiling the higher level approved (`limit`: room left, `actual`: asked). */
+  REGION_CEILING_EXCEEDED: 'REGION_CEILING_EXCEEDED',
   /** The caller sent more requests than its rate limit (HTTP 429; `extensions.retryAfter` in seconds, as the Retry-After header). */
   RATE_LIMITED: 'RATE_LIMITED',
   /** Something failed that the client cannot fix; details stay in the server's log under `extensions.requestId`. */

@@ -6,6 +6,7 @@ import type { FinanceDb } from './db/queries.ts';
 import { isFinanceEmpty, seedFinance, type FinanceSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
 import { importRoutes } from './import/index.ts';
+import { personsTransferred } from './messages/personsTransferred.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -21,7 +22,7 @@ export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
   createServer,
   createContext,
   isEmpty: isFinanceEmpty,
-  messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
+  messaging: { tables: { outboxMessages, inboxMessages }, handlers: { 'staffing.personsTransferred': personsTransferred } },
   seed: seedFinance,
   routes: importRoutes,
 };

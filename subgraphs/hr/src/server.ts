@@ -6,6 +6,7 @@ import type { HrDb } from './db/queries.ts';
 import { isHrEmpty, seedHr, type HrSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
 import { importRoutes } from './import/index.ts';
+import { personsTransferred } from './messages/personsTransferred.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -21,7 +22,7 @@ export const hr: OfficeSubgraph<HrSeed, HrDb, HrContext> = {
   createServer,
   createContext,
   isEmpty: isHrEmpty,
-  messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
+  messaging: { tables: { outboxMessages, inboxMessages }, handlers: { 'staffing.personsTransferred': personsTransferred } },
   seed: seedHr,
   routes: importRoutes,
 };

@@ -1,4 +1,18 @@
-import { readSubgraphConfig } from '@hub/schema';
+import { configOrExit, readEnv, readSubgraphConfig, setting } from '@hub/schema';
 
-/** The environment, read once: PORT, HOST, DATABASE_URL, DATA_DIR, SUBGRAPH_SECRET (see README). */
-export const config = readSubgraphConfig('staffing', process.env);
+/** How many months a vacancy must have been idle to be listed by default (README, "Dynamic management (动态管理)"). */
+export const DEFAULT_IDLE_VACANCY_MONTHS = 12;
+
+/**
+ * Settings of the office's own rules, read once: IDLE_VACANCY_MONTHS (whole months, default 12). They
+ * have no side effects, so the resolvers import them wherever the subgraph runs (alone or in the
+ * launcher); a bad value stops the process with its message, as every setting does.
+ */
+export const rules = configOrExit(() => readEnv({ IDLE_VACANCY_MONTHS: setting.count(DEFAULT_IDLE_VACANCY_MONTHS) }, process.env));
+
+/**
+ * The server's environment, read when index.ts starts the subgraph alone: PORT, HOST, DATABASE_URL,
+ * DATA_DIR, SUBGRAPH_SECRET (see README). A function, because reading it may create the development
+ * key under DATA_DIR, which importing the resolvers must not do.
+ */
+export const readConfig = () => readSubgraphConfig('staffing', process.env);

@@ -1,6 +1,6 @@
 import { startSubgraph } from '@hub/schema';
-import { config } from './config.ts';
+import { readConfig } from './config.ts';
 import { staffing } from './server.ts';
 
-const running = await startSubgraph(staffing, config);
+const running = await startSubgraph(staffing, readConfig());
 console.log(`staffing subgraph (编办) at ${running.url}`);

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { manyByKey, oneByKey, pagedLoader } from '@hub/schema';
+import * as dq from './db/dynamicQueries.ts';
 import * as q from './db/queries.ts';
 
 /** Per-request DataLoaders: every lookup by key is batched into one statement per tick. */
@@ -23,6 +24,9 @@ export function createLoaders(db: q.StaffingDb) {
     ),
     ledgerEntryByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.ledgerEntriesByIdNumbers(db, ids), (r) => r.idNumber)),
     staffingCardsByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.staffingCardsByIdNumbers(db, ids), (r) => r.idNumber)),
+    cardEventsByCardNumber: new DataLoader(async (numbers: readonly string[]) =>
+      manyByKey(numbers, await dq.cardEventsByCardNumbers(db, numbers), (r) => r.cardNumber),
+    ),
     removalsByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.removalsByIdNumbers(db, ids), (r) => r.idNumber)),
   };
 }

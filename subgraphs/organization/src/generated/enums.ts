@@ -15,3 +15,14 @@ export type Rank =
   | 'PRINCIPAL_STAFF'
   /** 科员 / staff member */
   | 'STAFF';
+
+/** 领导职数配备状态 / State of an institution's leadership posts */
+export type LeadershipPostState =
+  /** 实配等于核定 / filled as approved */
+  | 'OK'
+  /** 超职数配备 / more filled than approved */
+  | 'OVER_FILLED'
+  /** 有空缺 / some approved posts unfilled */
+  | 'VACANT'
+  /** 长期空缺（不少于 longVacantMonths 个月）/ unfilled for longVacantMonths months or more */
+  | 'LONG_VACANT';

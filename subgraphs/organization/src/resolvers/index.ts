@@ -1,7 +1,9 @@
 import type { Resolvers } from '../generated/resolvers.ts';
 import { Cadre } from './Cadre.ts';
 import { Institution } from './Institution.ts';
+import { Mutation } from './Mutation.ts';
+import { PastCadrePost } from './PastCadrePost.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { Query, Person, Cadre, Institution };
+export const resolvers: Resolvers = { Query, Mutation, Person, Cadre, Institution, PastCadrePost };

@@ -1,3 +1,4 @@
+import type { PastCadrePostRow } from '../db/leadershipQueries.ts';
 import type { CadreRow } from '../db/queries.ts';
 import type { Institution, Person } from '../generated/resolvers.ts';
 
@@ -8,4 +9,6 @@ import type { Institution, Person } from '../generated/resolvers.ts';
  */
 export type CadreParent = CadreRow;
 export type PersonParent = Pick<Person, 'idNumber'>;
-export type InstitutionParent = Pick<Institution, 'creditCode'>;
+/** An institution by its key; with the Staffing Office's approved leadership posts when a field @requires them. */
+export type InstitutionParent = Pick<Institution, 'creditCode'> & { leadershipPostsApproved?: number | null };
+export type PastCadrePostParent = PastCadrePostRow;

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { windowedPage, type Db } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { institutions, ledgerEntries, quotas, removals, staffingCards } from './schema.ts';
+import { syncVacantSince } from './syncVacantSince.ts';
 
 export type StaffingDb = Db<typeof tables>;
 export type InstitutionRow = typeof institutions.$inferSelect;
@@ -124,6 +125,8 @@ export async function removeFromLedger(
     const cardsBefore = await tx.select().from(staffingCards).where(unitCards);
     const cardsAfter = await tx.update(staffingCards).set({ status: 'REVOKED' }).where(unitCards).returning();
     await tx.delete(ledgerEntries).where(eq(ledgerEntries.idNumber, removal.idNumber));
+    // The post the person held is vacant from the day they left.
+    await syncVacantSince(tx, [{ institutionCreditCode: entry.institutionCreditCode, category: entry.quotaCategory }], removal.effectiveOn);
     const [row] = await tx
       .insert(removals)
       .values({ ...removal, institutionCreditCode: entry.institutionCreditCode })

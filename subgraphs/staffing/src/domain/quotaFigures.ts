@@ -6,6 +6,8 @@ export interface QuotaFigures {
   occupied: number;
   reserved: number;
   vacant: number;
+  /** 空编起始日 (kept by syncVacantSince); null while full, and for a category without approved quota. */
+  vacantSince: string | null;
 }
 
 /**
@@ -13,13 +15,21 @@ export interface QuotaFigures {
  * approved quota still show up (approved 0, vacant negative): that is an over-quota finding, not noise.
  */
 export function quotaFigures(
-  approved: readonly { category: QuotaCategory; approved: number; reserved: number }[],
+  approved: readonly { category: QuotaCategory; approved: number; reserved: number; vacantSince?: string | null }[],
   occupied: readonly { category: QuotaCategory; occupied: number }[],
 ): QuotaFigures[] {
   const byCategory = new Map<QuotaCategory, QuotaFigures>();
-  for (const q of approved) byCategory.set(q.category, { category: q.category, approved: q.approved, reserved: q.reserved, occupied: 0, vacant: 0 });
+  for (const q of approved)
+    byCategory.set(q.category, {
+      category: q.category,
+      approved: q.approved,
+      reserved: q.reserved,
+      occupied: 0,
+      vacant: 0,
+      vacantSince: q.vacantSince ?? null,
+    });
   for (const o of occupied) {
-    const figures = byCategory.get(o.category) ?? { category: o.category, approved: 0, reserved: 0, occupied: 0, vacant: 0 };
+    const figures = byCategory.get(o.category) ?? { category: o.category, approved: 0, reserved: 0, occupied: 0, vacant: 0, vacantSince: null };
     figures.occupied = Number(o.occupied);
     byCategory.set(o.category, figures);
   }

@@ -98,3 +98,40 @@ export type RemovalReason =
   | 'DEATH'
   /** 终止聘用合同 / contract ended */
   | 'CONTRACT_END';
+
+/** 编制卡变动类别 / Kind of change to a staffing card */
+export type StaffingCardEventKind =
+  /** 发放 / issued */
+  | 'ISSUED'
+  /** 随编划转至另一单位（人随编走）/ moved to another unit with its quota */
+  | 'TRANSFERRED'
+  /** 注销 / revoked */
+  | 'REVOKED';
+
+/** 编制变动类别 / Kind of quota movement */
+export type QuotaMovementKind =
+  /** 收回空编至集中管理池 / vacancies reclaimed into the central pool */
+  | 'RECLAIM'
+  /** 从集中管理池调配给单位 / allocated from the pool to an institution */
+  | 'ALLOCATE'
+  /** 单位间、层级间划转（编随事走）/ transferred between institutions or levels */
+  | 'TRANSFER';
+
+/** 调配重点领域 / Priority field an allocation serves */
+export type PriorityField =
+  /** 教育 / education */
+  | 'EDUCATION'
+  /** 卫生健康 / health */
+  | 'HEALTH'
+  /** 食品药品安全 / food and drug safety */
+  | 'FOOD_SAFETY'
+  /** 养老服务 / elderly care */
+  | 'ELDERLY_CARE'
+  /** 应急管理 / emergency management */
+  | 'EMERGENCY_MANAGEMENT'
+  /** 生态环保 / ecology and environment */
+  | 'ECOLOGY'
+  /** 基层治理 / grassroots governance */
+  | 'GRASSROOTS_GOVERNANCE'
+  /** 其他 / other */
+  | 'OTHER';

@@ -7,8 +7,11 @@ import type { FundingForm } from './enums.ts';
 import type { QuotaCategory } from './enums.ts';
 import type { StaffingCardStatus } from './enums.ts';
 import type { RemovalReason } from './enums.ts';
+import type { StaffingCardEventKind } from './enums.ts';
+import type { QuotaMovementKind } from './enums.ts';
+import type { PriorityField } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent } from '../resolvers/mappers.ts';
+import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent, StaffingCardEventParent, QuotaMovementParent, QuotaMovementConnectionParent, VacancyPoolEntryParent, RegionQuotaTotalParent, IdleVacancyParent, IdleVacancyConnectionParent } from '../resolvers/mappers.ts';
 import type { StaffingContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -96,6 +99,8 @@ export type Quota = {
   reserved?: Maybe<Scalars['Int']['output']>;
   /** 空编数（负数即超编）/ Vacant: approved − occupied − reserved; negative means over quota */
   vacant?: Maybe<Scalars['Int']['output']>;
+  /** 空编起始日：自该日起一直有空编；满编时为空 / Has had a vacancy without a break since this day; null while full */
+  vacantSince?: Maybe<Scalars['Date']['output']>;
 };
 
 /** 实名制台账条目（十项）/ A ledger entry: the ten items the Staffing Office records */
@@ -155,6 +160,131 @@ export type StaffingCard = {
   issuedOn: Scalars['Date']['output'];
   /** 状态 / Status */
   status: StaffingCardStatus;
+  /** 编制卡变动记录（划转等，含文号）/ What happened to the card after it was issued (transfers …), with document numbers */
+  history?: Maybe<Array<StaffingCardEvent>>;
+};
+
+export { StaffingCardEventKind };
+
+/** 编制卡变动 / One change to a staffing card */
+export type StaffingCardEvent = {
+  __typename?: 'StaffingCardEvent';
+  /** 变动类别 / Kind */
+  kind: StaffingCardEventKind;
+  /** 变动日期 / On */
+  on: Scalars['Date']['output'];
+  /** 文号 / Document number */
+  documentNumber?: Maybe<Scalars['String']['output']>;
+  /** 原单位 / From institution */
+  from?: Maybe<Institution>;
+  /** 新单位 / To institution */
+  to?: Maybe<Institution>;
+};
+
+/** 闲置空编：某单位某类编制自某日起一直有空编 / An idle vacancy: an institution's quota of one category vacant without a break since a day */
+export type IdleVacancy = {
+  __typename?: 'IdleVacancy';
+  /** 单位 / The institution */
+  institution: Institution;
+  /** 编制类别 / Category */
+  category: QuotaCategory;
+  /** 核定数 / Approved */
+  approved: Scalars['Int']['output'];
+  /** 实有数 / Occupied */
+  occupied: Scalars['Int']['output'];
+  /** 已审批未入编 / Reserved */
+  reserved: Scalars['Int']['output'];
+  /** 空编数 / Vacant */
+  vacant: Scalars['Int']['output'];
+  /** 空编起始日 / Vacant since */
+  vacantSince: Scalars['Date']['output'];
+  /** 已闲置整月数 / Whole months idle */
+  idleMonths: Scalars['Int']['output'];
+};
+
+/** 闲置空编分页 / A page of idle vacancies */
+export type IdleVacancyConnection = {
+  __typename?: 'IdleVacancyConnection';
+  /** 本页条目 / The idle vacancies */
+  nodes: Array<IdleVacancy>;
+  /** 总数 / Count over all pages */
+  totalCount: Scalars['Int']['output'];
+  /** 分页信息 / Page info */
+  pageInfo: PageInfo;
+};
+
+export { QuotaMovementKind };
+
+export { PriorityField };
+
+/** 编制变动（收回、调配、划转），一文一条 / A quota movement (reclaim, allocation, transfer), one per document */
+export type QuotaMovement = {
+  __typename?: 'QuotaMovement';
+  /** 文号 / Document number */
+  documentNumber: Scalars['ID']['output'];
+  /** 类别 / Kind */
+  kind: QuotaMovementKind;
+  /** 编制类别 / Quota category */
+  category: QuotaCategory;
+  /** 数量 / Amount of quota moved */
+  amount: Scalars['Int']['output'];
+  /** 划出单位（调配时为空：出自集中管理池）/ Source institution; null for an allocation (from the pool) */
+  from?: Maybe<Institution>;
+  /** 划入单位（收回时为空：进入集中管理池）/ Target institution; null for a reclaim (into the pool) */
+  to?: Maybe<Institution>;
+  /** 划出层级 / Source level */
+  fromLevel: AdminLevel;
+  /** 划入层级 / Target level */
+  toLevel: AdminLevel;
+  /** 调配重点领域（仅调配）/ Priority field (allocations only) */
+  priorityField?: Maybe<PriorityField>;
+  /** 事由 / Reason */
+  reason: Scalars['String']['output'];
+  /** 生效日期 / Effective on */
+  effectiveOn: Scalars['Date']['output'];
+  /** 随编划转的人员（人随编走）/ Persons who moved with the quota */
+  persons: Array<Person>;
+};
+
+/** 编制变动分页 / A page of quota movements */
+export type QuotaMovementConnection = {
+  __typename?: 'QuotaMovementConnection';
+  /** 本页条目 / The movements */
+  nodes: Array<QuotaMovement>;
+  /** 总数 / Count over all pages */
+  totalCount: Scalars['Int']['output'];
+  /** 分页信息 / Page info */
+  pageInfo: PageInfo;
+};
+
+/** 空编集中管理池（按类别、层级）/ The central vacancy pool of one category and level */
+export type VacancyPoolEntry = {
+  __typename?: 'VacancyPoolEntry';
+  /** 编制类别 / Category */
+  category: QuotaCategory;
+  /** 层级 / Level */
+  level: AdminLevel;
+  /** 池中可调配数 / Available to allocate */
+  available: Scalars['Int']['output'];
+};
+
+/** 本地区编制总额（按类别、层级）：各单位核定数之和加集中管理池 / The region's total of one category at one level: the institutions' approved quotas plus the pool */
+export type RegionQuotaTotal = {
+  __typename?: 'RegionQuotaTotal';
+  /** 编制类别 / Category */
+  category: QuotaCategory;
+  /** 层级 / Level */
+  level: AdminLevel;
+  /** 各单位核定数之和 / Sum of the institutions' approved quotas */
+  institutionsApproved: Scalars['Int']['output'];
+  /** 集中管理池 / In the pool */
+  pool: Scalars['Int']['output'];
+  /** 总额 / Total: institutionsApproved + pool */
+  total: Scalars['Int']['output'];
+  /** 上级核定的总额上限（未设为空）/ Ceiling approved by the higher level; null when none is set */
+  ceiling?: Maybe<Scalars['Int']['output']>;
+  /** 上限文号 / Document number of the ceiling */
+  ceilingDocumentNumber?: Maybe<Scalars['String']['output']>;
 };
 
 /** 人员核减 / A removal from the quota */
@@ -240,12 +370,131 @@ export type ReportRemovalPayload = {
   removal?: Maybe<Removal>;
 };
 
+/** 收回空编的输入 / Input to reclaim vacancies into the central pool */
+export type ReclaimVacanciesInput = {
+  /** 文号（唯一）/ Document number, unique */
+  documentNumber: Scalars['ID']['input'];
+  /** 事由 / Reason */
+  reason: Scalars['String']['input'];
+  /** 单位信用代码 / The institution's credit code */
+  creditCode: Scalars['ID']['input'];
+  /** 编制类别 / Category */
+  category: QuotaCategory;
+  /** 收回数（不超过空编数）/ How many; at most the vacancies */
+  amount: Scalars['Int']['input'];
+};
+
+/** 收回空编的结果 / Result of a reclaim */
+export type ReclaimVacanciesPayload = {
+  __typename?: 'ReclaimVacanciesPayload';
+  /** 编制变动记录 / The movement */
+  movement?: Maybe<QuotaMovement>;
+  /** 收回后的集中管理池 / The pool afterwards */
+  pool?: Maybe<VacancyPoolEntry>;
+};
+
+/** 从集中管理池调配的输入 / Input to allocate quota from the central pool */
+export type AllocateFromPoolInput = {
+  /** 文号（唯一）/ Document number, unique */
+  documentNumber: Scalars['ID']['input'];
+  /** 事由 / Reason */
+  reason: Scalars['String']['input'];
+  /** 调入单位信用代码 / The receiving institution's credit code */
+  creditCode: Scalars['ID']['input'];
+  /** 编制类别 / Category */
+  category: QuotaCategory;
+  /** 调配数（不超过池中可调配数）/ How many; at most what the pool holds */
+  amount: Scalars['Int']['input'];
+  /** 重点领域 / Priority field served */
+  priorityField: PriorityField;
+  /** 取自哪一层级的池（默认调入单位的层级；不同层级即跨层级调配）/ The level whose pool gives; the institution's own by default, another level is a level change */
+  poolLevel?: InputMaybe<AdminLevel>;
+};
+
+/** 调配的结果 / Result of an allocation */
+export type AllocateFromPoolPayload = {
+  __typename?: 'AllocateFromPoolPayload';
+  /** 编制变动记录 / The movement */
+  movement?: Maybe<QuotaMovement>;
+  /** 调配后的集中管理池 / The pool afterwards */
+  pool?: Maybe<VacancyPoolEntry>;
+};
+
+/** 编制划转的输入（编随事走，可选人随编走）/ Input to transfer quota between institutions, optionally with persons */
+export type TransferQuotaInput = {
+  /** 文号（唯一）/ Document number, unique */
+  documentNumber: Scalars['ID']['input'];
+  /** 事由 / Reason */
+  reason: Scalars['String']['input'];
+  /** 划出单位信用代码 / Source institution's credit code */
+  fromCreditCode: Scalars['ID']['input'];
+  /** 划入单位信用代码 / Target institution's credit code */
+  toCreditCode: Scalars['ID']['input'];
+  /** 编制类别 / Category */
+  category: QuotaCategory;
+  /** 划转数 / How many */
+  amount: Scalars['Int']['input'];
+  /** 随编划转人员的身份号码（人随编走；须在划出单位该类编制的台账上）/ ID numbers of persons moving with the quota; each on the source's ledger in that category */
+  idNumbers: Array<Scalars['ID']['input']>;
+};
+
+/** 编制划转的结果 / Result of a transfer */
+export type TransferQuotaPayload = {
+  __typename?: 'TransferQuotaPayload';
+  /** 编制变动记录 / The movement */
+  movement?: Maybe<QuotaMovement>;
+};
+
+/** 设定上级核定编制总额的输入 / Input to record the ceiling the higher level approved for a level and category */
+export type SetQuotaCeilingInput = {
+  /** 文号 / Document number */
+  documentNumber: Scalars['ID']['input'];
+  /** 层级 / Level */
+  level: AdminLevel;
+  /** 编制类别 / Category */
+  category: QuotaCategory;
+  /** 总额上限（不低于现有总额）/ The ceiling; not below the present total */
+  ceiling: Scalars['Int']['input'];
+};
+
+/** 设定总额上限的结果 / Result of setting a ceiling */
+export type SetQuotaCeilingPayload = {
+  __typename?: 'SetQuotaCeilingPayload';
+  /** 该层级该类别的总额 / The total of that level and category */
+  total?: Maybe<RegionQuotaTotal>;
+};
+
+/** 核定领导职数的输入 / Input to set an institution's approved leadership posts */
+export type SetLeadershipPostsApprovedInput = {
+  /** 文号 / Document number */
+  documentNumber: Scalars['ID']['input'];
+  /** 单位信用代码 / The institution's credit code */
+  creditCode: Scalars['ID']['input'];
+  /** 领导职数核定数 / Approved leadership posts */
+  leadershipPostsApproved: Scalars['Int']['input'];
+};
+
+/** 核定领导职数的结果 / Result of setting approved leadership posts */
+export type SetLeadershipPostsApprovedPayload = {
+  __typename?: 'SetLeadershipPostsApprovedPayload';
+  /** 机构 / The institution */
+  institution?: Maybe<Institution>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 按信用代码查机构 / One institution by credit code */
   institution?: Maybe<Institution>;
   /** 机构列表，可按类别、层级、系统、上级筛选 / Institutions, filtered by kind, level, system or parent */
   institutions?: Maybe<InstitutionConnection>;
+  /** 闲置空编：空编持续不少于 idleMonths 个月（默认见 IDLE_VACANCY_MONTHS，12）/ Vacancies idle for idleMonths months or more (default IDLE_VACANCY_MONTHS, 12), longest idle first */
+  idleVacancies?: Maybe<IdleVacancyConnection>;
+  /** 空编集中管理池 / The central vacancy pool, per category and level */
+  vacancyPool?: Maybe<Array<VacancyPoolEntry>>;
+  /** 本地区编制总额（按类别、层级）/ The region's quota totals per category and level */
+  regionQuotaTotals?: Maybe<Array<RegionQuotaTotal>>;
+  /** 编制变动记录（收回、调配、划转），新者在前 / Quota movements, newest first */
+  quotaMovements?: Maybe<QuotaMovementConnection>;
 };
 
 
@@ -263,12 +512,40 @@ export type QueryInstitutionsArgs = {
   parentCreditCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+export type QueryIdleVacanciesArgs = {
+  idleMonths?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  level?: InputMaybe<AdminLevel>;
+  system?: InputMaybe<InstitutionSystem>;
+  category?: InputMaybe<QuotaCategory>;
+};
+
+
+export type QueryQuotaMovementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<QuotaMovementKind>;
+  creditCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** 登记机构（编办）/ Register an institution (Staffing Office) */
   registerInstitution?: Maybe<RegisterInstitutionPayload>;
   /** 上报人员核减（用人单位填报员限本单位，或编办）：移出实名制台账，注销编制卡 / Report a removal (a unit operator for its own unit, or the Staffing Office): the person leaves the ledger and their cards are revoked */
   reportRemoval?: Maybe<ReportRemovalPayload>;
+  /** 收回空编至集中管理池（编办）/ Reclaim vacancies into the central pool (Staffing Office) */
+  reclaimVacancies?: Maybe<ReclaimVacanciesPayload>;
+  /** 从集中管理池调配编制给单位（编办）/ Allocate quota from the central pool to an institution (Staffing Office) */
+  allocateFromPool?: Maybe<AllocateFromPoolPayload>;
+  /** 编制划转（编随事走，可选人随编走；编办）/ Transfer quota between institutions or levels, optionally with persons (Staffing Office) */
+  transferQuota?: Maybe<TransferQuotaPayload>;
+  /** 登记上级核定的编制总额上限（编办）/ Record the ceiling the higher level approved (Staffing Office) */
+  setQuotaCeiling?: Maybe<SetQuotaCeilingPayload>;
+  /** 核定单位领导职数（编办）/ Set an institution's approved leadership posts (Staffing Office) */
+  setLeadershipPostsApproved?: Maybe<SetLeadershipPostsApprovedPayload>;
 };
 
 
@@ -279,6 +556,31 @@ export type MutationRegisterInstitutionArgs = {
 
 export type MutationReportRemovalArgs = {
   input: ReportRemovalInput;
+};
+
+
+export type MutationReclaimVacanciesArgs = {
+  input: ReclaimVacanciesInput;
+};
+
+
+export type MutationAllocateFromPoolArgs = {
+  input: AllocateFromPoolInput;
+};
+
+
+export type MutationTransferQuotaArgs = {
+  input: TransferQuotaInput;
+};
+
+
+export type MutationSetQuotaCeilingArgs = {
+  input: SetQuotaCeilingInput;
+};
+
+
+export type MutationSetLeadershipPostsApprovedArgs = {
+  input: SetLeadershipPostsApprovedInput;
 };
 
 
@@ -398,6 +700,16 @@ export type ResolversTypes = {
   LedgerEntry: ResolverTypeWrapper<LedgerEntryParent>;
   LedgerEntryConnection: ResolverTypeWrapper<LedgerEntryConnectionParent>;
   StaffingCard: ResolverTypeWrapper<StaffingCardParent>;
+  StaffingCardEventKind: StaffingCardEventKind;
+  StaffingCardEvent: ResolverTypeWrapper<StaffingCardEventParent>;
+  IdleVacancy: ResolverTypeWrapper<IdleVacancyParent>;
+  IdleVacancyConnection: ResolverTypeWrapper<IdleVacancyConnectionParent>;
+  QuotaMovementKind: QuotaMovementKind;
+  PriorityField: PriorityField;
+  QuotaMovement: ResolverTypeWrapper<QuotaMovementParent>;
+  QuotaMovementConnection: ResolverTypeWrapper<QuotaMovementConnectionParent>;
+  VacancyPoolEntry: ResolverTypeWrapper<VacancyPoolEntryParent>;
+  RegionQuotaTotal: ResolverTypeWrapper<RegionQuotaTotalParent>;
   Removal: ResolverTypeWrapper<RemovalParent>;
   Person: ResolverTypeWrapper<PersonParent>;
   InstitutionConnection: ResolverTypeWrapper<InstitutionConnectionParent>;
@@ -405,6 +717,16 @@ export type ResolversTypes = {
   RegisterInstitutionPayload: ResolverTypeWrapper<Omit<RegisterInstitutionPayload, 'institution'> & { institution?: Maybe<ResolversTypes['Institution']> }>;
   ReportRemovalInput: ReportRemovalInput;
   ReportRemovalPayload: ResolverTypeWrapper<Omit<ReportRemovalPayload, 'removal'> & { removal?: Maybe<ResolversTypes['Removal']> }>;
+  ReclaimVacanciesInput: ReclaimVacanciesInput;
+  ReclaimVacanciesPayload: ResolverTypeWrapper<Omit<ReclaimVacanciesPayload, 'movement' | 'pool'> & { movement?: Maybe<ResolversTypes['QuotaMovement']>, pool?: Maybe<ResolversTypes['VacancyPoolEntry']> }>;
+  AllocateFromPoolInput: AllocateFromPoolInput;
+  AllocateFromPoolPayload: ResolverTypeWrapper<Omit<AllocateFromPoolPayload, 'movement' | 'pool'> & { movement?: Maybe<ResolversTypes['QuotaMovement']>, pool?: Maybe<ResolversTypes['VacancyPoolEntry']> }>;
+  TransferQuotaInput: TransferQuotaInput;
+  TransferQuotaPayload: ResolverTypeWrapper<Omit<TransferQuotaPayload, 'movement'> & { movement?: Maybe<ResolversTypes['QuotaMovement']> }>;
+  SetQuotaCeilingInput: SetQuotaCeilingInput;
+  SetQuotaCeilingPayload: ResolverTypeWrapper<Omit<SetQuotaCeilingPayload, 'total'> & { total?: Maybe<ResolversTypes['RegionQuotaTotal']> }>;
+  SetLeadershipPostsApprovedInput: SetLeadershipPostsApprovedInput;
+  SetLeadershipPostsApprovedPayload: ResolverTypeWrapper<Omit<SetLeadershipPostsApprovedPayload, 'institution'> & { institution?: Maybe<ResolversTypes['Institution']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
@@ -422,6 +744,13 @@ export type ResolversParentTypes = {
   LedgerEntry: LedgerEntryParent;
   LedgerEntryConnection: LedgerEntryConnectionParent;
   StaffingCard: StaffingCardParent;
+  StaffingCardEvent: StaffingCardEventParent;
+  IdleVacancy: IdleVacancyParent;
+  IdleVacancyConnection: IdleVacancyConnectionParent;
+  QuotaMovement: QuotaMovementParent;
+  QuotaMovementConnection: QuotaMovementConnectionParent;
+  VacancyPoolEntry: VacancyPoolEntryParent;
+  RegionQuotaTotal: RegionQuotaTotalParent;
   Removal: RemovalParent;
   Person: PersonParent;
   InstitutionConnection: InstitutionConnectionParent;
@@ -429,6 +758,16 @@ export type ResolversParentTypes = {
   RegisterInstitutionPayload: Omit<RegisterInstitutionPayload, 'institution'> & { institution?: Maybe<ResolversParentTypes['Institution']> };
   ReportRemovalInput: ReportRemovalInput;
   ReportRemovalPayload: Omit<ReportRemovalPayload, 'removal'> & { removal?: Maybe<ResolversParentTypes['Removal']> };
+  ReclaimVacanciesInput: ReclaimVacanciesInput;
+  ReclaimVacanciesPayload: Omit<ReclaimVacanciesPayload, 'movement' | 'pool'> & { movement?: Maybe<ResolversParentTypes['QuotaMovement']>, pool?: Maybe<ResolversParentTypes['VacancyPoolEntry']> };
+  AllocateFromPoolInput: AllocateFromPoolInput;
+  AllocateFromPoolPayload: Omit<AllocateFromPoolPayload, 'movement' | 'pool'> & { movement?: Maybe<ResolversParentTypes['QuotaMovement']>, pool?: Maybe<ResolversParentTypes['VacancyPoolEntry']> };
+  TransferQuotaInput: TransferQuotaInput;
+  TransferQuotaPayload: Omit<TransferQuotaPayload, 'movement'> & { movement?: Maybe<ResolversParentTypes['QuotaMovement']> };
+  SetQuotaCeilingInput: SetQuotaCeilingInput;
+  SetQuotaCeilingPayload: Omit<SetQuotaCeilingPayload, 'total'> & { total?: Maybe<ResolversParentTypes['RegionQuotaTotal']> };
+  SetLeadershipPostsApprovedInput: SetLeadershipPostsApprovedInput;
+  SetLeadershipPostsApprovedPayload: Omit<SetLeadershipPostsApprovedPayload, 'institution'> & { institution?: Maybe<ResolversParentTypes['Institution']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
 };
@@ -478,6 +817,7 @@ export type QuotaResolvers<ContextType = StaffingContext, ParentType extends Res
   occupied?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   reserved?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   vacant?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  vacantSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type LedgerEntryResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['LedgerEntry'] = ResolversParentTypes['LedgerEntry']> = {
@@ -509,6 +849,75 @@ export type StaffingCardResolvers<ContextType = StaffingContext, ParentType exte
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['StaffingCardStatus'], ParentType, ContextType>;
+  history?: Resolver<Maybe<Array<ResolversTypes['StaffingCardEvent']>>, ParentType, ContextType>;
+};
+
+export type StaffingCardEventKindResolvers = EnumResolverSignature<{ ISSUED?: any, TRANSFERRED?: any, REVOKED?: any }, ResolversTypes['StaffingCardEventKind']>;
+
+export type StaffingCardEventResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['StaffingCardEvent'] = ResolversParentTypes['StaffingCardEvent']> = {
+  kind?: Resolver<ResolversTypes['StaffingCardEventKind'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+};
+
+export type IdleVacancyResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['IdleVacancy'] = ResolversParentTypes['IdleVacancy']> = {
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['QuotaCategory'], ParentType, ContextType>;
+  approved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  occupied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vacant?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vacantSince?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  idleMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IdleVacancyConnectionResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['IdleVacancyConnection'] = ResolversParentTypes['IdleVacancyConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['IdleVacancy']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type QuotaMovementKindResolvers = EnumResolverSignature<{ RECLAIM?: any, ALLOCATE?: any, TRANSFER?: any }, ResolversTypes['QuotaMovementKind']>;
+
+export type PriorityFieldResolvers = EnumResolverSignature<{ EDUCATION?: any, HEALTH?: any, FOOD_SAFETY?: any, ELDERLY_CARE?: any, EMERGENCY_MANAGEMENT?: any, ECOLOGY?: any, GRASSROOTS_GOVERNANCE?: any, OTHER?: any }, ResolversTypes['PriorityField']>;
+
+export type QuotaMovementResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['QuotaMovement'] = ResolversParentTypes['QuotaMovement']> = {
+  documentNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['QuotaMovementKind'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['QuotaCategory'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  fromLevel?: Resolver<ResolversTypes['AdminLevel'], ParentType, ContextType>;
+  toLevel?: Resolver<ResolversTypes['AdminLevel'], ParentType, ContextType>;
+  priorityField?: Resolver<Maybe<ResolversTypes['PriorityField']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  persons?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+};
+
+export type QuotaMovementConnectionResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['QuotaMovementConnection'] = ResolversParentTypes['QuotaMovementConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['QuotaMovement']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type VacancyPoolEntryResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['VacancyPoolEntry'] = ResolversParentTypes['VacancyPoolEntry']> = {
+  category?: Resolver<ResolversTypes['QuotaCategory'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AdminLevel'], ParentType, ContextType>;
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RegionQuotaTotalResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['RegionQuotaTotal'] = ResolversParentTypes['RegionQuotaTotal']> = {
+  category?: Resolver<ResolversTypes['QuotaCategory'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AdminLevel'], ParentType, ContextType>;
+  institutionsApproved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ceiling?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ceilingDocumentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type RemovalResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Removal'] = ResolversParentTypes['Removal']> = {
@@ -541,14 +950,45 @@ export type ReportRemovalPayloadResolvers<ContextType = StaffingContext, ParentT
   removal?: Resolver<Maybe<ResolversTypes['Removal']>, ParentType, ContextType>;
 };
 
+export type ReclaimVacanciesPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['ReclaimVacanciesPayload'] = ResolversParentTypes['ReclaimVacanciesPayload']> = {
+  movement?: Resolver<Maybe<ResolversTypes['QuotaMovement']>, ParentType, ContextType>;
+  pool?: Resolver<Maybe<ResolversTypes['VacancyPoolEntry']>, ParentType, ContextType>;
+};
+
+export type AllocateFromPoolPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['AllocateFromPoolPayload'] = ResolversParentTypes['AllocateFromPoolPayload']> = {
+  movement?: Resolver<Maybe<ResolversTypes['QuotaMovement']>, ParentType, ContextType>;
+  pool?: Resolver<Maybe<ResolversTypes['VacancyPoolEntry']>, ParentType, ContextType>;
+};
+
+export type TransferQuotaPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['TransferQuotaPayload'] = ResolversParentTypes['TransferQuotaPayload']> = {
+  movement?: Resolver<Maybe<ResolversTypes['QuotaMovement']>, ParentType, ContextType>;
+};
+
+export type SetQuotaCeilingPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['SetQuotaCeilingPayload'] = ResolversParentTypes['SetQuotaCeilingPayload']> = {
+  total?: Resolver<Maybe<ResolversTypes['RegionQuotaTotal']>, ParentType, ContextType>;
+};
+
+export type SetLeadershipPostsApprovedPayloadResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['SetLeadershipPostsApprovedPayload'] = ResolversParentTypes['SetLeadershipPostsApprovedPayload']> = {
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'creditCode'>>;
   institutions?: Resolver<Maybe<ResolversTypes['InstitutionConnection']>, ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'first'>>;
+  idleVacancies?: Resolver<Maybe<ResolversTypes['IdleVacancyConnection']>, ParentType, ContextType, RequireFields<QueryIdleVacanciesArgs, 'first'>>;
+  vacancyPool?: Resolver<Maybe<Array<ResolversTypes['VacancyPoolEntry']>>, ParentType, ContextType>;
+  regionQuotaTotals?: Resolver<Maybe<Array<ResolversTypes['RegionQuotaTotal']>>, ParentType, ContextType>;
+  quotaMovements?: Resolver<Maybe<ResolversTypes['QuotaMovementConnection']>, ParentType, ContextType, RequireFields<QueryQuotaMovementsArgs, 'first'>>;
 };
 
 export type MutationResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   registerInstitution?: Resolver<Maybe<ResolversTypes['RegisterInstitutionPayload']>, ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'input'>>;
   reportRemoval?: Resolver<Maybe<ResolversTypes['ReportRemovalPayload']>, ParentType, ContextType, RequireFields<MutationReportRemovalArgs, 'input'>>;
+  reclaimVacancies?: Resolver<Maybe<ResolversTypes['ReclaimVacanciesPayload']>, ParentType, ContextType, RequireFields<MutationReclaimVacanciesArgs, 'input'>>;
+  allocateFromPool?: Resolver<Maybe<ResolversTypes['AllocateFromPoolPayload']>, ParentType, ContextType, RequireFields<MutationAllocateFromPoolArgs, 'input'>>;
+  transferQuota?: Resolver<Maybe<ResolversTypes['TransferQuotaPayload']>, ParentType, ContextType, RequireFields<MutationTransferQuotaArgs, 'input'>>;
+  setQuotaCeiling?: Resolver<Maybe<ResolversTypes['SetQuotaCeilingPayload']>, ParentType, ContextType, RequireFields<MutationSetQuotaCeilingArgs, 'input'>>;
+  setLeadershipPostsApproved?: Resolver<Maybe<ResolversTypes['SetLeadershipPostsApprovedPayload']>, ParentType, ContextType, RequireFields<MutationSetLeadershipPostsApprovedArgs, 'input'>>;
 };
 
 export type Resolvers<ContextType = StaffingContext> = {
@@ -567,11 +1007,26 @@ export type Resolvers<ContextType = StaffingContext> = {
   LedgerEntry?: LedgerEntryResolvers<ContextType>;
   LedgerEntryConnection?: LedgerEntryConnectionResolvers<ContextType>;
   StaffingCard?: StaffingCardResolvers<ContextType>;
+  StaffingCardEventKind?: StaffingCardEventKindResolvers;
+  StaffingCardEvent?: StaffingCardEventResolvers<ContextType>;
+  IdleVacancy?: IdleVacancyResolvers<ContextType>;
+  IdleVacancyConnection?: IdleVacancyConnectionResolvers<ContextType>;
+  QuotaMovementKind?: QuotaMovementKindResolvers;
+  PriorityField?: PriorityFieldResolvers;
+  QuotaMovement?: QuotaMovementResolvers<ContextType>;
+  QuotaMovementConnection?: QuotaMovementConnectionResolvers<ContextType>;
+  VacancyPoolEntry?: VacancyPoolEntryResolvers<ContextType>;
+  RegionQuotaTotal?: RegionQuotaTotalResolvers<ContextType>;
   Removal?: RemovalResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
   RegisterInstitutionPayload?: RegisterInstitutionPayloadResolvers<ContextType>;
   ReportRemovalPayload?: ReportRemovalPayloadResolvers<ContextType>;
+  ReclaimVacanciesPayload?: ReclaimVacanciesPayloadResolvers<ContextType>;
+  AllocateFromPoolPayload?: AllocateFromPoolPayloadResolvers<ContextType>;
+  TransferQuotaPayload?: TransferQuotaPayloadResolvers<ContextType>;
+  SetQuotaCeilingPayload?: SetQuotaCeilingPayloadResolvers<ContextType>;
+  SetLeadershipPostsApprovedPayload?: SetLeadershipPostsApprovedPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
 };

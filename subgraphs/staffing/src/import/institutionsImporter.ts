@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AuditRecord, ParsedRow, RowOf, SheetImporter } from '@hub/schema';
 import type { StaffingDb } from '../db/queries.ts';
+import { syncVacantSince } from '../db/syncVacantSince.ts';
 import { institutions, ledgerEntries, quotas } from '../db/schema.ts';
 import type { QuotaCategory } from '../generated/enums.ts';
 import { institutionsSheet, QUOTA_COLUMNS } from './sheets.ts';
@@ -25,7 +26,7 @@ type Snapshot = {
  */
 export const institutionsImporter: SheetImporter<typeof institutionsSheet.columns, StaffingDb> = {
   sheet: institutionsSheet,
-  begin(tx, { issue }) {
+  begin(tx, { issue, today }) {
     const audit: AuditRecord[] = [];
     const rowOf = new Map<string, number>();
     const parents = new Map<string, number>();
@@ -87,6 +88,8 @@ export const institutionsImporter: SheetImporter<typeof institutionsSheet.column
         );
         await tx.delete(quotas).where(inArray(quotas.institutionCreditCode, codes));
         if (wanted.length) await tx.insert(quotas).values(wanted);
+        for (const change of await syncVacantSince(tx, wanted, today))
+          audit.push({ entity: 'Quota', key: `${change.after.institutionCreditCode}/${change.after.category}`, before: change.before, after: change.after });
         for (const { row, rowNumber } of batch) {
           rowOf.set(row.creditCode, rowNumber);
           if (row.parentCreditCode) parents.set(row.parentCreditCode, rowNumber);

@@ -1,6 +1,7 @@
 import { count, inArray } from 'drizzle-orm';
 import { anyOf, type AuditRecord, bulkUpsert, type ParsedRow, replaceUnitRows, type RowOf, type SheetImporter } from '@hub/schema';
 import type { StaffingDb } from '../db/queries.ts';
+import { syncVacantSince } from '../db/syncVacantSince.ts';
 import { institutions, ledgerEntries, quotas, staffingCards } from '../db/schema.ts';
 import { ledgerSheet } from './sheets.ts';
 
@@ -177,6 +178,22 @@ export const ledgerImporter: SheetImporter<typeof ledgerSheet.columns, StaffingD
               });
           }
         }
+        // The ledger changed under these units' quotas (and under those persons moved from): their vacancy days follow.
+        const touched = audit.map((a) => a.key);
+        const vacancies: AuditRecord[] = [];
+        for (let i = 0; i < touched.length; i += 200) {
+          const keys = await tx
+            .select({ institutionCreditCode: quotas.institutionCreditCode, category: quotas.category })
+            .from(quotas)
+            .where(inArray(quotas.institutionCreditCode, touched.slice(i, i + 200)));
+          for (const change of await syncVacantSince(tx, keys, today))
+            vacancies.push({
+              entity: 'Quota',
+              key: `${change.after.institutionCreditCode}/${change.after.category}`,
+              before: change.before,
+              after: change.after,
+            });
+        }
         const cards: AuditRecord[] = [...issuedCount].map(([unit, n]) => ({
           entity: 'StaffingCard',
           key: unit,
@@ -184,7 +201,7 @@ export const ledgerImporter: SheetImporter<typeof ledgerSheet.columns, StaffingD
           before: null,
           after: { issued: n, numbers: issued.get(unit) ?? [] },
         }));
-        return [...audit, ...cards];
+        return [...audit, ...cards, ...vacancies];
       },
     };
   },

@@ -1,7 +1,12 @@
 import { ErrorCode, hubError, requireCreditCode, requireWriter } from '@hub/schema';
 import { insertInstitution } from '../db/queries.ts';
 import type { MutationResolvers } from '../generated/resolvers.ts';
+import { allocateFromPool } from './allocateFromPool.ts';
+import { reclaimVacancies } from './reclaimVacancies.ts';
 import { reportRemoval } from './reportRemoval.ts';
+import { setLeadershipPostsApproved } from './setLeadershipPostsApproved.ts';
+import { setQuotaCeiling } from './setQuotaCeiling.ts';
+import { transferQuota } from './transferQuota.ts';
 
 export const Mutation: MutationResolvers = {
   /** Every input is checked before anything is written; a duplicate code writes nothing. */
@@ -25,4 +30,9 @@ export const Mutation: MutationResolvers = {
   },
 
   reportRemoval,
+  reclaimVacancies,
+  allocateFromPool,
+  transferQuota,
+  setQuotaCeiling,
+  setLeadershipPostsApproved,
 };

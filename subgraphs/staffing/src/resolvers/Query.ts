@@ -1,6 +1,10 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode, unitScope } from '@hub/schema';
 import { countInstitutions, listInstitutions, type InstitutionFilter } from '../db/queries.ts';
 import type { QueryResolvers } from '../generated/resolvers.ts';
+import { idleVacancies } from './idleVacancies.ts';
+import { quotaMovements } from './quotaMovements.ts';
+import { regionQuotaTotals } from './regionQuotaTotals.ts';
+import { vacancyPool } from './vacancyPool.ts';
 
 export const Query: QueryResolvers = {
   institution: (_, args, ctx) => {
@@ -22,4 +26,9 @@ export const Query: QueryResolvers = {
     for (const row of rows) ctx.loaders.institutionByCreditCode.prime(row.creditCode, row);
     return connection(rows, page, () => countInstitutions(ctx.db, filter));
   },
+
+  idleVacancies,
+  vacancyPool,
+  regionQuotaTotals,
+  quotaMovements,
 };

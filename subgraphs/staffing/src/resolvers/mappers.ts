@@ -1,6 +1,9 @@
 import type { connection } from '@hub/schema';
 import type { InstitutionRow, LedgerEntryRow, RemovalRow, StaffingCardRow } from '../db/queries.ts';
+import type { QuotaMovementRow, StaffingCardEventRow, VacancyPoolRow } from '../db/dynamicQueries.ts';
 import type { QuotaFigures } from '../domain/quotaFigures.ts';
+import type { RegionQuotaTotal } from '../domain/regionQuotaTotals.ts';
+import type { QuotaCategory } from '../generated/enums.ts';
 import type { Person } from '../generated/resolvers.ts';
 
 /**
@@ -17,3 +20,19 @@ export type RemovalParent = RemovalRow;
 export type PersonParent = Pick<Person, 'idNumber'>;
 export type LedgerEntryConnectionParent = ReturnType<typeof connection<LedgerEntryRow>>;
 export type InstitutionConnectionParent = ReturnType<typeof connection<InstitutionRow>>;
+export type StaffingCardEventParent = StaffingCardEventRow;
+export type QuotaMovementParent = QuotaMovementRow;
+export type QuotaMovementConnectionParent = ReturnType<typeof connection<QuotaMovementRow>>;
+export type VacancyPoolEntryParent = VacancyPoolRow;
+export type RegionQuotaTotalParent = RegionQuotaTotal;
+export interface IdleVacancyParent {
+  institution: InstitutionRow;
+  category: QuotaCategory;
+  approved: number;
+  occupied: number;
+  reserved: number;
+  vacant: number;
+  vacantSince: string;
+  idleMonths: number;
+}
+export type IdleVacancyConnectionParent = ReturnType<typeof connection<IdleVacancyParent>>;
