@@ -249,6 +249,15 @@ describe('importing a ledger', () => {
     const [entry] = await logOf('import:staffing/ledger');
     const change = entry.detail.changes.find((c: any) => c.key === unit);
     expect(change.after.hash).toBe(change.before.hash);
+    // A system's ledger: every unit of the system, the same headers.
+    const system = city.staffing.institutions.find((i) => i.creditCode === unit)!.system;
+    const bySystem = await fetch(`${base}/exports/ledger.xlsx?system=${system}`, { headers: await hub.as(staffingOperator) });
+    expect(bySystem.status).toBe(200);
+    const systemRows = await rowsOf(Buffer.from(await bySystem.arrayBuffer()));
+    const units = new Set(city.staffing.institutions.filter((i) => i.system === system).map((i) => i.creditCode));
+    expect(systemRows[0]).toEqual(LEDGER_HEADERS);
+    expect(systemRows.slice(1).every((r) => units.has(r[0] as string))).toBe(true);
+    expect(systemRows.map((r) => r[3])).toEqual(expect.arrayContaining(before.map((e) => e.idNumber)));
   });
 
   it('by a unit operator: its own unit’s ledger loads, another unit’s rows are refused', async () => {
@@ -281,6 +290,9 @@ describe('importing a ledger', () => {
     const exported = await fetch(`${base}/exports/ledger.xlsx?institution=${other.institutionCreditCode}`, { headers: await hub.as(clerk) });
     expect(exported.status).toBe(403);
     expect((await fetch(`${base}/exports/ledger.xlsx?institution=${NEW_UNIT}`, { headers: await hub.as(clerk) })).status).toBe(200);
+    expect((await fetch(`${base}/exports/ledger.xlsx?system=EDUCATION`, { headers: await hub.as(clerk) })).status).toBe(403);
+    const payrollClerk = await upload('finance', 'payroll', await xlsxOf([['公民身份号码']]), { office: 'finance', role: 'UNIT_OPERATOR', unit: NEW_UNIT });
+    expect(payrollClerk.status).toBe(403);
   });
 });
 

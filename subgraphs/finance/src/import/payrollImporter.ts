@@ -13,7 +13,6 @@ type Row = RowOf<typeof payrollSheet.columns>;
  */
 export const payrollImporter: SheetImporter<typeof payrollSheet.columns, FinanceDb> = {
   sheet: payrollSheet,
-  unitColumn: 'institutionCreditCode',
   begin(tx, { issue }) {
     const payroll = replaceUnitRows(tx, { table: payrollRecords, key: payrollRecords.idNumber, unit: payrollRecords.institutionCreditCode, entity: 'Payroll' });
     const firstRow = new Map<string, number>();

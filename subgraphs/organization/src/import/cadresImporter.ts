@@ -12,7 +12,6 @@ type Row = RowOf<typeof cadresSheet.columns>;
  */
 export const cadresImporter: SheetImporter<typeof cadresSheet.columns, OrganizationDb> = {
   sheet: cadresSheet,
-  unitColumn: 'institutionCreditCode',
   begin(tx, { issue }) {
     const roster = replaceUnitRows(tx, { table: cadres, key: cadres.idNumber, unit: cadres.institutionCreditCode, entity: 'Cadre' });
     return {
