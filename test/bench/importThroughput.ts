@@ -200,8 +200,9 @@ try {
     console.log(JSON.stringify(results.at(-1)));
   }
   console.table(results);
-  const pass = results.every((r) => (r['rows/s'] as number) >= 5000);
-  console.log(pass ? '目标达成 / target met: ≥ 5,000 rows/s on every import' : '未达目标 / below the 5,000 rows/s target');
+  // The target is the issue's: the 20,000-row ledger and the 50,000-row roster (the 5,000-row files are for memory).
+  const pass = results.filter((r) => (r.rows as number) >= 20_000).every((r) => (r['rows/s'] as number) >= 5000);
+  console.log(pass ? '目标达成 / target met: ≥ 5,000 rows/s on the 20,000-row ledger and the 50,000-row roster' : '未达目标 / below the 5,000 rows/s target');
 } finally {
   await hub.stop();
   await fresh?.drop();
