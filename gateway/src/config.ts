@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { ConfigError, configOrExit, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
+import { ConfigError, configOrExit, DEFAULT_IMPORT_LIMITS, IMPORT_BODY_CEILING, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
 import { DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotency.ts';
 import { readEdgeConfig } from './edge/edgeConfig.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
@@ -47,6 +47,8 @@ const SETTINGS = {
   REQUEST_DEADLINE_MS: setting.count(DEFAULT_DEADLINES.requestDeadlineMs),
   EXPOSE_ERROR_DETAILS: setting.flag(false),
   MESSAGE_POLL_MS: setting.count(DEFAULT_MESSAGE_POLL_MS),
+  IMPORT_MAX_BYTES: setting.count(DEFAULT_IMPORT_LIMITS.maxBytes),
+  IMPORT_MAX_ROWS: setting.count(DEFAULT_IMPORT_LIMITS.maxRows),
 };
 
 /**
@@ -82,6 +84,8 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
     deadlines: { subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS, requestDeadlineMs: settings.REQUEST_DEADLINE_MS },
     /** How often the relay polls the offices' outboxes when no write wakes it (README, "Messages between offices"). */
     messagePollMs: settings.MESSAGE_POLL_MS,
+    /** Spreadsheet imports: the largest file (at most the offices' ceiling) and the most rows (README, "Loading records from spreadsheets"). */
+    imports: { maxBytes: Math.min(settings.IMPORT_MAX_BYTES, IMPORT_BODY_CEILING), maxRows: settings.IMPORT_MAX_ROWS },
     /** Development only: masked errors show their detail to the client. */
     exposeErrorDetails: settings.EXPOSE_ERROR_DETAILS,
     /** Token rules and identity provider, rate limits, CORS origins (README, "Tokens, rate limits and CORS"). */

@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
-import { createDecide, encodeViewer, hubLogger, VIEWER_HEADER } from '@hub/schema';
+import { createDecide, DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, VIEWER_HEADER } from '@hub/schema';
 import { type CatalogSource, defaultSubgraphUrl, SERVICE_SUBGRAPHS, type ServiceName, type SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
@@ -31,6 +31,8 @@ import { createRequestContext, type GatewayContext } from './requestContext.ts';
 import { DEFAULT_DEADLINES, type Deadlines, GuardedDataSource } from './subgraphFetch.ts';
 import { createMessageRelay, DEFAULT_MESSAGE_POLL_MS, type MessageRelay } from './messaging/messageRelay.ts';
 import { wakeRelayAfterWrites } from './messaging/wakeRelayAfterWrites.ts';
+import { importEndpoints, type ImportLimits } from './imports/importEndpoints.ts';
+import { createImportLogRelay, DEFAULT_IMPORT_LOG_POLL_MS, type ImportLogRelay } from './imports/importLogRelay.ts';
 
 export type { CorsOptions, Deadlines, GatewayContext, OperationLimits, RateLimitOptions, TokenOptions };
 export { DEFAULT_DEADLINES, DEFAULT_MESSAGE_POLL_MS, DEFAULT_OPERATION_LIMITS, DEFAULT_RATE_LIMITS };
@@ -72,6 +74,8 @@ export interface GatewayOptions {
   enforcement?: boolean;
   /** How often the message relay polls the offices' outboxes (README, "Messages between offices"); 1 s when unset. */
   messagePollMs?: number | undefined;
+  /** Spreadsheet imports (README, "Loading records from spreadsheets"): the largest file and the most rows; how often finished jobs are logged. */
+  imports?: (Partial<ImportLimits> & { logPollMs?: number | undefined }) | undefined;
   now?: () => Date;
 }
 
@@ -83,6 +87,8 @@ export interface RunningGateway {
   idempotency: IdempotencyStore;
   /** Carries the offices' messages (a removal's stop-pay notice …) from outbox to inbox. */
   relay: MessageRelay;
+  /** Writes finished spreadsheet imports to the operation log. */
+  importLog: ImportLogRelay;
   stop(): Promise<void>;
 }
 
@@ -121,6 +127,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       pollMs: options.messagePollMs ?? DEFAULT_MESSAGE_POLL_MS,
     });
     cleanups.unshift(() => relay.stop());
+    const officeUrls = Object.fromEntries(SERVICE_SUBGRAPHS.map(({ name }) => [name, urls[name] ?? defaultSubgraphUrl(name)])) as Record<ImportOffice, string>;
+    const importLog = createImportLogRelay({
+      secret: options.subgraphSecret,
+      urls: officeUrls,
+      log,
+      pollMs: options.imports?.logPollMs ?? DEFAULT_IMPORT_LOG_POLL_MS,
+    });
+    cleanups.unshift(() => importLog.stop());
 
     // @apollo/gateway probes cloud metadata addresses and reports to Apollo unless this is set
     // before it is constructed; the hub must reach nothing but its own subgraphs.
@@ -207,12 +221,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return true;
       },
       rateLimit.check,
+      importEndpoints({
+        secret: options.subgraphSecret,
+        urls: officeUrls,
+        tokens,
+        log,
+        limits: { maxBytes: options.imports?.maxBytes ?? DEFAULT_IMPORT_LIMITS.maxBytes, maxRows: options.imports?.maxRows ?? DEFAULT_IMPORT_LIMITS.maxRows },
+        relay: importLog,
+      }),
       catalogPage(pageQuery, now),
     ]);
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
     await apollo.start();
     cleanups.unshift(() => apollo.stop());
     relay.start();
+    importLog.start();
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(options.port, options.host, resolve);
@@ -226,6 +249,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       tokens,
       idempotency: idempotency.store,
       relay,
+      importLog,
       async stop() {
         for (const cleanup of cleanups) await cleanup();
       },

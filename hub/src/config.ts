@@ -25,6 +25,7 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     idempotencyTtlMs: gatewayConfig.idempotencyTtlMs,
     deadlines: gatewayConfig.deadlines,
     messagePollMs: gatewayConfig.messagePollMs,
+    imports: gatewayConfig.imports,
     exposeErrorDetails: gatewayConfig.exposeErrorDetails,
     tokens: gatewayConfig.tokens,
     rateLimits: gatewayConfig.rateLimits,

@@ -21,6 +21,7 @@ const starting = startHub({
   idempotencyTtlMs: config.idempotencyTtlMs,
   deadlines: config.deadlines,
   messagePollMs: config.messagePollMs,
+  imports: config.imports,
   exposeErrorDetails: config.exposeErrorDetails,
   tokens: config.tokens,
   rateLimits: config.rateLimits,

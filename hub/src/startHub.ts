@@ -50,6 +50,8 @@ export interface HubOptions {
   deadlines?: GatewayOptions['deadlines'];
   /** How often the message relay polls the offices' outboxes (README, "Messages between offices"). */
   messagePollMs?: number | undefined;
+  /** Spreadsheet import limits and how often finished imports are logged (README, "Loading records from spreadsheets"). */
+  imports?: GatewayOptions['imports'];
   /** Development only: masked errors show their detail (EXPOSE_ERROR_DETAILS). */
   exposeErrorDetails?: boolean | undefined;
   /** Token rules, rate limits and CORS origins of the gateway (README, "Tokens, rate limits and CORS"). */
@@ -134,6 +136,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     idempotencyTtlMs: options.idempotencyTtlMs,
     deadlines: options.deadlines,
     messagePollMs: options.messagePollMs,
+    imports: options.imports,
     exposeErrorDetails: options.exposeErrorDetails,
     tokens: options.tokens,
     rateLimits: options.rateLimits,

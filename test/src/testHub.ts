@@ -81,7 +81,7 @@ const NO_POLL = 24 * 3_600_000;
  */
 export async function startTestHub(
   seed?: () => City,
-  options: Pick<HubOptions, 'now' | 'enforcement' | 'limits' | 'idempotencyTtlMs' | 'tokens' | 'rateLimits' | 'cors' | 'messagePollMs'> = {},
+  options: Pick<HubOptions, 'now' | 'enforcement' | 'limits' | 'idempotencyTtlMs' | 'tokens' | 'rateLimits' | 'cors' | 'messagePollMs' | 'imports'> = {},
 ): Promise<TestHub> {
   const fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
   const hub = await startHub({
@@ -93,6 +93,8 @@ export async function startTestHub(
     ...options,
     rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
     messagePollMs: options.messagePollMs ?? NO_POLL,
+    // Finished imports are logged when a test drains `hub.gateway.importLog`, not by a poll in the background.
+    imports: { logPollMs: NO_POLL, ...options.imports },
   });
   const client = testGateway(hub.url, hub.gateway, async () => {
     await hub.stop();
@@ -133,6 +135,7 @@ export async function startTestHub(
         now,
         rateLimits,
         messagePollMs: NO_POLL,
+        imports: { logPollMs: NO_POLL },
         database: { url: database?.url },
       }).catch(async (error) => {
         await ownCatalog.stop();

@@ -33,3 +33,4 @@ export * from './unboundedInputs.ts';
 export * from './logError.ts';
 export * from './subgraphRoutes.ts';
 export * from './messaging/index.ts';
+export * from './sheets/index.ts';

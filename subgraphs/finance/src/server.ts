@@ -5,6 +5,7 @@ import { openFinanceDatabase } from './db/open.ts';
 import type { FinanceDb } from './db/queries.ts';
 import { isFinanceEmpty, seedFinance, type FinanceSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
+import { importRoutes } from './import/index.ts';
 import { personsTransferred } from './messages/personsTransferred.ts';
 import { staffingCardCancelled } from './messages/staffing.staffingCardCancelled.ts';
 import { staffingCardIssued } from './messages/staffing.staffingCardIssued.ts';
@@ -34,6 +35,7 @@ export const finance: OfficeSubgraph<FinanceSeed, FinanceDb, FinanceContext> = {
     },
   },
   seed: seedFinance,
+  routes: importRoutes,
 };
 
 export type { FinanceSeed };

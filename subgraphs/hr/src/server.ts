@@ -5,6 +5,7 @@ import { openHrDatabase } from './db/open.ts';
 import type { HrDb } from './db/queries.ts';
 import { isHrEmpty, seedHr, type HrSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
+import { importRoutes } from './import/index.ts';
 import { personsTransferred } from './messages/personsTransferred.ts';
 import { hiringApprovalWithdrawn } from './messages/staffing.hiringApprovalWithdrawn.ts';
 import { hiringApproved } from './messages/staffing.hiringApproved.ts';
@@ -36,6 +37,7 @@ export const hr: OfficeSubgraph<HrSeed, HrDb, HrContext> = {
     },
   },
   seed: seedHr,
+  routes: importRoutes,
 };
 
 export type { HrSeed };

@@ -5,6 +5,7 @@ import { openOrganizationDatabase } from './db/open.ts';
 import type { OrganizationDb } from './db/queries.ts';
 import { isOrganizationEmpty, seedOrganization, type OrganizationSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
+import { importRoutes } from './import/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -22,6 +23,7 @@ export const organization: OfficeSubgraph<OrganizationSeed, OrganizationDb, Orga
   isEmpty: isOrganizationEmpty,
   messaging: { tables: { outboxMessages, inboxMessages }, handlers: {} },
   seed: seedOrganization,
+  routes: importRoutes,
 };
 
 export type { OrganizationSeed };

@@ -6,6 +6,7 @@ import type { StaffingDb } from './db/queries.ts';
 import { isStaffingEmpty, seedStaffing, type StaffingSeed } from './db/seed.ts';
 import { inboxMessages, outboxMessages } from './db/schema.ts';
 import { hireRecorded } from './messages/hr.hireRecorded.ts';
+import { importRoutes } from './import/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
@@ -23,6 +24,7 @@ export const staffing: OfficeSubgraph<StaffingSeed, StaffingDb, StaffingContext>
   isEmpty: isStaffingEmpty,
   messaging: { tables: { outboxMessages, inboxMessages }, handlers: { 'hr.hireRecorded': hireRecorded } },
   seed: seedStaffing,
+  routes: importRoutes,
 };
 
 export type { StaffingSeed };

@@ -1,3 +1,4 @@
+import { importJobsTable } from '@hub/schema/importTables';
 import { officeMessageTables } from '@hub/schema/tables';
 import { boolean, date, index, integer, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 import type { FundingForm, RemovalReason, StopPayOutcome } from '../generated/enums.ts';
@@ -80,3 +81,6 @@ export const stopPayNotices = financeSchema.table(
 
 /** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */
 export const { outboxMessages, inboxMessages } = officeMessageTables(financeSchema);
+
+/** 导入任务 — the office's spreadsheet imports and their progress (README, "Loading records from spreadsheets"). */
+export const importJobs = importJobsTable(financeSchema);

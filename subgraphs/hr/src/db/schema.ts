@@ -1,3 +1,4 @@
+import { importJobsTable } from '@hub/schema/importTables';
 import { officeMessageTables } from '@hub/schema/tables';
 import { boolean, date, index, integer, pgSchema, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Degree, Education, EmploymentType, PensionAccount, QuotaCategory, TitleLevel } from '../generated/enums.ts';
@@ -17,6 +18,8 @@ export const persons = hrSchema.table(
     degree: text('degree').$type<Degree>(),
     titleName: text('title_name'),
     titleLevel: text('title_level').$type<TitleLevel>(),
+    /** 参加工作时间, as the roster import gives it (README, "Loading records from spreadsheets"). */
+    workStartDate: date('work_start_date', { mode: 'string' }),
   },
   (t) => [index('persons_name_idx').on(t.name)],
 );
@@ -104,3 +107,6 @@ export const staffingCards = hrSchema.table(
 
 /** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */
 export const { outboxMessages, inboxMessages } = officeMessageTables(hrSchema);
+
+/** 导入任务 — the office's spreadsheet imports and their progress (README, "Loading records from spreadsheets"). */
+export const importJobs = importJobsTable(hrSchema);

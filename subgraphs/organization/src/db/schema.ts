@@ -1,3 +1,4 @@
+import { importJobsTable } from '@hub/schema/importTables';
 import { officeMessageTables } from '@hub/schema/tables';
 import { boolean, date, index, pgSchema, serial, text } from 'drizzle-orm/pg-core';
 import type { Rank } from '../generated/enums.ts';
@@ -41,3 +42,6 @@ export const pastCadrePosts = organizationSchema.table(
 
 /** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */
 export const { outboxMessages, inboxMessages } = officeMessageTables(organizationSchema);
+
+/** 导入任务 — the office's spreadsheet imports and their progress (README, "Loading records from spreadsheets"). */
+export const importJobs = importJobsTable(organizationSchema);

@@ -1,3 +1,4 @@
+import { importJobsTable } from '@hub/schema/importTables';
 import { officeMessageTables } from '@hub/schema/tables';
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgSchema, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
@@ -307,3 +308,6 @@ export const unitFreezes = staffingSchema.table(
 
 /** 发件箱 / 收件箱 — the office's messages to and from the other offices (README, "Messages between offices"). */
 export const { outboxMessages, inboxMessages } = officeMessageTables(staffingSchema);
+
+/** 导入任务 — the office's spreadsheet imports and their progress (README, "Loading records from spreadsheets"). */
+export const importJobs = importJobsTable(staffingSchema);
