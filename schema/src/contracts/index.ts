@@ -4,3 +4,5 @@ export * from './compose.ts';
 export * from './paths.ts';
 export * from './subgraphs.ts';
 export * from './messages.ts';
+export * from './catalogPolicyName.ts';
+export * from './composePolicySupergraph.ts';
