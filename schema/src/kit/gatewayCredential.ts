@@ -220,7 +220,7 @@ function digestMatches(header: string, body: Uint8Array): boolean {
 }
 
 /** The viewer the signed header names. The gateway signs only viewers it built itself: an unknown office or role means mismatched versions, refused rather than read as anonymous. */
-function decodeViewer(header: string): Viewer | null {
+export function decodeViewer(header: string): Viewer | null {
   let viewer: Partial<Viewer> | null;
   try {
     viewer = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));

@@ -34,3 +34,5 @@ export * from './logError.ts';
 export * from './subgraphRoutes.ts';
 export * from './messaging/index.ts';
 export * from './sheets/index.ts';
+export * from './routerCredential.ts';
+export * from './verifySubgraphCaller.ts';

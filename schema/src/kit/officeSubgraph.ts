@@ -1,7 +1,7 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Database } from './db.ts';
 import type { DatabaseLocation } from './officeDatabase.ts';
-import { verifySubgraphRequest } from './gatewayCredential.ts';
+import { verifySubgraphCaller } from './verifySubgraphCaller.ts';
 import { createReplayCache } from './replayCache.ts';
 import type { Viewer } from './roles.ts';
 import { createRequestRecorder, type RequestRecorder } from './requestRecorder.ts';
@@ -77,7 +77,7 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
     const listening = await listenSubgraph(server, {
       port: options.port,
       host: options.host,
-      authenticate: (request) => verifySubgraphRequest(options.secret, office.name, request, replays),
+      authenticate: (request) => verifySubgraphCaller(options.secret, office.name, request, replays),
       context: async (_headers, viewer) => office.createContext(database.db, viewer, now),
       routes,
     });
