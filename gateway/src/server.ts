@@ -25,6 +25,7 @@ import { requestViewer } from './identity/authenticate.ts';
 import { createTokenService, type TokenOptions, type TokenService } from './identity/tokens.ts';
 import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
+import { policyEndpoints } from './policy/policyEndpoints.ts';
 import { recordOperation } from './recordOperation.ts';
 import { signingServices } from './subgraphSignature.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
@@ -211,6 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       return response.body.kind === 'single' ? response.body.singleResult : {};
     };
+    const policy = policyEndpoints({ snapshots, tokens, now });
     const httpServer = createHttpServer(apollo, requestContext, [
       // CORS first (its headers on every answer, the 429 included), then /health, then the rate limit before any page or GraphQL.
       corsCheck(options.cors ?? { origins: [] }),
@@ -220,7 +222,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         res.end('{"status":"ok"}');
         return true;
       },
+      // A router's coprocessor calls come from the router, not from one identity: before the rate limit;
+      // the Hive Gateway plugin's decisions carry the client's own token: after it (README, "Putting a standard router in front").
+      policy.coprocessor,
       rateLimit.check,
+      policy.decide,
       importEndpoints({
         secret: options.subgraphSecret,
         urls: officeUrls,
