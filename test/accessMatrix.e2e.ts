@@ -2,71 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { generateCity, type City } from '@hub/launcher/demo';
 import { signedPost } from '@hub/schema/testing';
+import {
+  at,
+  deniedAt,
+  enter as enterState,
+  expected,
+  matrixCases,
+  ROLES,
+  OFFICES,
+  type ShareType,
+  STATES,
+  type State,
+  T0,
+  VIEWERS,
+} from './src/accessMatrix.ts';
 import { selectsField } from './src/selectsField.ts';
 import { requestCounts, startTestHub, type TestGateway, type TestHub } from './src/testHub.ts';
 
-const OFFICES = ['organization', 'staffing', 'hr', 'finance'] as const;
-const ROLES = ['LEADER', 'OPERATOR', 'REVIEWER', 'SECURITY_OFFICER', 'COORDINATOR', 'AUDITOR', 'UNIT_OPERATOR'] as const;
-const STATES = ['none', 'live', 'expired', 'revoked'] as const;
-type State = (typeof STATES)[number];
-type Viewer = readonly [(typeof OFFICES)[number], (typeof ROLES)[number]] | null;
-
-/**
- * One field per share type, each reached from the person root (HR, unconditional): the path to the
- * value, its coordinate, the owner, the field's name in SDL and the value its owner holds for the person.
- */
-const CASES = {
-  UNCONDITIONAL: {
-    query: 'query U($p: ID!) { person(idNumber: $p) { name } }',
-    path: ['person', 'name'],
-    coordinate: 'Person.name',
-    owner: 'hr',
-    field: 'name',
-    value: () => city.hr.persons.find((p) => p.idNumber === person)!.name,
-  },
-  CONDITIONAL: {
-    query: 'query C($p: ID!) { person(idNumber: $p) { cadre { post } } }',
-    path: ['person', 'cadre', 'post'],
-    coordinate: 'Cadre.post',
-    owner: 'organization',
-    field: 'post',
-    value: () => cadreOf(person).post,
-  },
-  NOT_SHARED: {
-    query: 'query N($p: ID!) { person(idNumber: $p) { cadre { appointedOn } } }',
-    path: ['person', 'cadre', 'appointedOn'],
-    coordinate: 'Cadre.appointedOn',
-    owner: 'organization',
-    field: 'appointedOn',
-    value: () => cadreOf(person).appointedOn,
-  },
-} as const;
-type ShareType = keyof typeof CASES;
-
-/** What the catalog says: the owner reads its own; others read unconditional items and conditional ones under a live grant. */
-function expected(office: string | null, shareType: ShareType, state: State): boolean {
-  if (office === null) return false;
-  if (office === CASES[shareType].owner) return true;
-  if (shareType === 'UNCONDITIONAL') return true;
-  if (shareType === 'CONDITIONAL') return state === 'live';
-  return false;
-}
-
-/**
- * The one coordinate a denial names: the nearest denied field on the path. A caller without a token
- * is refused the person root (not open); another office without a live grant the conditional
- * `Person.cadre`; with one, the not-shared field itself.
- */
-function deniedAt(office: string | null, shareType: ShareType, state: State): string {
-  if (office === null) return 'Query.person';
-  if (shareType !== 'UNCONDITIONAL' && !expected(office, 'CONDITIONAL', state)) return 'Person.cadre';
-  return CASES[shareType].coordinate;
-}
-
-const at = (data: any, path: readonly string[]) => path.reduce((v, k) => (v == null ? v : v[k]), data);
-const cadreOf = (idNumber: string) => city.organization.cadres.find((c) => c.idNumber === idNumber)!;
-
 let city: City;
+let CASES: ReturnType<typeof matrixCases>;
 let hub: TestHub;
 let person: string;
 let unit: string;
@@ -77,8 +31,6 @@ const headers = new Map<string, Record<string, string>>();
 /** Each office × role's claims, for a token signed by a gateway of a grant state on its own clock when it is needed. */
 const viewers = new Map<string, { office: string; role: string; sub: string; unit?: string }>();
 const signedBy = (gateway: TestGateway, key: string) => gateway.as(viewers.get(key)!);
-/** A caller without a token, and every office × role: with the three share types, 87 cells per grant state. */
-const VIEWERS: Viewer[] = [null, ...OFFICES.flatMap((o) => ROLES.map((r) => [o, r] as const))];
 
 beforeAll(async () => {
   city = generateCity({ seed: 7, institutions: 140, persons: 6000 });
@@ -86,6 +38,7 @@ beforeAll(async () => {
   // An in-quota cadre with a payroll record; a unit operator of that person's institution.
   const cadre = city.organization.cadres.find((c) => city.staffing.ledgerEntries.some((l) => l.idNumber === c.idNumber))!;
   person = cadre.idNumber;
+  CASES = matrixCases(city, person);
   unit = cadre.institutionCreditCode;
   colleague = city.staffing.ledgerEntries.find((l) => l.institutionCreditCode === unit && l.idNumber !== person)!.idNumber;
   outsider = city.staffing.ledgerEntries.find((l) => l.institutionCreditCode !== unit)!.idNumber;
@@ -98,62 +51,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => hub?.stop());
 
-const DAY = 86_400_000;
-const T0 = Date.parse('2026-11-26T02:00:00Z');
-
-/** The three other offices request the conditional cadre entry and Organization approves each, until 2026-12-31. */
-async function grantCadreEntry(gateway: TestGateway): Promise<string[]> {
-  const ids: string[] = [];
-  for (const office of ['staffing', 'hr', 'finance']) {
-    const requested = await gateway.query(
-      `mutation($i: RequestAccessInput!) { requestAccess(input: $i) { request { id status dueOn } } }`,
-      {
-        i: {
-          entryCode: 'ZZB-01-002',
-          purpose: '机构编制核查：核对干部职务与实名制台账',
-          caseNumber: `HC-2026-${office}`,
-          periodFrom: '2026-11-26',
-          periodTo: '2027-01-31',
-        },
-      },
-      await signedBy(gateway, `${office}/OPERATOR`),
-    );
-    expect(requested.errors).toBeUndefined();
-    expect(requested.data.requestAccess.request).toMatchObject({ status: 'PENDING', dueOn: '2026-12-10' });
-    const approved = await gateway.query(
-      `mutation($id: ID!) { decideAccessRequest(id: $id, approve: true, reason: "用于年度核查", expiresOn: "2026-12-31") { request { status } grant { id live } } }`,
-      { id: requested.data.requestAccess.request.id },
-      await signedBy(gateway, 'organization/LEADER'),
-    );
-    expect(approved.errors).toBeUndefined();
-    expect(approved.data.decideAccessRequest).toMatchObject({ request: { status: 'APPROVED' }, grant: { live: true } });
-    ids.push(approved.data.decideAccessRequest.grant.id);
-  }
-  return ids;
-}
-
-/**
- * Brings a gateway that has never seen a grant into one grant state, moving its own clock: each state
- * starts from nothing, so none inherits another's grants or time.
- */
-async function enter(state: State, gateway: TestGateway, clock: { now: number }): Promise<void> {
-  clock.now = T0;
-  if (state === 'none') return;
-  const ids = await grantCadreEntry(gateway);
-  if (state === 'expired') clock.now = Date.parse('2027-02-15T02:00:00Z');
-  if (state === 'revoked') {
-    clock.now = T0 + DAY;
-    for (const id of ids) {
-      const revoked = await gateway.query(
-        `mutation($id: ID!) { revokeGrant(id: $id, reason: "核查结束") { grant { live revokedAt } } }`,
-        { id },
-        await signedBy(gateway, 'organization/LEADER'),
-      );
-      expect(revoked.errors).toBeUndefined();
-      expect(revoked.data.revokeGrant.grant.live).toBe(false);
-    }
-  }
-}
+const enter = (state: State, gateway: TestGateway, clock: { now: number }) => enterState(state, gateway, clock, signedBy);
 
 /**
  * Every cell of one state: what the answer holds, and what each subgraph received for it (recorded

@@ -1,2 +1,3 @@
 export * from './testHub.ts';
 export * from './queries.ts';
+export * from './accessMatrix.ts';

@@ -37,7 +37,11 @@ function policyNames(value: unknown): string[] {
   if (!names) throw badRequest('缺少策略列表', 'the policies to decide are missing', 'POLICIES_MISSING');
   if (names.length > MAX_POLICIES) throw badRequest(`一次最多判定 ${MAX_POLICIES} 条策略`, `at most ${MAX_POLICIES} policies per request`, 'TOO_MANY_POLICIES');
   if (!names.every((n) => typeof n === 'string' && n.length <= MAX_POLICY_NAME))
-    throw badRequest(`策略名应为不超过 ${MAX_POLICY_NAME} 个字符的字符串`, `each policy is a string of at most ${MAX_POLICY_NAME} characters`, 'POLICY_INVALID');
+    throw badRequest(
+      `策略名应为不超过 ${MAX_POLICY_NAME} 个字符的字符串`,
+      `each policy is a string of at most ${MAX_POLICY_NAME} characters`,
+      'POLICY_INVALID',
+    );
   return names as string[];
 }
 

@@ -87,7 +87,9 @@ function importPolicy<T extends { directives?: readonly ConstDirectiveNode[] | u
       return {
         ...d,
         arguments: d.arguments?.map((a) =>
-          a.name.value === 'import' && a.value.kind === Kind.LIST ? { ...a, value: { ...a.value, values: [...a.value.values, { kind: Kind.STRING, value: '@policy' }] } } : a,
+          a.name.value === 'import' && a.value.kind === Kind.LIST
+            ? { ...a, value: { ...a.value, values: [...a.value.values, { kind: Kind.STRING, value: '@policy' }] } }
+            : a,
         ),
       };
     }),

@@ -47,7 +47,9 @@ describe("a standard router's HMAC credential", () => {
     delete (noClaim.extensions as Record<string, unknown>)[ROUTER_VIEWER_EXTENSION];
     const otherVariables = { ...routerBody(), variables: { p: '2' } };
     const otherViewer = routerBody();
-    otherViewer.extensions[ROUTER_VIEWER_EXTENSION].viewer = Buffer.from(JSON.stringify({ office: 'staffing', role: 'LEADER', sub: 'x' })).toString('base64url');
+    otherViewer.extensions[ROUTER_VIEWER_EXTENSION].viewer = Buffer.from(JSON.stringify({ office: 'staffing', role: 'LEADER', sub: 'x' })).toString(
+      'base64url',
+    );
     const otherQuery = { ...routerBody(), query: '{ people(first: 100) { nodes { name } } }' };
     expect(await outcome(request(unsigned))).toEqual(refused('CREDENTIAL_MISSING'));
     expect(await outcome(request(noClaim))).toEqual(refused('CREDENTIAL_INVALID'));

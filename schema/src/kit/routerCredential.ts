@@ -50,7 +50,9 @@ export function routerViewerClaim(viewer: Viewer | null, now = new Date()): Rout
 /** What the router signs and the subgraph checks: the RFC 8785 canonical JSON of the parts that decide what runs and for whom. */
 export function routerSignedText(request: { query: unknown; operationName?: unknown; variables?: unknown; claim: unknown }): string {
   const variables = request.variables && typeof request.variables === 'object' && Object.keys(request.variables).length > 0 ? request.variables : null;
-  return canonicalize({ query: request.query, operationName: request.operationName ?? null, variables, [ROUTER_VIEWER_EXTENSION]: request.claim ?? null }) ?? '';
+  return (
+    canonicalize({ query: request.query, operationName: request.operationName ?? null, variables, [ROUTER_VIEWER_EXTENSION]: request.claim ?? null }) ?? ''
+  );
 }
 
 /** Hive's signature over a text: base64 of HMAC-SHA256 keyed by the UTF-8 bytes of `key` (WebCrypto's raw import, as the plugin does). */
@@ -90,7 +92,14 @@ export function verifyRouterRequest(secret: string, subgraph: string, request: R
   const signature = body?.extensions?.[ROUTER_SIGNATURE_EXTENSION];
   const claim = body?.extensions?.[ROUTER_VIEWER_EXTENSION] as Partial<RouterViewerClaim> | undefined;
   if (typeof signature !== 'string' || signature.length > 200) throw invalid('路由器签名无法读取', 'the router signature cannot be read');
-  if (!claim || typeof claim.viewer !== 'string' || !Number.isInteger(claim.created) || typeof claim.nonce !== 'string' || claim.nonce.length < 16 || claim.nonce.length > 128)
+  if (
+    !claim ||
+    typeof claim.viewer !== 'string' ||
+    !Number.isInteger(claim.created) ||
+    typeof claim.nonce !== 'string' ||
+    claim.nonce.length < 16 ||
+    claim.nonce.length > 128
+  )
     throw invalid('路由器请求缺少身份声明', `the router request lacks its viewer claim (extensions.${ROUTER_VIEWER_EXTENSION})`);
 
   const expected = Buffer.from(routerSignature(routerKey(secret, subgraph), routerSignedText({ ...body!, claim } as never)), 'base64');
