@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useCatalogPolicy } from '@hub/gateway/policy';
+import { generateCity, type City } from '@hub/launcher/demo';
+import { POLICY_SUPERGRAPH_PATH, SERVICE_SUBGRAPHS, defaultSubgraphUrl } from '@hub/schema/contracts';
+import { at, deniedAt, enter, expected, matrixCases, OFFICES, ROLES, SHARE_TYPES, STATES, T0, VIEWERS, type State } from './src/accessMatrix.ts';
+import { selectsField } from './src/selectsField.ts';
+import { startTestHub, type GraphQLAnswer, type TestGateway, type TestHub } from './src/testHub.ts';
+
+/**
+ * The access matrix through Hive Gateway (in process, by its runtime API) on the policy supergraph
+ * with the hub's catalog policy plugin, over the same subgraphs, against the hub's own gateway:
+ * every cell must get the same answer (data, and FORBIDDEN errors at the same paths with the same
+ * coordinates, reasons and messages), and what the catalog says.
+ */
+const POLICY_SDL = readFileSync(POLICY_SUPERGRAPH_PATH, 'utf8');
+
+let city: City;
+let hub: TestHub;
+let person: string;
+let unit: string;
+let outsider: string;
+let CASES: ReturnType<typeof matrixCases>;
+const viewers = new Map<string, { office: string; role: string; sub: string; unit?: string }>();
+const signedBy = (gateway: TestGateway, key: string) => gateway.as(viewers.get(key)!);
+/** Counts for the report: cells compared, and of them granted and denied. */
+const counts = { cells: 0, granted: 0, denied: 0, extra: 0 };
+
+/** Hive Gateway on the policy supergraph, its subgraphs where the test hub runs them, deciding at `hubUrl`. */
+function hiveGateway(hubUrl: string): GatewayRuntime {
+  let sdl = POLICY_SDL;
+  for (const { name } of SERVICE_SUBGRAPHS) sdl = sdl.replace(`url: "${defaultSubgraphUrl(name)}"`, `url: "${new URL('graphql', hub.subgraphs[name].url)}"`);
+  return createGatewayRuntime({
+    supergraph: sdl,
+    logging: false,
+    plugins: () => useCatalogPolicy({ hubUrl, policySupergraphSdl: POLICY_SDL, subgraphSecret: hub.subgraphSecret }),
+  });
+}
+
+async function ask(hive: GatewayRuntime, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<GraphQLAnswer<any>> {
+  const response = await hive.fetch('http://hive.local/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
+}
+
+/**
+ * What must agree between the two gateways: status, data, and each error's path, message and
+ * extensions; less the `serviceName` Hive Gateway adds to an error a subgraph returned (which office
+ * refused: the hub's gateway does not say).
+ */
+const comparable = (answer: GraphQLAnswer<unknown>) => ({
+  status: answer.status,
+  data: answer.data ?? null,
+  errors: (answer.errors ?? []).map((e) => {
+    const { serviceName: _, ...extensions } = e.extensions ?? {};
+    return { message: e.message, path: e.path ?? null, extensions };
+  }),
+});
+
+beforeAll(async () => {
+  city = generateCity({ seed: 7, institutions: 140, persons: 6000 });
+  hub = await startTestHub(() => city);
+  const cadre = city.organization.cadres.find((c) => city.staffing.ledgerEntries.some((l) => l.idNumber === c.idNumber))!;
+  person = cadre.idNumber;
+  unit = cadre.institutionCreditCode;
+  outsider = city.staffing.ledgerEntries.find((l) => l.institutionCreditCode !== unit)!.idNumber;
+  CASES = matrixCases(city, person);
+  for (const office of OFFICES)
+    for (const role of ROLES) viewers.set(`${office}/${role}`, { office, role, sub: `${office}-${role}`, ...(role === 'UNIT_OPERATOR' ? { unit } : {}) });
+}, 240_000);
+afterAll(async () => {
+  console.log(`policy router matrix: ${counts.cells} cells compared, ${counts.granted} granted, ${counts.denied} denied; ${counts.extra} further cases`);
+  await hub?.stop();
+});
+
+describe('the access matrix through Hive Gateway with the catalog policy plugin', () => {
+  for (const state of STATES) {
+    it(`decides every cell as the hub's gateway does with grants ${state}, and asks no subgraph for a denied field`, async () => {
+      const clock = { now: T0 };
+      const gateway = await hub.startGateway({ now: () => new Date(clock.now) });
+      const hive = hiveGateway(new URL('/', gateway.url).toString());
+      try {
+        await enter(state, gateway, clock, signedBy);
+        const mismatches: string[] = [];
+        for (const viewer of VIEWERS) {
+          const office = viewer?.[0] ?? null;
+          const headers = viewer ? await signedBy(gateway, viewer.join('/')) : {};
+          for (const shareType of SHARE_TYPES) {
+            const c = CASES[shareType];
+            const label = `${viewer?.join('/') ?? 'anonymous'} ${shareType} ${state}`;
+            const ours = await gateway.query(c.query, { p: person }, headers);
+            const recording = hub.record();
+            const theirs = await ask(hive, c.query, { p: person }, headers);
+            const received = recording.stop();
+            counts.cells++;
+            // Deep equality, key order aside (the decision travels as JSON from the decision service).
+            if (!isDeepStrictEqual(comparable(theirs), comparable(ours)))
+              mismatches.push(`${label}: hub ${JSON.stringify(comparable(ours))}, hive ${JSON.stringify(comparable(theirs))}`);
+            const asked = Object.entries(received)
+              .filter(([, requests]) => requests.some((r) => selectsField(r, c.field)))
+              .map(([name]) => name);
+            if (expected(office, shareType, state)) {
+              counts.granted++;
+              if (theirs.errors || at(theirs.data, c.path) !== c.value()) mismatches.push(`${label}: expected ${c.value()}, got ${JSON.stringify(theirs)}`);
+              if (asked.join() !== c.owner) mismatches.push(`${label}: expected only ${c.owner} asked for ${c.field}, asked [${asked}]`);
+            } else {
+              counts.denied++;
+              const errors = (theirs.errors ?? []).map((e) => `${e.extensions?.code} ${e.extensions?.coordinate}`);
+              if (at(theirs.data, c.path) != null || errors.join() !== `FORBIDDEN ${deniedAt(office, shareType, state)}`)
+                mismatches.push(`${label}: expected FORBIDDEN at ${deniedAt(office, shareType, state)}, got ${JSON.stringify(theirs)}`);
+              if (asked.length) mismatches.push(`${label}: ${asked} asked for ${c.field}`);
+            }
+          }
+        }
+        expect(mismatches).toEqual([]);
+      } finally {
+        await gateway.stop();
+      }
+    }, 240_000);
+  }
+});
+
+describe('what stays with the subgraphs behind Hive Gateway', () => {
+  const LEDGER = 'query L($p: ID!) { person(idNumber: $p) { ledgerEntry { name institution { creditCode } } } }';
+
+  it("keeps a unit operator to its own unit's rows (row-level, in the subgraph, from the signed viewer claim), as the hub does", async () => {
+    const hive = hiveGateway(new URL('/', hub.url).toString());
+    const clerk = await signedBy(hub, 'staffing/UNIT_OPERATOR');
+    for (const p of [person, outsider]) {
+      const ours = await hub.query(LEDGER, { p }, clerk);
+      const theirs = await ask(hive, LEDGER, { p }, clerk);
+      counts.extra++;
+      expect(comparable(theirs)).toEqual(comparable(ours));
+    }
+    const own = await ask(hive, LEDGER, { p: person }, clerk);
+    expect(own.data.person.ledgerEntry.institution.creditCode).toBe(unit);
+    const other = await ask(hive, LEDGER, { p: outsider }, clerk);
+    expect(other.errors?.map((e) => e.extensions?.reason)).toContain('OTHER_UNIT');
+    expect(other.data?.person?.ledgerEntry ?? null).toBeNull();
+  });
+
+  it("refuses another office's write as the hub does, calling no subgraph", async () => {
+    const hive = hiveGateway(new URL('/', hub.url).toString());
+    const REGISTER = `mutation Register($i: RegisterPersonInput!) { registerPerson(input: $i) { person { idNumber } } }`;
+    const input = { i: { idNumber: '11010519491231002x', name: '钱敏', ethnicity: '汉族', nativePlace: '河南郑州' } };
+    const operator = await signedBy(hub, 'staffing/OPERATOR');
+    const ours = await hub.query(REGISTER, input, operator);
+    const recording = hub.record();
+    const theirs = await ask(hive, REGISTER, input, operator);
+    const received = recording.stop();
+    counts.extra++;
+    expect(comparable(theirs)).toEqual(comparable(ours));
+    expect(theirs.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'WRITE_NOT_OWNER' });
+    expect(Object.values(received).flat()).toHaveLength(0);
+  });
+
+  it('answers a forged token with 401 UNAUTHENTICATED, as the hub does', async () => {
+    const hive = hiveGateway(new URL('/', hub.url).toString());
+    const theirs = await ask(hive, CASES.UNCONDITIONAL.query, { p: person }, { authorization: 'Bearer not.a.token' });
+    const ours = await hub.query(CASES.UNCONDITIONAL.query, { p: person }, { authorization: 'Bearer not.a.token' });
+    counts.extra++;
+    expect(ours.status).toBe(401);
+    expect([theirs.status, theirs.errors?.[0]?.extensions?.code, theirs.errors?.[0]?.extensions?.reason]).toEqual([
+      401,
+      'UNAUTHENTICATED',
+      ours.errors?.[0]?.extensions?.reason,
+    ]);
+  });
+
+  it('is refused by the subgraphs without the plugin: Hive Gateway alone carries no credential they accept', async () => {
+    let sdl = POLICY_SDL;
+    for (const { name } of SERVICE_SUBGRAPHS) sdl = sdl.replace(`url: "${defaultSubgraphUrl(name)}"`, `url: "${new URL('graphql', hub.subgraphs[name].url)}"`);
+    const bare = createGatewayRuntime({ supergraph: sdl, logging: false });
+    const recording = hub.record();
+    const answer = await ask(bare, CASES.UNCONDITIONAL.query, { p: person }, await signedBy(hub, 'hr/LEADER'));
+    // The subgraph refused it before reading it: nothing was recorded as received.
+    expect(recording.stop().hr).toHaveLength(0);
+    expect(answer.data?.person ?? null).toBeNull();
+    expect(JSON.stringify(answer.errors)).toMatch(/CREDENTIAL_MISSING|401|Unauthorized|UNAUTHENTICATED/);
+  });
+});
