@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useCatalogPolicy } from '@hub/gateway/policy';
+import { policyOfCoordinate, useCatalogPolicy } from '@hub/gateway/policy';
 import { generateCity, type City } from '@hub/launcher/demo';
 import { POLICY_SUPERGRAPH_PATH, SERVICE_SUBGRAPHS, defaultSubgraphUrl } from '@hub/schema/contracts';
 import { at, deniedAt, enter, expected, matrixCases, OFFICES, ROLES, SHARE_TYPES, STATES, T0, VIEWERS, type State } from './src/accessMatrix.ts';
@@ -26,7 +26,50 @@ let CASES: ReturnType<typeof matrixCases>;
 const viewers = new Map<string, { office: string; role: string; sub: string; unit?: string }>();
 const signedBy = (gateway: TestGateway, key: string) => gateway.as(viewers.get(key)!);
 /** Counts for the report: cells compared, and of them granted and denied. */
-const counts = { cells: 0, granted: 0, denied: 0, extra: 0 };
+const counts = { cells: 0, granted: 0, denied: 0, extra: 0, coprocessor: 0 };
+const policyOf = policyOfCoordinate(POLICY_SDL);
+/** The coordinates on a case's path, root first (`person.cadre.post` → Query.person, Person.cadre, Cadre.post). */
+const TYPE_OF: Record<string, string> = { person: 'Person', cadre: 'Cadre' };
+const pathCoordinates = (path: readonly string[]) => path.map((key, i) => `${i === 0 ? 'Query' : TYPE_OF[path[i - 1]!]}.${key}`);
+
+/**
+ * What a router's coprocessor call gets for the policies on a path, in Apollo Router's protocol
+ * (SupergraphRequest) and in Hive Router's (graphql.analysis): the same booleans from both, returned.
+ */
+async function coprocessor(gateway: TestGateway, headers: Record<string, string>, policies: string[]): Promise<Record<string, boolean>> {
+  const url = new URL('/policy/coprocessor', gateway.url);
+  const required = Object.fromEntries(policies.map((p) => [p, null]));
+  const apollo = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      version: 1,
+      stage: 'SupergraphRequest',
+      control: 'continue',
+      id: 'req-1',
+      headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+      context: { entries: { 'apollo::authorization::required_policies': required } },
+    }),
+  }).then((r) => r.json() as Promise<any>);
+  const hive = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      version: 1,
+      stage: 'graphql.analysis',
+      control: 'continue',
+      id: 'req-1',
+      headers,
+      context: { 'hive::authorization::required_policies': required },
+    }),
+  }).then((r) => r.json() as Promise<any>);
+  expect(apollo).toMatchObject({ version: 1, stage: 'SupergraphRequest', control: 'continue', id: 'req-1' });
+  expect(hive).toMatchObject({ version: 1, control: 'continue' });
+  const fromApollo = apollo.context.entries['apollo::authorization::required_policies'];
+  expect(hive.context['hive::authorization::required_policies']).toEqual(fromApollo);
+  counts.coprocessor += 2;
+  return fromApollo;
+}
 
 /** Hive Gateway on the policy supergraph, its subgraphs where the test hub runs them, deciding at `hubUrl`. */
 function hiveGateway(hubUrl: string): GatewayRuntime {
@@ -74,7 +117,9 @@ beforeAll(async () => {
     for (const role of ROLES) viewers.set(`${office}/${role}`, { office, role, sub: `${office}-${role}`, ...(role === 'UNIT_OPERATOR' ? { unit } : {}) });
 }, 240_000);
 afterAll(async () => {
-  console.log(`policy router matrix: ${counts.cells} cells compared, ${counts.granted} granted, ${counts.denied} denied; ${counts.extra} further cases`);
+  console.log(
+    `policy router matrix: ${counts.cells} cells compared, ${counts.granted} granted, ${counts.denied} denied; ${counts.coprocessor} coprocessor calls agreed; ${counts.extra} further cases`,
+  );
   await hub?.stop();
 });
 
@@ -104,6 +149,12 @@ describe('the access matrix through Hive Gateway with the catalog policy plugin'
             const asked = Object.entries(received)
               .filter(([, requests]) => requests.some((r) => selectsField(r, c.field)))
               .map(([name]) => name);
+            // The routers' coprocessor: the first refused policy on the path is the field the hub denies.
+            const onPath = pathCoordinates(c.path);
+            const decided = await coprocessor(gateway, headers, onPath.map(policyOf));
+            const firstRefused = onPath.find((coordinate) => decided[policyOf(coordinate)] !== true) ?? null;
+            const hubDenied = expected(office, shareType, state) ? null : deniedAt(office, shareType, state);
+            if (firstRefused !== hubDenied) mismatches.push(`${label}: coprocessor refuses first ${firstRefused}, the hub denies ${hubDenied}`);
             if (expected(office, shareType, state)) {
               counts.granted++;
               if (theirs.errors || at(theirs.data, c.path) !== c.value()) mismatches.push(`${label}: expected ${c.value()}, got ${JSON.stringify(theirs)}`);
@@ -157,6 +208,28 @@ describe('what stays with the subgraphs behind Hive Gateway', () => {
     expect(comparable(theirs)).toEqual(comparable(ours));
     expect(theirs.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'WRITE_NOT_OWNER' });
     expect(Object.values(received).flat()).toHaveLength(0);
+  });
+
+  it("breaks a router's request with 401 on a forged token, and refuses a policy that is not the catalog's", async () => {
+    const url = new URL('/policy/coprocessor', hub.url);
+    const post = (body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const forged = await post({
+      version: 1,
+      stage: 'graphql.analysis',
+      control: 'continue',
+      id: 'x',
+      headers: { authorization: 'Bearer not.a.token' },
+      context: { 'hive::authorization::required_policies': { [policyOf('Person.name')]: null } },
+    }).then((r) => r.json() as Promise<any>);
+    expect(forged).toMatchObject({ control: { break: 401 }, body: { errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] } });
+    const unknown = await coprocessor(hub, await signedBy(hub, 'hr/LEADER'), ['admin', policyOf('Person.name')]);
+    expect(unknown).toEqual({ admin: false, [policyOf('Person.name')]: true });
+    const tooMany = await post({
+      version: 1,
+      stage: 'graphql.analysis',
+      context: { 'hive::authorization::required_policies': Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`p${i}`, null])) },
+    });
+    expect([tooMany.status, ((await tooMany.json()) as any).errors[0].extensions.reason]).toEqual([400, 'TOO_MANY_POLICIES']);
   });
 
   it('answers a forged token with 401 UNAUTHENTICATED, as the hub does', async () => {

@@ -136,3 +136,4 @@ export function useCatalogPolicy(options: CatalogPolicyOptions): GatewayPlugin[]
   );
   return [enforce, ...signers];
 }
+export { policyOfCoordinate } from './policyOfCoordinate.ts';
