@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyOfCoordinate, useCatalogPolicy } from '@hub/gateway/policy';
 import { generateCity, type City } from '@hub/launcher/demo';
 import { POLICY_SUPERGRAPH_PATH, SERVICE_SUBGRAPHS, defaultSubgraphUrl } from '@hub/schema/contracts';
-import { at, deniedAt, enter, expected, matrixCases, OFFICES, ROLES, SHARE_TYPES, STATES, T0, VIEWERS, type State } from './src/accessMatrix.ts';
+import { at, deniedAt, enter, expected, matrixCases, OFFICES, ROLES, SHARE_TYPES, STATES, T0, VIEWERS } from './src/accessMatrix.ts';
 import { selectsField } from './src/selectsField.ts';
 import { startTestHub, type GraphQLAnswer, type TestGateway, type TestHub } from './src/testHub.ts';
 

@@ -45,7 +45,7 @@ function policyNames(value: unknown): string[] {
   return names as string[];
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, any>> {
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const bytes = await readRequestBody(req, MAX_POLICY_BODY_BYTES);
   try {
     const value = JSON.parse(bytes.toString('utf8'));
@@ -107,7 +107,7 @@ function policyRoute(route: string, options: PolicyEndpointOptions): Route {
         });
         return true;
       }
-      send(res, 200, await coprocessorAnswer(body, options.tokens, decideFor));
+      send(res, 200, await coprocessorAnswer(body as CoprocessorPayload, options.tokens, decideFor));
       return true;
     } catch (error) {
       if (!(error instanceof GraphQLError)) {
@@ -136,8 +136,16 @@ function headerOf(headers: unknown, name: string): string | undefined {
 }
 
 /** The coprocessor's answer: the policies decided in the payload's own context shape, or a break with 401. */
+/** A coprocessor stage payload, as far as the decision reads it. */
+interface CoprocessorPayload extends Record<string, unknown> {
+  version?: unknown;
+  stage?: unknown;
+  headers?: unknown;
+  context?: Record<string, unknown> & { entries?: Record<string, unknown> };
+}
+
 async function coprocessorAnswer(
-  payload: Record<string, any>,
+  payload: CoprocessorPayload,
   tokens: TokenService,
   decideFor: (viewer: Viewer | null, policies: string[]) => Promise<Map<string, { allowed: boolean }>>,
 ): Promise<Record<string, unknown>> {
