@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policyOfCoordinate, useCatalogPolicy } from '@hub/gateway/policy';
+import { policyOfCoordinate, useCatalogPolicy, withSubgraphUrls } from '@hub/gateway/policy';
 import { generateCity, type City } from '@hub/launcher/demo';
-import { POLICY_SUPERGRAPH_PATH, SERVICE_SUBGRAPHS, defaultSubgraphUrl } from '@hub/schema/contracts';
+import { POLICY_SUPERGRAPH_PATH, SERVICE_SUBGRAPHS } from '@hub/schema/contracts';
 import { at, deniedAt, enter, expected, matrixCases, OFFICES, ROLES, SHARE_TYPES, STATES, T0, VIEWERS } from './src/accessMatrix.ts';
 import { selectsField } from './src/selectsField.ts';
 import { startTestHub, type GraphQLAnswer, type TestGateway, type TestHub } from './src/testHub.ts';
@@ -71,12 +71,14 @@ async function coprocessor(gateway: TestGateway, headers: Record<string, string>
   return fromApollo;
 }
 
+/** The policy supergraph with its subgraphs where the test hub runs them. */
+const hubSupergraph = () =>
+  withSubgraphUrls(POLICY_SDL, Object.fromEntries(SERVICE_SUBGRAPHS.map(({ name }) => [name, new URL('graphql', hub.subgraphs[name].url).toString()])));
+
 /** Hive Gateway on the policy supergraph, its subgraphs where the test hub runs them, deciding at `hubUrl`. */
 function hiveGateway(hubUrl: string): GatewayRuntime {
-  let sdl = POLICY_SDL;
-  for (const { name } of SERVICE_SUBGRAPHS) sdl = sdl.replace(`url: "${defaultSubgraphUrl(name)}"`, `url: "${new URL('graphql', hub.subgraphs[name].url)}"`);
   return createGatewayRuntime({
-    supergraph: sdl,
+    supergraph: hubSupergraph(),
     logging: false,
     plugins: () => useCatalogPolicy({ hubUrl, policySupergraphSdl: POLICY_SDL, subgraphSecret: hub.subgraphSecret }),
   });
@@ -246,9 +248,7 @@ describe('what stays with the subgraphs behind Hive Gateway', () => {
   });
 
   it('is refused by the subgraphs without the plugin: Hive Gateway alone carries no credential they accept', async () => {
-    let sdl = POLICY_SDL;
-    for (const { name } of SERVICE_SUBGRAPHS) sdl = sdl.replace(`url: "${defaultSubgraphUrl(name)}"`, `url: "${new URL('graphql', hub.subgraphs[name].url)}"`);
-    const bare = createGatewayRuntime({ supergraph: sdl, logging: false });
+    const bare = createGatewayRuntime({ supergraph: hubSupergraph(), logging: false });
     const recording = hub.record();
     const answer = await ask(bare, CASES.UNCONDITIONAL.query, { p: person }, await signedBy(hub, 'hr/LEADER'));
     // The subgraph refused it before reading it: nothing was recorded as received.

@@ -12,7 +12,7 @@ import { SUPERGRAPH_PATH, type SubgraphName, SUBGRAPHS } from '@hub/schema/contr
  * SUBGRAPH_URLS="staffing=http://host:port/graphql,hr=…" points the gateway at subgraphs elsewhere;
  * the others keep the URLs of the supergraph (127.0.0.1 and their default ports).
  */
-function parseSubgraphUrls(raw: string | undefined): Partial<Record<SubgraphName, string>> {
+export function parseSubgraphUrls(raw: string | undefined): Partial<Record<SubgraphName, string>> {
   const urls: Partial<Record<SubgraphName, string>> = {};
   for (const pair of (raw ?? '').split(',').filter(Boolean)) {
     const [name, url] = pair.split('=');

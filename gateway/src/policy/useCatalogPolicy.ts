@@ -137,3 +137,4 @@ export function useCatalogPolicy(options: CatalogPolicyOptions): GatewayPlugin[]
   return [enforce, ...signers];
 }
 export { policyOfCoordinate } from './policyOfCoordinate.ts';
+export { withSubgraphUrls } from './withSubgraphUrls.ts';
