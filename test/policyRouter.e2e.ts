@@ -171,6 +171,14 @@ describe('the access matrix through Hive Gateway with the catalog policy plugin'
           }
         }
         expect(mismatches).toEqual([]);
+        // Each denial twice in this state's log: once from the hub's gateway, once as Hive reported it.
+        const log = gateway.gateway.log;
+        const refused = VIEWERS.flatMap((v) => SHARE_TYPES.filter((t) => !expected(v?.[0] ?? null, t, state)));
+        expect((await log.search({ kind: 'DENIAL' }, { limit: 1, offset: 0 })).total).toBe(2 * refused.length);
+        expect((await log.search({ kind: 'DENIAL', coordinate: 'Cadre.appointedOn' }, { limit: 1, offset: 0 })).total).toBe(state === 'live' ? 2 * 3 * 7 : 0);
+        const [last] = (await log.search({ kind: 'DENIAL' }, { limit: 1, offset: 0 })).entries;
+        expect(last).toMatchObject({ operationName: 'N', detail: { via: 'router' } });
+        expect(await log.verify()).toMatchObject({ ok: true });
       } finally {
         await gateway.stop();
       }

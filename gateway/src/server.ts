@@ -212,7 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       return response.body.kind === 'single' ? response.body.singleResult : {};
     };
-    const policy = policyEndpoints({ snapshots, tokens, now });
+    const policy = policyEndpoints({ snapshots, tokens, now, log });
     const httpServer = createHttpServer(apollo, requestContext, [
       // CORS first (its headers on every answer, the 429 included), then /health, then the rate limit before any page or GraphQL.
       corsCheck(options.cors ?? { origins: [] }),
@@ -227,6 +227,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       policy.coprocessor,
       rateLimit.check,
       policy.decide,
+      policy.denials,
       importEndpoints({
         secret: options.subgraphSecret,
         urls: officeUrls,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { createDecide, ErrorCode, hubError, readRequestBody, type Viewer } from '@hub/schema';
+import type { OperationLog } from '../audit/operationLog.ts';
 import type { SnapshotCache } from '../catalog/snapshotCache.ts';
 import type { Route } from '../httpServer.ts';
 import { authenticate } from '../identity/authenticate.ts';
@@ -10,6 +11,7 @@ import { decidePolicies } from './decidePolicies.ts';
 /** The hub's own decision endpoint (the Hive Gateway plugin calls it) and the routers' coprocessor endpoint. */
 export const POLICY_DECIDE_PATH = '/policy/decide';
 export const POLICY_COPROCESSOR_PATH = '/policy/coprocessor';
+export const POLICY_DENIALS_PATH = '/policy/denials';
 
 /** The most policies one request may ask about (the policy supergraph has about 400 fields) and the largest body. */
 export const MAX_POLICIES = 2000;
@@ -25,6 +27,8 @@ const REQUIRED_POLICY_KEYS = [
 
 export interface PolicyEndpointOptions {
   snapshots: SnapshotCache;
+  /** The operation log the denials a router reports are appended to. */
+  log: OperationLog;
   tokens: TokenService;
   now: () => Date;
 }
@@ -71,14 +75,22 @@ function refusal(error: GraphQLError): { status: number; body: { errors: unknown
  * - `POST /policy/decide` with the viewer's `Authorization` and `{ "policies": [...] }`: the viewer the
  *   token names and each policy's decision with its reason (and, when refused, the bilingual message
  *   and basis the hub's own FORBIDDEN carries). The Hive Gateway plugin (useCatalogPolicy.ts) calls it.
+ * - `POST /policy/denials` with the viewer's `Authorization` and `{ "operationName", "coordinates": [...] }`:
+ *   the fields a router cut from that viewer's operation, appended to the operation log as one DENIAL,
+ *   as the hub's gateway logs its own; each coordinate is decided again here and only those the catalog
+ *   does refuse are logged, with the catalog's reasons (a caller cannot log a reason it was not given).
  * - `POST /policy/coprocessor`: the same decision in the coprocessor protocol of Apollo Router
  *   (SupergraphRequest stage, `context.entries["apollo::authorization::required_policies"]`) and of Hive
  *   Router (graphql.analysis stage, `context["hive::authorization::required_policies"]`): each policy
  *   mapped to true or false; the viewer's token is read from the forwarded request headers. A bad token
  *   breaks the request with 401, as the hub's gateway answers it.
  */
-export function policyEndpoints(options: PolicyEndpointOptions): { decide: Route; coprocessor: Route } {
-  return { decide: policyRoute(POLICY_DECIDE_PATH, options), coprocessor: policyRoute(POLICY_COPROCESSOR_PATH, options) };
+export function policyEndpoints(options: PolicyEndpointOptions): { decide: Route; coprocessor: Route; denials: Route } {
+  return {
+    decide: policyRoute(POLICY_DECIDE_PATH, options),
+    coprocessor: policyRoute(POLICY_COPROCESSOR_PATH, options),
+    denials: policyRoute(POLICY_DENIALS_PATH, options),
+  };
 }
 
 function policyRoute(route: string, options: PolicyEndpointOptions): Route {
@@ -105,6 +117,10 @@ function policyRoute(route: string, options: PolicyEndpointOptions): Route {
             ]),
           ),
         });
+        return true;
+      }
+      if (path === POLICY_DENIALS_PATH) {
+        send(res, 200, await recordDenials(req, body, options));
         return true;
       }
       send(res, 200, await coprocessorAnswer(body as CoprocessorPayload, options.tokens, decideFor));
@@ -170,4 +186,43 @@ async function coprocessorAnswer(
   const decided = Object.fromEntries([...decisions].map(([policy, d]) => [policy, d.allowed]));
   if (hive) return { version: payload.version, control: 'continue', context: { [key]: decided } };
   return { ...payload, control: 'continue', context: { ...payload.context, entries: { ...entries, [key]: decided } } };
+}
+
+/** Header values are Latin-1 on the wire: Chinese text comes percent-encoded (as the gateway reads them). */
+function headerText(value: string | string[] | undefined): string | null {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw).slice(0, 500);
+  } catch {
+    return raw.slice(0, 500);
+  }
+}
+
+/** Appends the denials a router reports for one operation, as decided here, as one DENIAL entry. */
+async function recordDenials(req: IncomingMessage, body: Record<string, unknown>, options: PolicyEndpointOptions): Promise<{ logged: string[] }> {
+  const viewer = await authenticate(req.headers.authorization, options.tokens);
+  const coordinates = policyNames(body.coordinates);
+  const operationName = typeof body.operationName === 'string' ? body.operationName.slice(0, 200) : null;
+  const decide = createDecide(viewer, await options.snapshots.current(), options.now());
+  const reasons: Record<string, string> = {};
+  // Writes a router refused are not reads denied (the hub logs them as refused writes): left out here.
+  for (const coordinate of new Set(coordinates)) {
+    if (coordinate.startsWith('Mutation.')) continue;
+    const decision = decide(coordinate);
+    if (!decision.allowed) reasons[coordinate] = decision.reason;
+  }
+  const logged = Object.keys(reasons);
+  if (logged.length)
+    await options.log.append({
+      kind: 'DENIAL',
+      outcome: 'DENIED',
+      actor: viewer,
+      operationName,
+      purpose: headerText(req.headers['x-hub-purpose']),
+      caseNumber: headerText(req.headers['x-hub-case-number']),
+      coordinates: logged,
+      detail: { reasons, via: 'router' },
+    });
+  return { logged };
 }

@@ -6,7 +6,7 @@ import { SERVICE_SUBGRAPHS } from '@hub/schema/contracts';
 import { applyDenials } from '../enforcement/applyDenials.ts';
 import { filterOperation } from '../enforcement/filterOperation.ts';
 import { inlineFragments } from '../enforcement/inlineFragments.ts';
-import { POLICY_DECIDE_PATH } from './policyEndpoints.ts';
+import { POLICY_DECIDE_PATH, POLICY_DENIALS_PATH } from './policyEndpoints.ts';
 import { policyOfCoordinate } from './policyOfCoordinate.ts';
 
 export interface CatalogPolicyOptions {
@@ -34,6 +34,7 @@ interface Decided {
  *    decision service (/policy/decide: the catalog's own rule), and the hub's own enforcement code
  *    (filterOperation, applyDenials) cuts the refused fields out before planning and answers them null
  *    with FORBIDDEN at their paths, the rest intact: the same decisions, paths and errors as the hub.
+ *    The denials go to the hub's operation log (/policy/denials) before the answer is sent.
  * 2. Every upstream request carries the viewer the decision service authenticated, with a created time
  *    and a nonce (`extensions.hubViewer`), and Hive's own `useHmacUpstreamSignature` signs it per
  *    subgraph with that subgraph's router key, over the query, operation name, variables and claim. The
@@ -42,6 +43,7 @@ interface Decided {
 export function useCatalogPolicy(options: CatalogPolicyOptions): GatewayPlugin[] {
   const policyOf = policyOfCoordinate(options.policySupergraphSdl);
   const decideUrl = new URL(POLICY_DECIDE_PATH, options.hubUrl).toString();
+  const denialsUrl = new URL(POLICY_DENIALS_PATH, options.hubUrl).toString();
   const timeoutMs = options.decisionTimeoutMs ?? 5000;
   const viewers = new WeakMap<object, Viewer | null>();
 
@@ -103,8 +105,31 @@ export function useCatalogPolicy(options: CatalogPolicyOptions): GatewayPlugin[]
       if (!filter.denials.length) return;
       const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [filter.operation] };
       setExecuteFn((executeArgs) => executeFn({ ...executeArgs, document }));
+      // The hub's operation log keeps the denials, as its gateway keeps its own (the caller's purpose and case with them).
+      const forwarded = Object.fromEntries(
+        ['authorization', 'x-hub-purpose', 'x-hub-case-number'].flatMap((name) => {
+          const value = context.request?.headers.get(name) ?? context.headers?.[name];
+          return value ? [[name, value]] : [];
+        }),
+      );
+      const denied = fetch(denialsUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...forwarded },
+        body: JSON.stringify({ operationName: operation.name?.value ?? null, coordinates: filter.denials.map((d) => d.coordinate) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      }).then(
+        (response) => response.ok,
+        () => false,
+      );
       return {
-        onExecuteDone({ result, setResult }) {
+        async onExecuteDone({ result, setResult }) {
+          // Nothing is answered that the log does not hold, as at the hub's gateway.
+          if (!(await denied)) {
+            setResult({
+              errors: [hubError(ErrorCode.INTERNAL_SERVER_ERROR, null, '操作日志暂不可用', 'the operation log is unavailable', { http: { status: 503 } })],
+            });
+            return;
+          }
           if (Symbol.asyncIterator in (result as object)) return;
           const executed = result as ExecutionResult;
           const patched = applyDenials(executed.data as Record<string, unknown> | null | undefined, filter.denials);
