@@ -186,7 +186,7 @@ describe('the access matrix through Hive Gateway with the catalog policy plugin'
   }
 });
 
-describe('what stays with the subgraphs behind Hive Gateway', () => {
+describe('what stays with the subgraphs behind a router', () => {
   const LEDGER = 'query L($p: ID!) { person(idNumber: $p) { ledgerEntry { name institution { creditCode } } } }';
 
   it("keeps a unit operator to its own unit's rows (row-level, in the subgraph, from the signed viewer claim), as the hub does", async () => {
@@ -240,6 +240,55 @@ describe('what stays with the subgraphs behind Hive Gateway', () => {
       context: { 'hive::authorization::required_policies': Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`p${i}`, null])) },
     });
     expect([tooMany.status, ((await tooMany.json()) as any).errors[0].extensions.reason]).toEqual([400, 'TOO_MANY_POLICIES']);
+  });
+
+  it("signs Apollo Router's subgraph requests at the SubgraphRequest stage for the viewer decided, which the subgraphs accept and scope", async () => {
+    const url = new URL('/policy/coprocessor', hub.url);
+    const post = (body: unknown) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+    const clerk = await signedBy(hub, 'staffing/UNIT_OPERATOR');
+    const supergraphStage = await post({
+      version: 1,
+      stage: 'SupergraphRequest',
+      control: 'continue',
+      id: 'a1',
+      headers: { authorization: [clerk.authorization] },
+      context: { entries: { 'apollo::authorization::required_policies': { [policyOf('Person.ledgerEntry')]: null } } },
+    });
+    const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ledgerEntry { name institution { creditCode } } } } }';
+    const subgraphStage = (context: unknown, idNumber: string) =>
+      post({
+        version: 1,
+        stage: 'SubgraphRequest',
+        control: 'continue',
+        id: 'a1',
+        serviceName: 'staffing',
+        body: { query: ENTITIES, variables: { r: [{ __typename: 'Person', idNumber }] } },
+        context,
+      });
+    const toStaffing = (body: unknown) =>
+      fetch(hub.subgraphs.staffing.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const own = await toStaffing((await subgraphStage(supergraphStage.context, person)).body);
+    expect(own.status).toBe(200);
+    expect(((await own.json()) as any).data._entities[0].ledgerEntry.institution.creditCode).toBe(unit);
+    // Another unit's row is not given to the unit operator, and is to an operator of the office.
+    const other = await toStaffing((await subgraphStage(supergraphStage.context, outsider)).body);
+    expect(((await other.json()) as any).data._entities[0].ledgerEntry).toBeNull();
+    const operatorStage = await post({
+      ...supergraphStage,
+      headers: { authorization: [(await signedBy(hub, 'staffing/OPERATOR')).authorization] },
+      context: { entries: { 'apollo::authorization::required_policies': { [policyOf('Person.ledgerEntry')]: null } } },
+    });
+    const asOperator = await toStaffing((await subgraphStage(operatorStage.context, outsider)).body);
+    expect(((await asOperator.json()) as any).data._entities[0].ledgerEntry.institution.creditCode).not.toBe(unit);
+    // Signed for one person, sent for another: refused.
+    const signed = (await subgraphStage(supergraphStage.context, person)).body;
+    const swapped = await toStaffing({ ...signed, variables: { r: [{ __typename: 'Person', idNumber: outsider }] } });
+    expect([swapped.status, ((await swapped.json()) as any).errors[0].extensions.reason]).toEqual([401, 'CREDENTIAL_INVALID']);
+    // No decision before it: no signature.
+    const undecided = await subgraphStage({ entries: {} }, person);
+    expect(undecided).toMatchObject({ control: { break: 401 }, body: { errors: [{ extensions: { reason: 'NOT_DECIDED' } }] } });
+    counts.extra++;
   });
 
   it('answers a forged token with 401 UNAUTHENTICATED, as the hub does', async () => {

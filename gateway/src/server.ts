@@ -212,7 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       return response.body.kind === 'single' ? response.body.singleResult : {};
     };
-    const policy = policyEndpoints({ snapshots, tokens, now, log });
+    const policy = policyEndpoints({ snapshots, tokens, now, log, subgraphSecret: options.subgraphSecret });
     const httpServer = createHttpServer(apollo, requestContext, [
       // CORS first (its headers on every answer, the 429 included), then /health, then the rate limit before any page or GraphQL.
       corsCheck(options.cors ?? { origins: [] }),

@@ -1,6 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { createDecide, ErrorCode, hubError, readRequestBody, type Viewer } from '@hub/schema';
+import {
+  createDecide,
+  encodeViewer,
+  ErrorCode,
+  hubError,
+  readRequestBody,
+  ROUTER_SIGNATURE_EXTENSION,
+  ROUTER_VIEWER_EXTENSION,
+  routerKey,
+  routerSignature,
+  routerSignedText,
+  routerViewerClaim,
+  type Viewer,
+} from '@hub/schema';
+import { SERVICE_SUBGRAPHS } from '@hub/schema/contracts';
 import type { OperationLog } from '../audit/operationLog.ts';
 import type { SnapshotCache } from '../catalog/snapshotCache.ts';
 import type { Route } from '../httpServer.ts';
@@ -29,6 +43,8 @@ export interface PolicyEndpointOptions {
   snapshots: SnapshotCache;
   /** The operation log the denials a router reports are appended to. */
   log: OperationLog;
+  /** The shared subgraph secret: Apollo Router's SubgraphRequest stage is signed with each subgraph's router key. */
+  subgraphSecret: string;
   tokens: TokenService;
   now: () => Date;
 }
@@ -83,7 +99,8 @@ function refusal(error: GraphQLError): { status: number; body: { errors: unknown
  *   (SupergraphRequest stage, `context.entries["apollo::authorization::required_policies"]`) and of Hive
  *   Router (graphql.analysis stage, `context["hive::authorization::required_policies"]`): each policy
  *   mapped to true or false; the viewer's token is read from the forwarded request headers. A bad token
- *   breaks the request with 401, as the hub's gateway answers it.
+ *   breaks the request with 401, as the hub's gateway answers it. Apollo Router's SubgraphRequest stage
+ *   gets each subgraph request signed with the router credential for the viewer decided (signSubgraphStage).
  */
 export function policyEndpoints(options: PolicyEndpointOptions): { decide: Route; coprocessor: Route; denials: Route } {
   return {
@@ -123,7 +140,7 @@ function policyRoute(route: string, options: PolicyEndpointOptions): Route {
         send(res, 200, await recordDenials(req, body, options));
         return true;
       }
-      send(res, 200, await coprocessorAnswer(body as CoprocessorPayload, options.tokens, decideFor));
+      send(res, 200, await coprocessorAnswer(body as CoprocessorPayload, options.tokens, decideFor, options.subgraphSecret));
       return true;
     } catch (error) {
       if (!(error instanceof GraphQLError)) {
@@ -157,15 +174,22 @@ interface CoprocessorPayload extends Record<string, unknown> {
   version?: unknown;
   stage?: unknown;
   headers?: unknown;
+  serviceName?: unknown;
+  body?: unknown;
   context?: Record<string, unknown> & { entries?: Record<string, unknown> };
 }
+
+/** The context entry in which the SupergraphRequest stage leaves the viewer it authenticated for the SubgraphRequest stage. */
+export const VIEWER_CONTEXT_KEY = 'hub::viewer';
 
 async function coprocessorAnswer(
   payload: CoprocessorPayload,
   tokens: TokenService,
   decideFor: (viewer: Viewer | null, policies: string[]) => Promise<Map<string, { allowed: boolean }>>,
+  subgraphSecret: string,
 ): Promise<Record<string, unknown>> {
   if (typeof payload.version !== 'number') throw badRequest('协处理器请求缺少 version', 'the coprocessor payload has no version', 'BODY_INVALID');
+  if (payload.stage === 'SubgraphRequest') return signSubgraphStage(payload, subgraphSecret);
   const hive = typeof payload.stage === 'string' && payload.stage.startsWith('graphql.');
   // Apollo nests the context's keys under `entries`; Hive sends them flat.
   const entries: Record<string, unknown> = (hive ? payload.context : payload.context?.entries) ?? {};
@@ -185,7 +209,43 @@ async function coprocessorAnswer(
   const decisions = await decideFor(viewer, policyNames(entries[key]));
   const decided = Object.fromEntries([...decisions].map(([policy, d]) => [policy, d.allowed]));
   if (hive) return { version: payload.version, control: 'continue', context: { [key]: decided } };
-  return { ...payload, control: 'continue', context: { ...payload.context, entries: { ...entries, [key]: decided } } };
+  // Apollo Router carries the context to its SubgraphRequest stage, where the viewer signs each subgraph request.
+  return {
+    ...payload,
+    control: 'continue',
+    context: { ...payload.context, entries: { ...entries, [key]: decided, [VIEWER_CONTEXT_KEY]: encodeViewer(viewer) } },
+  };
+}
+
+/**
+ * Apollo Router's SubgraphRequest stage: the subgraph request's body with the router credential the
+ * subgraphs accept (routerCredential.ts): the viewer the SupergraphRequest stage authenticated, as a
+ * claim, and the HMAC of the subgraph's router key over the query, operation name, variables and claim.
+ * No viewer in the context (the SupergraphRequest stage was not run): the request is broken with 401.
+ */
+function signSubgraphStage(payload: CoprocessorPayload, subgraphSecret: string): Record<string, unknown> {
+  const viewer = payload.context?.entries?.[VIEWER_CONTEXT_KEY];
+  const body = payload.body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: Record<string, unknown> } | undefined;
+  const service = typeof payload.serviceName === 'string' ? payload.serviceName : '';
+  if (typeof viewer !== 'string' || !body || typeof body !== 'object' || !SERVICE_SUBGRAPHS.some((s) => s.name === service)) {
+    const { status, body: errors } = refusal(
+      hubError(ErrorCode.UNAUTHENTICATED, null, '子图请求没有经过策略判定', 'the subgraph request was not decided by the policy service', {
+        reason: 'NOT_DECIDED',
+        http: { status: 401 },
+      }),
+    );
+    return { ...payload, control: { break: status }, body: errors };
+  }
+  const claim = { ...routerViewerClaim(null), viewer };
+  const signature = routerSignature(
+    routerKey(subgraphSecret, service),
+    routerSignedText({ query: body.query, operationName: body.operationName, variables: body.variables, claim }),
+  );
+  return {
+    ...payload,
+    control: 'continue',
+    body: { ...body, extensions: { ...body.extensions, [ROUTER_VIEWER_EXTENSION]: claim, [ROUTER_SIGNATURE_EXTENSION]: signature } },
+  };
 }
 
 /** Header values are Latin-1 on the wire: Chinese text comes percent-encoded (as the gateway reads them). */
