@@ -1,0 +1,63 @@
+import { logError, MESSAGE_ROUTES } from '@hub/schema';
+import { MESSAGE_SENDERS, type ServiceName } from '@hub/schema/contracts';
+import { Gauge, type Registry } from 'prom-client';
+import { postToSubgraph } from '../messaging/postToSubgraph.ts';
+
+/** How long a scrape waits for one office's outbox summary. */
+const SUMMARY_TIMEOUT_MS = 2000;
+
+interface Summary {
+  topics: { topic: string; waiting: number; oldest: string | null }[];
+}
+
+/**
+ * Gauges of each sending office's outbox, read from the office when Prometheus scrapes (its signed
+ * `/_hub/messages/summary`): messages not yet delivered and the age of the oldest, per office and
+ * topic, and whether the office answered. A stop-pay notice that waits shows here before anyone misses it.
+ */
+export function outboxGauges(registry: Registry, options: { secret: string; urls: Record<ServiceName, string>; now: () => Date }): void {
+  const registers = [registry];
+  const up = new Gauge({
+    name: 'hub_outbox_summary_up',
+    help: 'Whether the office answered the scrape’s outbox summary (1) or not (0)',
+    labelNames: ['office'] as const,
+    registers,
+  });
+  const waiting = new Gauge({
+    name: 'hub_outbox_undelivered_messages',
+    help: 'Messages in an office’s outbox not yet delivered, by sending office and topic',
+    labelNames: ['office', 'topic'] as const,
+    registers,
+  });
+  const age = new Gauge({
+    name: 'hub_outbox_oldest_undelivered_age_seconds',
+    help: 'Age of the oldest undelivered message in an office’s outbox, by sending office and topic',
+    labelNames: ['office', 'topic'] as const,
+    registers,
+    // One collect fills all three: the summary is read once per scrape.
+    async collect() {
+      waiting.reset();
+      age.reset();
+      await Promise.all(
+        MESSAGE_SENDERS.map(async (office) => {
+          try {
+            const answer = await postToSubgraph(options.secret, office, options.urls[office], MESSAGE_ROUTES.summary, '{}', {
+              viewer: null,
+              timeoutMs: SUMMARY_TIMEOUT_MS,
+            });
+            if (answer.status !== 200) throw new Error(`${office} answered ${answer.status}`);
+            const summary = JSON.parse(answer.body.toString('utf8')) as Summary;
+            for (const { topic, waiting: count, oldest } of summary.topics) {
+              waiting.set({ office, topic }, count);
+              if (oldest) age.set({ office, topic }, Math.max(0, (options.now().getTime() - Date.parse(oldest)) / 1000));
+            }
+            up.set({ office }, 1);
+          } catch (error) {
+            up.set({ office }, 0);
+            logError({ source: `metrics: outbox summary of ${office}` }, error, 'warn');
+          }
+        }),
+      );
+    },
+  });
+}
