@@ -27,6 +27,9 @@ interface RequestObservation {
   hadData: boolean;
 }
 
+/** Where a request's observation rides on its GatewayContext. */
+const OBSERVATION = Symbol('observation');
+
 /** Codes that are the hub failing rather than the caller refused. */
 const FAILURES = new Set<unknown>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SUBGRAPH_UNAVAILABLE, 'DOWNSTREAM_SERVICE_ERROR']);
 /** The most refusals one log line lists (an answer may carry a FORBIDDEN per row). */
@@ -62,7 +65,9 @@ export function createObservability(options: ObservabilityOptions) {
   outboxGauges(metrics.registry, options);
   const label = operationLabels();
   const byRequest = new WeakMap<IncomingMessage, RequestObservation>();
-  const byContext = new WeakMap<object, RequestObservation>();
+  // On the context itself, under a symbol: Apollo Server hands plugins and data sources a shallow copy
+  // of the context the gateway built (an own symbol property is copied with it; a WeakMap key is not).
+  const observed = (context: object) => (context as Record<symbol, RequestObservation | undefined>)[OBSERVATION];
 
   const finish = (req: IncomingMessage, res: ServerResponse, seen: RequestObservation) => {
     const seconds = (performance.now() - seen.receivedAt) / 1000;
@@ -133,7 +138,7 @@ export function createObservability(options: ObservabilityOptions) {
         try {
           const built = await build(req);
           if (seen) {
-            byContext.set(built, seen);
+            Object.defineProperty(built, OBSERVATION, { value: seen, enumerable: true });
             seen.viewer = built.viewer ? { office: built.viewer.office, role: built.viewer.role } : null;
           }
           return built;
@@ -148,7 +153,7 @@ export function createObservability(options: ObservabilityOptions) {
 
     plugin: {
       async requestDidStart({ contextValue }) {
-        const seen = byContext.get(contextValue as object);
+        const seen = observed(contextValue as object);
         return {
           async didResolveOperation({ operationName, queryHash, operation }) {
             if (seen) seen.operation = { name: operationName, hash: queryHash, type: operation?.operation };
@@ -185,7 +190,7 @@ export function createObservability(options: ObservabilityOptions) {
       const process = source.process.bind(source);
       source.process = async (request: GraphQLDataSourceProcessOptions<object>) => {
         if (!('incomingRequestContext' in request)) return process(request);
-        const seen = byContext.get(request.context);
+        const seen = observed(request.context);
         const started = performance.now();
         const tracer = hubTracer();
         const span = tracer?.startSpan(`fetch ${subgraph}`, {
