@@ -206,6 +206,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         errorPlugin(),
         ApolloServerPluginUsageReportingDisabled(),
         ApolloServerPluginSchemaReportingDisabled(),
+        // Before the idempotency plugin: the answer it keeps for a retry already names its request (extensions.requestId).
+        observability.plugin,
         idempotency.plugin,
         wakeRelayAfterWrites(relay),
         ...(options.enforcement === false ? [] : [logUnexecutedRequests(log)]),
@@ -247,7 +249,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       catalogPage(pageQuery, now),
     ]);
     observability.observeServer(httpServer);
-    apollo.addPlugin(observability.plugin);
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
     await apollo.start();
     cleanups.unshift(() => apollo.stop());

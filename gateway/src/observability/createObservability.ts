@@ -177,7 +177,9 @@ export function createObservability(options: ObservabilityOptions) {
                 }
               }
             }
-            // Every answer names its request: the id the log line, the trace and X-Request-Id carry.
+            // Every answer names its request: the id the log line, the trace and X-Request-Id carry. A
+            // retry answered from its Idempotency-Key is the first answer byte for byte, that request's id included.
+            if (response.http.headers.get('idempotent-replayed')) return;
             const id = seen?.requestId ?? (contextValue as { requestId?: string }).requestId;
             if (id) result.extensions = { ...result.extensions, requestId: id };
           },

@@ -17,47 +17,60 @@ interface Summary {
  */
 export function outboxGauges(registry: Registry, options: { secret: string; urls: Record<ServiceName, string>; now: () => Date }): void {
   const registers = [registry];
+  // The three gauges are filled by one reading of the offices per scrape: whichever the registry
+  // collects first reads them, the others reuse it (a reading younger than a second).
+  let reading: { at: number; done: Promise<void> } | null = null;
+  const collect = () => {
+    if (!reading || performance.now() - reading.at > 1000) reading = { at: performance.now(), done: readOutboxes() };
+    return reading.done;
+  };
   const up = new Gauge({
     name: 'hub_outbox_summary_up',
     help: 'Whether the office answered the scrape’s outbox summary (1) or not (0)',
     labelNames: ['office'] as const,
     registers,
+    collect,
   });
   const waiting = new Gauge({
     name: 'hub_outbox_undelivered_messages',
     help: 'Messages in an office’s outbox not yet delivered, by sending office and topic',
     labelNames: ['office', 'topic'] as const,
     registers,
+    collect,
   });
   const age = new Gauge({
     name: 'hub_outbox_oldest_undelivered_age_seconds',
     help: 'Age of the oldest undelivered message in an office’s outbox, by sending office and topic',
     labelNames: ['office', 'topic'] as const,
     registers,
-    // One collect fills all three: the summary is read once per scrape.
-    async collect() {
-      waiting.reset();
-      age.reset();
-      await Promise.all(
-        MESSAGE_SENDERS.map(async (office) => {
-          try {
-            const answer = await postToSubgraph(options.secret, office, options.urls[office], MESSAGE_ROUTES.summary, '{}', {
-              viewer: null,
-              timeoutMs: SUMMARY_TIMEOUT_MS,
-            });
-            if (answer.status !== 200) throw new Error(`${office} answered ${answer.status}`);
-            const summary = JSON.parse(answer.body.toString('utf8')) as Summary;
-            for (const { topic, waiting: count, oldest } of summary.topics) {
-              waiting.set({ office, topic }, count);
-              if (oldest) age.set({ office, topic }, Math.max(0, (options.now().getTime() - Date.parse(oldest)) / 1000));
-            }
-            up.set({ office }, 1);
-          } catch (error) {
-            up.set({ office }, 0);
-            logError({ source: `metrics: outbox summary of ${office}` }, error, 'warn');
-          }
-        }),
-      );
-    },
+    collect,
   });
+
+  async function readOutboxes() {
+    const read = await Promise.all(
+      MESSAGE_SENDERS.map(async (office) => {
+        try {
+          const answer = await postToSubgraph(options.secret, office, options.urls[office], MESSAGE_ROUTES.summary, '{}', {
+            viewer: null,
+            timeoutMs: SUMMARY_TIMEOUT_MS,
+          });
+          if (answer.status !== 200) throw new Error(`${office} answered ${answer.status}`);
+          return { office, summary: JSON.parse(answer.body.toString('utf8')) as Summary };
+        } catch (error) {
+          logError({ source: `metrics: outbox summary of ${office}` }, error, 'warn');
+          return { office, summary: null };
+        }
+      }),
+    );
+    // Set all at once, after every office answered, so that no scrape sees half a reading.
+    waiting.reset();
+    age.reset();
+    for (const { office, summary } of read) {
+      up.set({ office }, summary ? 1 : 0);
+      for (const { topic, waiting: count, oldest } of summary?.topics ?? []) {
+        waiting.set({ office, topic }, count);
+        if (oldest) age.set({ office, topic }, Math.max(0, (options.now().getTime() - Date.parse(oldest)) / 1000));
+      }
+    }
+  }
 }

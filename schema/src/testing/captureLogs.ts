@@ -1,3 +1,4 @@
+import { logger } from '../kit/observability/logger.ts';
 import { logSink } from '../kit/observability/logSink.ts';
 
 /** The hub's log lines while a capture is open, each parsed (pino writes one JSON object a line). */
@@ -10,9 +11,14 @@ export interface LogCapture {
   stop(): void;
 }
 
-/** Sends the hub's logger to memory until `stop()`: a test reads what an operator's log would hold. */
+/**
+ * Sends the hub's logger to memory until `stop()`, at `info` at least (the test suite runs at
+ * LOG_LEVEL=warn, so that request lines do not flood its output): a test reads what an operator's log would hold.
+ */
 export function captureLogs(): LogCapture {
   const written: string[] = [];
+  const level = logger.level;
+  if (logger.levelVal > logger.levels.values.info!) logger.level = 'info';
   logSink.redirect({ write: (line: string) => written.push(line) });
   return {
     lines: () =>
@@ -22,6 +28,9 @@ export function captureLogs(): LogCapture {
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Record<string, unknown>),
     text: () => written.join(''),
-    stop: () => logSink.redirect(null),
+    stop: () => {
+      logSink.redirect(null);
+      logger.level = level;
+    },
   };
 }
