@@ -21,6 +21,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 240_000,
-    env: { APOLLO_TELEMETRY_DISABLED: 'true' },
+    // Warnings and errors only: a line per request would bury the results (captureLogs reads them where a test needs them).
+    env: { APOLLO_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'warn' },
   },
 });

@@ -154,7 +154,8 @@ describe('Idempotency-Key', () => {
     expect((await post(REGISTER, { i: newInstitution() }, { ...headers, 'idempotency-key': longest })).status).toBe(200);
     expect((await post(REGISTER, { i: newInstitution() }, { ...headers, 'idempotency-key': 'a1-B2_c3.d4~e5:f6+g7/h8=' })).status).toBe(200);
     const query = await post(`{ __typename }`, {}, { ...headers, 'idempotency-key': 'has space' });
-    expect([query.status, query.body]).toEqual([200, { data: { __typename: 'Query' } }]);
+    // Every answer names its request in extensions.requestId (README, "Logs, metrics and traces").
+    expect([query.status, query.body]).toEqual([200, { data: { __typename: 'Query' }, extensions: { requestId: expect.any(String) } }]);
     const input = newInstitution();
     const twice = await counted(async () => [await post(REGISTER, { i: input }, headers), await post(REGISTER, { i: input }, headers)]);
     expect([twice.writes, twice.result.map((r) => r.status), code(twice.result[1]!)]).toEqual([2, [200, 200], 'ALREADY_EXISTS']);

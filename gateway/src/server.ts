@@ -3,8 +3,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
+import type { Registry } from 'prom-client';
 import { ApolloGateway } from '@apollo/gateway';
-import { createDecide, DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, VIEWER_HEADER } from '@hub/schema';
+import { createDecide, DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, startConfiguredTracing, VIEWER_HEADER } from '@hub/schema';
 import { type CatalogSource, defaultSubgraphUrl, SERVICE_SUBGRAPHS, type ServiceName, type SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
@@ -33,6 +34,7 @@ import { DEFAULT_DEADLINES, type Deadlines, GuardedDataSource } from './subgraph
 import { createMessageRelay, DEFAULT_MESSAGE_POLL_MS, type MessageRelay } from './messaging/messageRelay.ts';
 import { wakeRelayAfterWrites } from './messaging/wakeRelayAfterWrites.ts';
 import { importEndpoints, type ImportLimits } from './imports/importEndpoints.ts';
+import { createObservability } from './observability/createObservability.ts';
 import { createImportLogRelay, DEFAULT_IMPORT_LOG_POLL_MS, type ImportLogRelay } from './imports/importLogRelay.ts';
 
 export type { CorsOptions, Deadlines, GatewayContext, OperationLimits, RateLimitOptions, TokenOptions };
@@ -71,6 +73,8 @@ export interface GatewayOptions {
   rateLimits?: Partial<RateLimitOptions> | undefined;
   /** Origins whose browser apps may call the hub; none by default. */
   cors?: CorsOptions | undefined;
+  /** Bearer token that opens /metrics to callers not on this machine (METRICS_TOKEN); without it only loopback reads it. */
+  metricsToken?: string | undefined;
   /** False turns catalog enforcement and logging off: only the benchmark does, to measure their cost. */
   enforcement?: boolean;
   /** How often the message relay polls the offices' outboxes (README, "Messages between offices"); 1 s when unset. */
@@ -90,6 +94,8 @@ export interface RunningGateway {
   relay: MessageRelay;
   /** Writes finished spreadsheet imports to the operation log. */
   importLog: ImportLogRelay;
+  /** Its Prometheus metrics (also served at /metrics). */
+  metrics: Registry;
   stop(): Promise<void>;
 }
 
@@ -100,11 +106,18 @@ export interface RunningGateway {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const now = options.now ?? (() => new Date());
+  // Before the database opens (its statements are traced); a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const stopTracing = startConfiguredTracing('staffing-hub-gateway');
   const database = await openGatewayDatabase(options.database);
-  const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
+  const cleanups: (() => Promise<unknown>)[] = [() => database.close(), async () => stopTracing?.()];
   try {
     await database.migrate();
-    const log = createOperationLog(database.db, { key: options.operationLogKey, now });
+    const urls: Partial<Record<SubgraphName, string>> = { ...options.subgraphUrls };
+    const serviceUrls = Object.fromEntries(SERVICE_SUBGRAPHS.map(({ name }) => [name, urls[name] ?? defaultSubgraphUrl(name)])) as Record<ServiceName, string>;
+    const officeUrls: Record<ImportOffice, string> = serviceUrls;
+    // Logs, metrics and traces (README, "Logs, metrics and traces"): hooked in below at the gateway's own seams.
+    const observability = createObservability({ metricsToken: options.metricsToken, secret: options.subgraphSecret, urls: serviceUrls, now });
+    const log = observability.operationLog(createOperationLog(database.db, { key: options.operationLogKey, now }));
     const snapshots = await createSnapshotCache(options.catalog, options.catalogCache);
     cleanups.unshift(async () => snapshots.stop());
     const tokens = createTokenService(options.jwtSecret, { ...options.tokens, now });
@@ -114,7 +127,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     );
     cleanups.unshift(() => rateLimit.stop());
     const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...definedOnly(options.limits ?? {}) };
-    const urls: Partial<Record<SubgraphName, string>> = { ...options.subgraphUrls };
     const audit = auditDataSource(log);
     const idempotency = createIdempotency(database.db, { ttlMs: options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS, now, log });
     cleanups.unshift(async () => idempotency.stop());
@@ -122,13 +134,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const exposeDetails = options.exposeErrorDetails === true;
     const relay = createMessageRelay({
       secret: options.subgraphSecret,
-      urls: Object.fromEntries(SERVICE_SUBGRAPHS.map(({ name }) => [name, urls[name] ?? defaultSubgraphUrl(name)])) as Record<ServiceName, string>,
+      urls: serviceUrls,
       log,
       now,
       pollMs: options.messagePollMs ?? DEFAULT_MESSAGE_POLL_MS,
     });
     cleanups.unshift(() => relay.stop());
-    const officeUrls = Object.fromEntries(SERVICE_SUBGRAPHS.map(({ name }) => [name, urls[name] ?? defaultSubgraphUrl(name)])) as Record<ImportOffice, string>;
     const importLog = createImportLogRelay({
       secret: options.subgraphSecret,
       urls: officeUrls,
@@ -149,21 +160,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       buildService: signingServices(options.subgraphSecret, ({ name, url }) =>
         name === 'audit'
           ? audit
-          : new GuardedDataSource<GatewayContext>({
-              url: urls[name as SubgraphName] ?? url,
-              // Deadlines, and an office's failure as SUBGRAPH_UNAVAILABLE at its fields (subgraphFetch.ts).
-              guard: { office: name as ServiceName, deadlines, exposeDetails },
-              // Identity reaches a subgraph only this way, covered by the signature: a client's own headers are not forwarded.
-              async willSendRequest({ request, context }) {
-                request.http?.headers.set(VIEWER_HEADER, encodeViewer(context.viewer ?? null));
-              },
-              // What a write changed (before and after) comes back in extensions.audit, for the log only.
-              async didReceiveResponse({ response, context }) {
-                const changes = response.extensions?.audit;
-                if (Array.isArray(changes)) context.audit?.push(...changes.map((change) => ({ ...change, subgraph: name })));
-                return response;
-              },
-            }),
+          : observability.dataSource(
+              name,
+              new GuardedDataSource<GatewayContext>({
+                url: urls[name as SubgraphName] ?? url,
+                // Deadlines, and an office's failure as SUBGRAPH_UNAVAILABLE at its fields (subgraphFetch.ts).
+                guard: { office: name as ServiceName, deadlines, exposeDetails },
+                // Identity reaches a subgraph only this way, covered by the signature: a client's own headers are not forwarded.
+                async willSendRequest({ request, context }) {
+                  request.http?.headers.set(VIEWER_HEADER, encodeViewer(context.viewer ?? null));
+                },
+                // What a write changed (before and after) comes back in extensions.audit, for the log only.
+                async didReceiveResponse({ response, context }) {
+                  const changes = response.extensions?.audit;
+                  if (Array.isArray(changes)) context.audit?.push(...changes.map((change) => ({ ...change, subgraph: name })));
+                  return response;
+                },
+              }),
+            ),
       ),
     });
     const gateway =
@@ -193,12 +207,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         errorPlugin(),
         ApolloServerPluginUsageReportingDisabled(),
         ApolloServerPluginSchemaReportingDisabled(),
+        // Before the idempotency plugin: the answer it keeps for a retry already names its request (extensions.requestId).
+        observability.plugin,
         idempotency.plugin,
         wakeRelayAfterWrites(relay),
         ...(options.enforcement === false ? [] : [logUnexecutedRequests(log)]),
       ],
     });
-    const requestContext = createRequestContext(tokens, log);
+    const requestContext = observability.context(createRequestContext(tokens, log));
     // The pages read through this gateway's own GraphQL as their visitor, so they show what the API shows.
     // A token the gateway refuses (already logged as AUTH) is told to the page, which answers 401.
     const pageQuery: PageQuery = async (req, query, variables) => {
@@ -228,6 +244,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       rateLimit.check,
       policy.decide,
       policy.denials,
+      observability.metricsRoute,
       importEndpoints({
         secret: options.subgraphSecret,
         urls: officeUrls,
@@ -238,6 +255,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
       catalogPage(pageQuery, now),
     ]);
+    observability.observeServer(httpServer);
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
     await apollo.start();
     cleanups.unshift(() => apollo.stop());
@@ -257,6 +275,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       idempotency: idempotency.store,
       relay,
       importLog,
+      metrics: observability.metrics.registry,
       async stop() {
         for (const cleanup of cleanups) await cleanup();
       },

@@ -26,6 +26,7 @@ const starting = startHub({
   tokens: config.tokens,
   rateLimits: config.rateLimits,
   cors: config.cors,
+  metricsToken: config.metricsToken,
   seed: config.demoData ? () => generateCity() : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });

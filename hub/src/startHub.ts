@@ -1,6 +1,6 @@
 import { catalog, catalogSource, type CatalogDb } from '@hub/catalog';
 import { SERVICE_SUBGRAPHS, SUPERGRAPH_PATH, type OfficeName, type CatalogSource, type ServiceName } from '@hub/schema/contracts';
-import { startSubgraph, type OfficeSubgraph, type RunningSubgraph } from '@hub/schema';
+import { startConfiguredTracing, startSubgraph, type OfficeSubgraph, type RunningSubgraph } from '@hub/schema';
 import { finance } from '@hub/finance';
 import { type GatewayOptions, startGateway, type RunningGateway } from '@hub/gateway';
 import { hr } from '@hub/hr';
@@ -58,6 +58,8 @@ export interface HubOptions {
   tokens?: GatewayOptions['tokens'];
   rateLimits?: GatewayOptions['rateLimits'];
   cors?: GatewayOptions['cors'];
+  /** Bearer token that opens the gateway's /metrics beyond this machine (README, "Logs, metrics and traces"). */
+  metricsToken?: GatewayOptions['metricsToken'];
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -77,6 +79,8 @@ export interface Hub {
 
 /** Starts the four office subgraphs and the gateway in this process. */
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  // One process, one traced service (a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set): started before any database opens.
+  const stopTracing = startConfiguredTracing('staffing-hub');
   const host = options.host ?? '127.0.0.1';
   const random = () => randomBytes(32).toString('hex');
   const secret = options.subgraphSecret ?? random();
@@ -141,6 +145,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     tokens: options.tokens,
     rateLimits: options.rateLimits,
     cors: options.cors,
+    metricsToken: options.metricsToken,
     database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'gateway') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));
@@ -156,6 +161,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     async stop() {
       await gateway.stop();
       await Promise.all(started.map((s) => s.stop()));
+      await stopTracing?.();
     },
   };
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '@hub/schema';
+import { captureLogs } from '@hub/schema/testing';
 import type { LogEntryInput, OperationLog } from '../audit/operationLog.ts';
 import { createRateLimit, DEFAULT_RATE_LIMITS, type RateLimit, type RateLimitOptions } from './rateLimit.ts';
 
@@ -86,15 +87,13 @@ describe('rate limits', () => {
   });
 
   it('keeps limiting, in memory, while Redis cannot be reached, and does not hold requests meanwhile', async () => {
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    const logs = captureLogs();
     try {
       const { untilRefused } = await limited({ redisUrl: 'redis://127.0.0.1:1', keyPrefix: `test:${randomUUID()}`, authenticated: { perSecond: 1, burst: 2 } });
       expect((await untilRefused(alice)).allowed).toBeLessThan(6);
     } finally {
-      console.error = original;
+      logs.stop();
     }
-    expect(errors.length).toBeGreaterThan(0);
+    expect(logs.lines().filter((line) => line.level === 40 && String(line.msg).includes('Redis')).length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Redis } from 'ioredis';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { ErrorCode, hubError, type Role, type Viewer } from '@hub/schema';
+import { ErrorCode, hubError, logError, logger, type Role, type Viewer } from '@hub/schema';
 import type { OperationLog } from '../audit/operationLog.ts';
 import { clientAddress, trustedProxies } from './clientAddress.ts';
 
@@ -104,7 +104,7 @@ export async function createRateLimit(
       } catch (rejection) {
         // A store failure with no fallback left: the request goes on rather than the hub stopping.
         if (!(rejection instanceof RateLimiterRes)) {
-          console.error('[gateway] rate limiter failed', rejection);
+          logError({ source: 'gateway: rate limiter failed; the request goes on' }, rejection);
           return false;
         }
         refused = rejection;
@@ -150,7 +150,7 @@ async function connectRedis(url: string): Promise<Redis> {
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
   let down = false;
   redis.on('error', (error: Error) => {
-    if (!down) console.error(`[gateway] Redis for rate limits unreachable, limiting in memory meanwhile: ${error.message}`);
+    if (!down) logger.warn({ source: 'gateway: rate limits' }, `Redis for rate limits unreachable, limiting in memory meanwhile: ${error.message}`);
     down = true;
   });
   redis.on('ready', () => {

@@ -1,6 +1,6 @@
 import { decodeProtectedHeader, errors as joseErrors, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, hubError, parseCreditCode } from '@hub/schema';
+import { ErrorCode, hubError, logger, parseCreditCode } from '@hub/schema';
 import { OFFICES, ROLES, type Office, type Role, type Viewer } from '@hub/schema';
 import { parseDuration } from './duration.ts';
 import { type IdentityProvider, PROVIDER_ALGORITHMS, providerKeys } from './identityProvider.ts';
@@ -97,7 +97,7 @@ function refusalOf(error: unknown, maxLifetime: number, fromProvider: boolean): 
     !(error instanceof joseErrors.JOSEError) ||
     error.code === joseErrors.JOSEError.code;
   if (fromProvider && keysUnreadable) {
-    console.error(`[gateway] the identity provider’s keys could not be read: ${(error as Error).message}`);
+    logger.error({ source: 'gateway: tokens' }, `the identity provider’s keys could not be read: ${(error as Error).message}`);
     return refuseToken(
       'TOKEN_KEYS_UNAVAILABLE',
       '暂时无法取得身份提供方的公钥，请稍后重试',

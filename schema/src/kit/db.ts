@@ -7,6 +7,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { tracePglite, tracePostgres } from './observability/traceSql.ts';
+import { hubTracer } from './observability/tracing.ts';
 
 /** The drizzle database both drivers give: the subgraphs' code is written once against this. */
 export type Db<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -54,12 +56,15 @@ async function openUnqueued<TSchema extends Record<string, unknown>>(options: Da
     migrationsSchema: 'drizzle',
     migrationsTable: `${options.schemaName}_migrations`,
   };
+  // With tracing on, every statement is a span under the request that sent it (off: the clients as they are).
+  const tracer = hubTracer();
   if (options.url) {
-    const client = postgres(options.url, {
+    const opened = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
       connection: { application_name: `hub-${options.schemaName}` },
     });
+    const client = tracer ? tracePostgres(opened, tracer, options.schemaName) : opened;
     const db = drizzlePostgres({ client, schema: options.schema, logger });
     return {
       db: db as unknown as Db<TSchema>,
@@ -82,14 +87,15 @@ async function openUnqueued<TSchema extends Record<string, unknown>>(options: Da
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await client.waitReady;
+  const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await pglite.waitReady;
+  const client = tracer ? tracePglite(pglite, tracer, options.schemaName) : pglite;
   const db = drizzlePglite({ client, schema: options.schema, logger });
   return {
     db: db as unknown as Db<TSchema>,
     kind: 'pglite',
     statements,
     migrate: () => migratePglite(db, migrationConfig),
-    close: () => client.close(),
+    close: () => pglite.close(),
   };
 }

@@ -36,3 +36,4 @@ export * from './messaging/index.ts';
 export * from './sheets/index.ts';
 export * from './routerCredential.ts';
 export * from './verifySubgraphCaller.ts';
+export * from './observability/index.ts';

@@ -1,6 +1,7 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { GraphQLError } from 'graphql';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureLogs, type LogCapture } from '../testing/captureLogs.ts';
 import { hubLogger, logError } from './logError.ts';
 import { maskUnexpectedErrors } from './maskErrors.ts';
 import { maskIdNumbers, maskText } from './maskPersonalData.ts';
@@ -8,13 +9,13 @@ import { maskIdNumbers, maskText } from './maskPersonalData.ts';
 const ID = '41010219850317001X';
 const NAME = '欧阳建国';
 
-/** What the console received while a test ran, every level in one string. */
-let printed: () => string;
+/** What the hub's logger wrote while a test ran: its JSON lines, and their `error` texts unescaped. */
+let capture: LogCapture;
+const printed = () => [capture.text(), ...capture.lines().map((line) => String(line.error ?? ''))].join('\n');
 beforeEach(() => {
-  const spies = (['error', 'warn', 'info', 'log'] as const).map((level) => vi.spyOn(console, level).mockImplementation(() => {}));
-  printed = () => spies.flatMap((spy) => spy.mock.calls.flat().map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a)))).join('\n');
+  capture = captureLogs();
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => capture.stop());
 
 /** A database error as drizzle gives it: its message and stack repeat the parameters; PostgreSQL's detail repeats the row. */
 function failedInsert() {
@@ -54,10 +55,10 @@ describe('logError', () => {
       new Error(`cannot register ${NAME} (${ID}): ${long}`),
     );
     const out = printed();
-    expect(out).toContain('[gateway] request r-1');
+    expect(capture.lines()[0]).toMatchObject({ level: 50, source: 'gateway', requestId: 'r-1' });
     expect(out).not.toContain(NAME);
     expect(out).not.toContain(ID);
-    expect(out.length).toBeLessThan(2_000);
+    expect(capture.text().length).toBeLessThan(2_000);
   });
 
   it('is what maskUnexpectedErrors logs with: the client gets INTERNAL_SERVER_ERROR, the log no personal data', () => {
@@ -74,7 +75,10 @@ describe('logError', () => {
   it("serves as Apollo's logger", () => {
     hubLogger.error(failedInsert());
     hubLogger.warn(`Unexpected error processing request: ${ID}`);
-    expect(printed()).toContain('[apollo]');
+    expect(capture.lines().map((line) => [line.level, line.source])).toEqual([
+      [50, 'apollo'],
+      [40, 'apollo'],
+    ]);
     expect(printed()).not.toContain(ID);
     expect(printed()).not.toContain(NAME);
   });

@@ -1,5 +1,6 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { maskPersonalData, maskText, personalTextsIn } from './maskPersonalData.ts';
+import { logger } from './observability/logger.ts';
 
 /** Where an error was met, and what the request carried that may reappear in it. */
 export interface LogContext {
@@ -47,17 +48,19 @@ function parametersOf(error: unknown, depth = 0): unknown[] {
 /** The text `logError` writes: the error, its causes and frames, personal data masked. */
 export function describeForLog(context: LogContext, error: unknown): string {
   const known = personalTextsIn([parametersOf(error), context.variables ?? null]);
-  const id = context.requestId ? ` request ${context.requestId}` : '';
-  return maskPersonalData(`[${context.source}]${id} ${describe(error).join('\n')}`, known);
+  return maskPersonalData(describe(error).join('\n'), known);
 }
 
 /**
- * The one way the hub's servers log an error: ID numbers and the known personal values (the failed
- * query's parameters, the request's variables) are masked wherever they appear, variables themselves
- * are never written. A log reader sees what failed and where, not whom it concerned.
+ * The one way the hub's servers log an error, as one line of the hub's logger: `source` (who met it),
+ * `requestId` (when there is one) and `error` (the error, its causes and frames), with `msg` its first
+ * line. ID numbers and the known personal values (the failed query's parameters, the request's
+ * variables) are masked wherever they appear; the variables themselves are never written. A log
+ * reader sees what failed and where, not whom it concerned.
  */
 export function logError(context: LogContext, error: unknown, level: 'error' | 'warn' = 'error'): void {
-  console[level](describeForLog(context, error));
+  const text = describeForLog(context, error);
+  logger[level]({ source: context.source, ...(context.requestId ? { requestId: context.requestId } : {}), error: text }, text.split('\n', 1)[0]);
 }
 
 /**

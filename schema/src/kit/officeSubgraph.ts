@@ -7,6 +7,7 @@ import type { Viewer } from './roles.ts';
 import { createRequestRecorder, type RequestRecorder } from './requestRecorder.ts';
 import { messageRoutes, type OfficeMessaging } from './messaging/messageRoutes.ts';
 import { listenSubgraph } from './subgraphServer.ts';
+import { startConfiguredTracing } from './observability/tracing.ts';
 import type { SubgraphRoute } from './subgraphRoutes.ts';
 import type { ServiceName } from '../contracts/subgraphs.ts';
 
@@ -62,6 +63,8 @@ export interface StartSubgraphOptions<TSeed> {
 
 /** config → db (migrated, seeded on first start) → listen. */
 export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, options: StartSubgraphOptions<TSeed>): Promise<RunningSubgraph> {
+  // Before the database opens, so that its statements are traced (a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+  const stopTracing = startConfiguredTracing(`staffing-hub-${office.name}`);
   const database = await office.openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   try {
     await database.migrate();
@@ -75,6 +78,7 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
     const replays = createReplayCache();
     const routes = [...(office.messaging ? messageRoutes(office.name, database.db, office.messaging, now) : []), ...(office.routes?.(database.db, now) ?? [])];
     const listening = await listenSubgraph(server, {
+      name: office.name,
       port: options.port,
       host: options.host,
       authenticate: (request) => verifySubgraphCaller(options.secret, office.name, request, replays),
@@ -103,6 +107,7 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
         await resume();
         await server.stop();
         await database.close();
+        await stopTracing?.();
       },
     };
   } catch (error) {

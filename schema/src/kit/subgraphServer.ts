@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -13,6 +13,7 @@ import { inputLimitsPlugin } from './inputLimitsPlugin.ts';
 import { subgraphTypeDefs } from './inputLimits.ts';
 import { hubLogger, logError } from './logError.ts';
 import { maskUnexpectedErrors } from './maskErrors.ts';
+import { withServerSpan } from './observability/withServerSpan.ts';
 import { MAX_BODY_BYTES, readRequestBody } from './readRequestBody.ts';
 import { HUB_ROUTE_PREFIX, parseJsonBody, type SubgraphRoute } from './subgraphRoutes.ts';
 
@@ -53,6 +54,8 @@ export function buildSubgraphServer<TContext extends BaseContext>(
 }
 
 export interface ListenOptions<TContext, TCaller> {
+  /** The office (its spans are named after it). */
+  name?: string;
   port: number;
   host: string;
   /**
@@ -85,7 +88,11 @@ export async function listenSubgraph<TContext extends BaseContext, TCaller>(
   options: ListenOptions<TContext, TCaller>,
 ): Promise<ListeningSubgraph> {
   const routes = new Map((options.routes ?? []).map((route) => [route.path, route]));
-  const httpServer = createServer(async (req, res) => {
+  const httpServer = createServer((req, res) =>
+    // A span per request under the gateway's fetch (its traceparent), when tracing is on.
+    withServerSpan(req, res, options.name ?? 'subgraph', { 'hub.office': options.name ?? '' }, () => respond(req, res)),
+  );
+  async function respond(req: IncomingMessage, res: ServerResponse) {
     try {
       if (req.method !== 'POST') {
         res.setHeader('allow', 'POST');
@@ -123,7 +130,7 @@ export async function listenSubgraph<TContext extends BaseContext, TCaller>(
         sendError(res, hubError(ErrorCode.INTERNAL_SERVER_ERROR, null, '子图内部错误', 'internal subgraph error', { http: { status: 500 } }));
       else res.end();
     }
-  });
+  }
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await server.start();
   try {

@@ -6,13 +6,15 @@ import { ErrorCode, hubError } from '../errors.ts';
 import { HUB_ROUTE_PREFIX, jsonResponse, parseJsonBody, type SubgraphRoute } from '../subgraphRoutes.ts';
 import { receiveMessage, type MessageHandler } from './inbox.ts';
 import type { MessageTables } from './messageTables.ts';
-import { claimDueMessages, settleMessage, toOfficeMessage } from './outbox.ts';
+import { claimDueMessages, settleMessage, toOfficeMessage, undeliveredSummary } from './outbox.ts';
 
 /** The relay's three calls on an office (gateway/src/messaging/messageRelay.ts makes them). */
 export const MESSAGE_ROUTES = {
   claim: `${HUB_ROUTE_PREFIX}messages/claim`,
   settle: `${HUB_ROUTE_PREFIX}messages/settle`,
   deliver: `${HUB_ROUTE_PREFIX}messages/deliver`,
+  /** What waits in the outbox, per topic: how many and since when (the gateway's metrics read it). */
+  summary: `${HUB_ROUTE_PREFIX}messages/summary`,
 } as const;
 
 /** The most messages one claim hands out. */
@@ -83,6 +85,15 @@ export function messageRoutes<TCaller>(office: ServiceName, db: Db<any>, messagi
             : { delivered: false, error: settled.error },
         );
         return jsonResponse(200, { ok: true });
+      },
+    },
+    {
+      path: MESSAGE_ROUTES.summary,
+      async handle() {
+        const rows = await undeliveredSummary(db, outboxMessages);
+        return jsonResponse(200, {
+          topics: rows.map((row) => ({ topic: row.topic, waiting: row.waiting, oldest: row.oldest ? new Date(row.oldest).toISOString() : null })),
+        });
       },
     },
     {
