@@ -18,6 +18,7 @@ import { clientError } from './errors/clientErrors.ts';
 import { errorPlugin } from './errors/errorPlugin.ts';
 import { type CorsOptions, corsCheck } from './edge/cors.ts';
 import { createRateLimit, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './edge/rateLimit.ts';
+import { readinessRoute } from './health/readinessRoute.ts';
 import { createHttpServer } from './httpServer.ts';
 import { fetchCap, operationCostPlugin } from './limits/operationCost.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules, operationParseOptions, restoreLimitCode } from './limits/operationLimits.ts';
@@ -212,14 +213,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return response.body.kind === 'single' ? response.body.singleResult : {};
     };
     const httpServer = createHttpServer(apollo, requestContext, [
-      // CORS first (its headers on every answer, the 429 included), then /health, then the rate limit before any page or GraphQL.
+      // CORS first (its headers on every answer, the 429 included), then /health and /ready (health/readinessRoute.ts), then the rate limit before any page or GraphQL.
       corsCheck(options.cors ?? { origins: [] }),
-      (req, res) => {
-        if (req.url !== '/health') return false;
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"status":"ok"}');
-        return true;
-      },
+      readinessRoute({ database, snapshots, subgraphUrls: urls }),
       rateLimit.check,
       importEndpoints({
         secret: options.subgraphSecret,

@@ -1,7 +1,7 @@
+import { stopOnSignals } from '@hub/schema';
 import { config } from './config.ts';
 import { generateCity } from './demo/generateCity.ts';
 import { startHub } from './startHub.ts';
-import { stopOnSignals } from './stopOnSignals.ts';
 
 /** `pnpm start`: the whole hub in one process, with demo data loaded at first start. */
 const t0 = Date.now();

@@ -34,3 +34,8 @@ export * from './logError.ts';
 export * from './subgraphRoutes.ts';
 export * from './messaging/index.ts';
 export * from './sheets/index.ts';
+export * from './databaseLocationOf.ts';
+export * from './readiness.ts';
+export * from './probeHandler.ts';
+export * from './stopOnSignals.ts';
+export * from './runSubgraph.ts';
