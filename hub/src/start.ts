@@ -26,7 +26,7 @@ const starting = startHub({
   tokens: config.tokens,
   rateLimits: config.rateLimits,
   cors: config.cors,
-  seed: config.demoData ? () => generateCity() : undefined,
+  seed: config.demoData ? () => generateCity(config.demoSize) : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });
 const takeOverSignals = stopOnSignals(async () => (await starting).stop());
