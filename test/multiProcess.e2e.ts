@@ -90,7 +90,6 @@ async function post(url: string, query: string, variables: Record<string, unknow
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  // biome-ignore lint/suspicious/noExplicitAny: answers of many shapes, each test reads its own
   return { status: response.status, ...((await response.json()) as any) };
 }
 
