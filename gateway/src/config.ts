@@ -1,6 +1,16 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { ConfigError, configOrExit, DEFAULT_IMPORT_LIMITS, IMPORT_BODY_CEILING, loadOrCreateDevKey, readEnv, SERVER_SETTINGS, setting } from '@hub/schema';
+import {
+  ConfigError,
+  configOrExit,
+  databaseLocationOf,
+  DEFAULT_IMPORT_LIMITS,
+  IMPORT_BODY_CEILING,
+  loadOrCreateDevKey,
+  readEnv,
+  SERVER_SETTINGS,
+  setting,
+} from '@hub/schema';
 import { DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotency.ts';
 import { readEdgeConfig } from './edge/edgeConfig.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
@@ -65,6 +75,12 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
     host: settings.HOST,
     databaseUrl: settings.DATABASE_URL,
     dataDir: settings.DATA_DIR,
+    /**
+     * The gateway's own database (operation log, idempotency keys) when it runs alone: GATEWAY_DATABASE_URL,
+     * else DATABASE_URL, else PGlite in <DATA_DIR>/gateway. Gateways that run side by side share one
+     * PostgreSQL database here (the log's appends take an advisory lock); a PGlite folder has one process.
+     */
+    database: databaseLocationOf('gateway', env),
     subgraphUrls: settings.SUBGRAPH_URLS,
     /** How large an operation may be (README, "Operation limits"). */
     limits: {

@@ -19,6 +19,7 @@ import { clientError } from './errors/clientErrors.ts';
 import { errorPlugin } from './errors/errorPlugin.ts';
 import { type CorsOptions, corsCheck } from './edge/cors.ts';
 import { createRateLimit, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './edge/rateLimit.ts';
+import { readinessRoute } from './health/readinessRoute.ts';
 import { createHttpServer } from './httpServer.ts';
 import { fetchCap, operationCostPlugin } from './limits/operationCost.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules, operationParseOptions, restoreLimitCode } from './limits/operationLimits.ts';
@@ -230,17 +231,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     };
     const policy = policyEndpoints({ snapshots, tokens, now, log, subgraphSecret: options.subgraphSecret });
     const httpServer = createHttpServer(apollo, requestContext, [
-      // CORS first (its headers on every answer, the 429 included), then /health, then the rate limit before any page or GraphQL.
+      // CORS first (its headers on every answer, the 429 included), then /health and /ready (health/readinessRoute.ts), then the rate limit before any page or GraphQL.
       corsCheck(options.cors ?? { origins: [] }),
-      (req, res) => {
-        if (req.url !== '/health') return false;
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"status":"ok"}');
-        return true;
-      },
       // A router's coprocessor calls come from the router, not from one identity: before the rate limit;
       // the Hive Gateway plugin's decisions carry the client's own token: after it (README, "Putting a standard router in front").
       policy.coprocessor,
+      readinessRoute({ database, snapshots, subgraphUrls: urls }),
       rateLimit.check,
       policy.decide,
       policy.denials,

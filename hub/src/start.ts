@@ -1,7 +1,7 @@
+import { stopOnSignals } from '@hub/schema';
 import { config } from './config.ts';
 import { generateCity } from './demo/generateCity.ts';
 import { startHub } from './startHub.ts';
-import { stopOnSignals } from './stopOnSignals.ts';
 
 /** `pnpm start`: the whole hub in one process, with demo data loaded at first start. */
 const t0 = Date.now();
@@ -27,7 +27,7 @@ const starting = startHub({
   rateLimits: config.rateLimits,
   cors: config.cors,
   metricsToken: config.metricsToken,
-  seed: config.demoData ? () => generateCity() : undefined,
+  seed: config.demoData ? () => generateCity(config.demoSize) : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });
 const takeOverSignals = stopOnSignals(async () => (await starting).stop());

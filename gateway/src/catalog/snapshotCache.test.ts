@@ -53,10 +53,13 @@ describe('the gateway’s catalog snapshot', () => {
       state.failing = true;
       now += 4000;
       expect((await cache.current()).entries.map((e) => e.code)).toEqual(['a']);
+      expect(cache.usable()).toBe(true);
       now += 1001;
       await expect(cache.current()).rejects.toThrow('catalog unreachable');
+      expect(cache.usable()).toBe(false);
       state.failing = false;
       expect((await cache.current()).entries.map((e) => e.code)).toEqual(['a']);
+      expect(cache.usable()).toBe(true);
     } finally {
       cache.stop();
     }

@@ -21,6 +21,8 @@ export interface SnapshotCache {
   current(): Promise<IndexedSnapshot>;
   /** Reads the catalog now (after a catalog change passed through this gateway). */
   refresh(): Promise<IndexedSnapshot>;
+  /** True while the held snapshot may still be used (younger than `maxStaleMs`): what readiness asks. */
+  usable(): boolean;
   stop(): void;
 }
 
@@ -66,6 +68,7 @@ export async function createSnapshotCache(source: CatalogSource, options: Snapsh
       }
     },
     refresh,
+    usable: () => clock() - loadedAt <= maxStaleMs,
     stop: () => clearInterval(timer),
   };
 }

@@ -34,6 +34,8 @@ export interface Database<TSchema extends Record<string, unknown>> {
   /** SQL statements sent since the start: the N+1 tests and benchmarks read it. */
   readonly statements: { count: number };
   migrate(): Promise<void>;
+  /** One round trip (`select 1`), not counted in `statements`: a readiness probe asks whether the database answers. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ async function openUnqueued<TSchema extends Record<string, unknown>>(options: Da
           lockConnection.release();
         }
       },
+      ping: async () => void (await client`select 1`),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -96,6 +99,7 @@ async function openUnqueued<TSchema extends Record<string, unknown>>(options: Da
     kind: 'pglite',
     statements,
     migrate: () => migratePglite(db, migrationConfig),
+    ping: async () => void (await pglite.query('select 1')),
     close: () => pglite.close(),
   };
 }

@@ -37,3 +37,8 @@ export * from './sheets/index.ts';
 export * from './routerCredential.ts';
 export * from './verifySubgraphCaller.ts';
 export * from './observability/index.ts';
+export * from './databaseLocationOf.ts';
+export * from './readiness.ts';
+export * from './probeHandler.ts';
+export * from './stopOnSignals.ts';
+export * from './runSubgraph.ts';

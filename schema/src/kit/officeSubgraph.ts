@@ -6,6 +6,7 @@ import { createReplayCache } from './replayCache.ts';
 import type { Viewer } from './roles.ts';
 import { createRequestRecorder, type RequestRecorder } from './requestRecorder.ts';
 import { messageRoutes, type OfficeMessaging } from './messaging/messageRoutes.ts';
+import { createReadiness } from './readiness.ts';
 import { listenSubgraph } from './subgraphServer.ts';
 import { startConfiguredTracing } from './observability/tracing.ts';
 import type { SubgraphRoute } from './subgraphRoutes.ts';
@@ -84,6 +85,8 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
       authenticate: (request) => verifySubgraphCaller(options.secret, office.name, request, replays),
       context: async (_headers, viewer) => office.createContext(database.db, viewer, now),
       routes,
+      // Ready when its database answers: the office needs nothing else to serve (README, "Health and readiness").
+      ready: createReadiness({ database: () => database.ping() }),
     });
     let suspended = false;
     const resume = async () => {

@@ -27,6 +27,20 @@ describe('readSubgraphConfig', () => {
     expect(config).toEqual({ port: 5002, host: '0.0.0.0', databaseUrl: 'postgres://db/hub', dataDir: '/srv/hub/staffing', secret: 's3cret' });
   });
 
+  it('gives each office its own port and database when one environment serves them all', () => {
+    const env = {
+      PORT: '4000',
+      STAFFING_PORT: '5002',
+      DATABASE_URL: 'postgres://db/shared',
+      STAFFING_DATABASE_URL: 'postgres://db/staffing',
+      SUBGRAPH_SECRET: 's3cret',
+      DATA_DIR: '/srv/hub',
+    };
+    expect(readSubgraphConfig('staffing', env)).toMatchObject({ port: 5002, databaseUrl: 'postgres://db/staffing' });
+    expect(readSubgraphConfig('hr', env)).toMatchObject({ port: 4000, databaseUrl: 'postgres://db/shared' });
+    expect(() => readSubgraphConfig('hr', { ...env, HR_PORT: 'x' })).toThrow(ConfigError);
+  });
+
   it('reads a blank value as unset, and refuses a bad PORT naming it in both languages', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hub-config-'));
     expect(readSubgraphConfig('hr', { DATA_DIR: dataDir, PORT: ' ', HOST: '', DATABASE_URL: '' })).toMatchObject({

@@ -14,6 +14,8 @@ import { subgraphTypeDefs } from './inputLimits.ts';
 import { hubLogger, logError } from './logError.ts';
 import { maskUnexpectedErrors } from './maskErrors.ts';
 import { withServerSpan } from './observability/withServerSpan.ts';
+import { probeHandler } from './probeHandler.ts';
+import type { ReadinessReport } from './readiness.ts';
 import { MAX_BODY_BYTES, readRequestBody } from './readRequestBody.ts';
 import { HUB_ROUTE_PREFIX, parseJsonBody, type SubgraphRoute } from './subgraphRoutes.ts';
 
@@ -66,6 +68,8 @@ export interface ListenOptions<TContext, TCaller> {
   context: (headers: IncomingHttpHeaders, caller: TCaller) => Promise<TContext>;
   /** The hub's own endpoints beside GraphQL (office messages, imports), each under HUB_ROUTE_PREFIX. */
   routes?: readonly SubgraphRoute<TCaller>[];
+  /** Its readiness, answered at GET /ready (GET /health: alive); both without a credential, and carrying no data. */
+  ready?: () => Promise<ReadinessReport>;
 }
 
 /** A listening subgraph: its URL, and its HTTP listener closed and reopened on the same port (tests stop an office this way). */
@@ -81,19 +85,22 @@ export interface ListeningSubgraph {
  * Starts a subgraph on its own HTTP port; returns its URL. A plain node:http server rather than
  * Apollo's standalone one, which parses the body before anyone sees its bytes: here the raw body
  * (up to 1 MiB) is authenticated first, then parsed and handed to Apollo. POST only: the gateway
- * sends nothing else, and a GET's query string is not what the gateway signs. `server.stop()` closes it.
+ * sends nothing else, and a GET's query string is not what the gateway signs; the only GETs answered are
+ * the probes /health and /ready (probeHandler.ts). `server.stop()` closes it.
  */
 export async function listenSubgraph<TContext extends BaseContext, TCaller>(
   server: ApolloServer<TContext>,
   options: ListenOptions<TContext, TCaller>,
 ): Promise<ListeningSubgraph> {
   const routes = new Map((options.routes ?? []).map((route) => [route.path, route]));
+  const probes = probeHandler(options.ready ?? (async () => ({ ready: true, checks: {} })));
   const httpServer = createServer((req, res) =>
     // A span per request under the gateway's fetch (its traceparent), when tracing is on.
     withServerSpan(req, res, options.name ?? 'subgraph', { 'hub.office': options.name ?? '' }, () => respond(req, res)),
   );
   async function respond(req: IncomingMessage, res: ServerResponse) {
     try {
+      if (await probes(req, res)) return;
       if (req.method !== 'POST') {
         res.setHeader('allow', 'POST');
         return sendError(

@@ -1,4 +1,4 @@
-import { readSubgraphConfig } from '@hub/schema';
+import { configOrExit, readSubgraphConfig } from '@hub/schema';
 
-/** The environment, read once: PORT, HOST, DATABASE_URL, DATA_DIR, SUBGRAPH_SECRET (see README). */
-export const config = readSubgraphConfig('catalog', process.env);
+/** The environment, read once: CATALOG_PORT (or PORT), HOST, CATALOG_DATABASE_URL (or DATABASE_URL), DATA_DIR, SUBGRAPH_SECRET (README, "Running as separate services"). */
+export const config = configOrExit(() => readSubgraphConfig('catalog', process.env));

@@ -1,4 +1,4 @@
-import { readSubgraphConfig } from '@hub/schema';
+import { configOrExit, readSubgraphConfig } from '@hub/schema';
 
-/** The environment, read once: PORT, HOST, DATABASE_URL, DATA_DIR, SUBGRAPH_SECRET (see README). */
-export const config = readSubgraphConfig('organization', process.env);
+/** The environment, read once: ORGANIZATION_PORT (or PORT), HOST, ORGANIZATION_DATABASE_URL (or DATABASE_URL), DATA_DIR, SUBGRAPH_SECRET (README, "Running as separate services"). */
+export const config = configOrExit(() => readSubgraphConfig('organization', process.env));

@@ -19,8 +19,8 @@ export const rules = configOrExit(() =>
 );
 
 /**
- * The server's environment, read when index.ts starts the subgraph alone: PORT, HOST, DATABASE_URL,
- * DATA_DIR, SUBGRAPH_SECRET (see README). A function, because reading it may create the development
+ * The server's environment, read when index.ts starts the subgraph alone: STAFFING_PORT (or PORT), HOST,
+ * STAFFING_DATABASE_URL (or DATABASE_URL), DATA_DIR, SUBGRAPH_SECRET (README, "Running as separate services"). A function, because reading it may create the development
  * key under DATA_DIR, which importing the resolvers must not do.
  */
-export const readConfig = () => readSubgraphConfig('staffing', process.env);
+export const readConfig = () => configOrExit(() => readSubgraphConfig('staffing', process.env));

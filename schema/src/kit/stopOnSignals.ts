@@ -1,4 +1,4 @@
-import { logError } from '@hub/schema';
+import { logError } from './logError.ts';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
