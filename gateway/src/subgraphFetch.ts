@@ -31,11 +31,16 @@ class SubgraphFailure extends Error {
   }
 }
 
-/** Node's own network errors (ECONNREFUSED, ECONNRESET, ENOTFOUND …) mean the office cannot be reached. */
+/**
+ * Node's own network errors (ECONNREFUSED, ECONNRESET, ENOTFOUND …) and undici's socket errors (the
+ * connection closed or reset under a request, no connection within its time) mean the office cannot be reached.
+ */
+const UNREACHABLE_CODES = /^(E[A-Z]+|UND_ERR_(SOCKET|CLOSED|CONNECT_TIMEOUT|DESTROYED))$/;
+
 function failureOf(error: unknown): SubgraphFailure {
   if (error instanceof SubgraphFailure) return error;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new SubgraphFailure('UNREACHABLE', String(error), { cause: error });
+  const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+  if (typeof code === 'string' && UNREACHABLE_CODES.test(code)) return new SubgraphFailure('UNREACHABLE', String(error), { cause: error });
   // A status other than 2xx (RemoteGraphQLDataSource.errorFromResponse), a body that is not JSON, or not a GraphQL answer.
   return new SubgraphFailure('BAD_RESPONSE', String(error), { cause: error });
 }

@@ -18,13 +18,15 @@ import { createTokenService } from '../../gateway/src/identity/tokens.ts';
  * request (/proc/<pid>/stat over the round) and its peak memory (VmHWM), and the ratios.
  *
  * BENCH_DATABASE_URL: the PostgreSQL server (a fresh database is created there and dropped after);
- * BENCH_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of variant names) shorten or narrow it.
+ * BENCH_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of variant names) shorten or narrow it;
+ * BENCH_PROFILE=<folder> writes a CPU profile of each gateway process there (node --cpu-prof).
  * Loopback only; bounded; stops by itself.
  */
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WARMUP_SECONDS = 1;
+const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const ROSTER = `query Roster($code: ID!) { institution(creditCode: $code) { name fundingForm quotas { category approved occupied vacant } leadershipPostsFilled budgetUnit { fundingForm budgetedHeadcount } workforce(first: 1000) { totalCount nodes { type person { name gender birthDate ledgerEntry { staffingCardNumber } cadre { post } payroll { onPayroll lastPaidMonth } } } } } }`;
 
 interface Variant {
@@ -33,15 +35,17 @@ interface Variant {
   ours?: Record<string, unknown>;
   hive?: 'shipped' | 'nomerge' | 'rust';
 }
-const VARIANTS: Variant[] = [
-  { name: 'ours', ours: {} },
-  { name: 'ours-nomerge', ours: { mergeFetches: false } },
-  { name: 'ours-nolog', ours: { mergeFetches: false, logAppends: false } },
-  { name: 'ours-bare', ours: { mergeFetches: false, enforcement: false } },
-  { name: 'hive-nomerge', hive: 'nomerge' },
-  { name: 'hive', hive: 'shipped' },
-  { name: 'hive-rust', hive: 'rust' },
-].filter((v) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(v.name));
+const VARIANTS: Variant[] = (
+  [
+    { name: 'ours', ours: {} },
+    { name: 'ours-nomerge', ours: { mergeFetches: false } },
+    { name: 'ours-nolog', ours: { mergeFetches: false, logAppends: false } },
+    { name: 'ours-bare', ours: { mergeFetches: false, enforcement: false } },
+    { name: 'hive-nomerge', hive: 'nomerge' },
+    { name: 'hive', hive: 'shipped' },
+    { name: 'hive-rust', hive: 'rust' },
+  ] satisfies Variant[]
+).filter((v) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(v.name));
 
 const children: ChildProcess[] = [];
 const stopAll = () => {
@@ -53,8 +57,8 @@ process.once('SIGINT', () => {
 });
 
 /** Starts `node --import tsx file` and resolves with the JSON of its first stdout line. */
-function launch<T>(file: string, env: Record<string, string>): Promise<{ child: ChildProcess; ready: T }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+function launch<T>(file: string, env: Record<string, string>, flags: string[] = []): Promise<{ child: ChildProcess; ready: T }> {
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', file], {
     env: { ...process.env, NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: 'true', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -143,13 +147,12 @@ try {
   const gateways: { variant: Variant; url: string; pid: number }[] = [];
   for (const variant of VARIANTS) {
     const started = variant.hive
-      ? await launch<{ url: string }>('test/bench/peer/hiveGateway.ts', { ...common, HIVE_MODE: variant.hive })
-      : await launch<{ url: string }>('test/bench/peer/ourGateway.ts', {
-          ...common,
-          DATABASE_URL: databaseUrl,
-          OPERATION_LOG_KEY: secret,
-          BENCH_GATEWAY: JSON.stringify(variant.ours),
-        });
+      ? await launch<{ url: string }>('test/bench/peer/hiveGateway.ts', { ...common, HIVE_MODE: variant.hive }, PROFILE)
+      : await launch<{ url: string }>(
+          'test/bench/peer/ourGateway.ts',
+          { ...common, DATABASE_URL: databaseUrl, OPERATION_LOG_KEY: secret, BENCH_GATEWAY: JSON.stringify(variant.ours) },
+          PROFILE,
+        );
     gateways.push({ variant, url: started.ready.url, pid: started.child.pid! });
     console.log(`${variant.name}: ${started.ready.url} (pid ${started.child.pid})`);
   }

@@ -1,4 +1,4 @@
-import { startSubgraph } from '@hub/schema';
+import { type RunningSubgraph, startSubgraph } from '@hub/schema';
 import type { OfficeName } from '@hub/schema/contracts';
 import { SERVICES } from '@hub/launcher';
 import { generateCity } from '@hub/launcher/demo';
@@ -12,7 +12,7 @@ const databaseUrl = process.env.DATABASE_URL;
 const secret = process.env.SUBGRAPH_SECRET;
 if (!databaseUrl || !secret) throw new Error('subgraphs.ts: DATABASE_URL and SUBGRAPH_SECRET are required');
 const city = generateCity();
-const running = [];
+const running: RunningSubgraph[] = [];
 // One at a time: each office migrates its own schema of the one database.
 for (const office of SERVICES) {
   running.push(
