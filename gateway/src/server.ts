@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
-import { createDecide, DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, VIEWER_HEADER } from '@hub/schema';
+import { createDecide, DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, signSubgraphRequest, VIEWER_HEADER } from '@hub/schema';
 import { type CatalogSource, defaultSubgraphUrl, SERVICE_SUBGRAPHS, type ServiceName, type SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
@@ -26,7 +26,6 @@ import { createTokenService, type TokenOptions, type TokenService } from './iden
 import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
 import { recordOperation } from './recordOperation.ts';
-import { signingServices } from './subgraphSignature.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
 import { DEFAULT_DEADLINES, type Deadlines, GuardedDataSource } from './subgraphFetch.ts';
 import { createSubgraphFetcher } from './subgraphFetcher.ts';
@@ -146,20 +145,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // before it is constructed; the hub must reach nothing but its own subgraphs.
     process.env.APOLLO_TELEMETRY_DISABLED = 'true';
     // Every office reached through one connection pool per subgraph (subgraphFetcher.ts).
-    const subgraphHttp = createSubgraphFetcher({ merge: options.mergeFetches !== false });
+    // Every request to a subgraph signed over its exact bytes (README, "How the gateway vouches for a request").
+    const subgraphHttp = createSubgraphFetcher({
+      merge: options.mergeFetches !== false,
+      sign: (subgraph, request) => signSubgraphRequest(options.subgraphSecret, subgraph, request),
+    });
     cleanups.unshift(() => subgraphHttp.close());
     const apolloGateway = new ApolloGateway({
       supergraphSdl: options.supergraphSdl,
       // Each plan is checked before it runs: one that would call the subgraphs too often runs nothing.
       experimental_didResolveQueryPlan: fetchCap(limits.subgraphFetches),
       logger: hubLogger,
-      // Every request to a subgraph signed over its exact bytes (README, "How the gateway vouches for a request").
-      buildService: signingServices(options.subgraphSecret, ({ name, url }) =>
+      // The operation log's own API runs in process; every office over HTTP, signed (subgraphFetcher.ts).
+      buildService: ({ name, url }) =>
         name === 'audit'
           ? audit
           : new GuardedDataSource<GatewayContext>({
               url: urls[name as SubgraphName] ?? url,
-              fetcher: subgraphHttp.fetcher,
+              fetcher: subgraphHttp.fetcherFor(name),
               // Deadlines, and an office's failure as SUBGRAPH_UNAVAILABLE at its fields (subgraphFetch.ts).
               guard: { office: name as ServiceName, deadlines, exposeDetails },
               // Identity reaches a subgraph only this way, covered by the signature: a client's own headers are not forwarded.
@@ -173,7 +176,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
                 return response;
               },
             }),
-      ),
     });
     const gateway =
       options.enforcement === false

@@ -13,6 +13,11 @@ export interface SubgraphFetcherOptions {
   merge: boolean;
   /** Keep-alive connections the gateway keeps open to each subgraph at most. */
   connectionsPerSubgraph?: number;
+  /**
+   * The headers of a request with the gateway's credential added, made over the exact body that goes
+   * on the wire (README, "How the gateway vouches for a request"): called once per request actually sent.
+   */
+  sign(subgraph: string, request: { method: string; url: string; headers: Record<string, string>; body: string }): Promise<Record<string, string>>;
 }
 
 /** What one subgraph answered, kept as text so that every request that waited for it parses its own copy. */
@@ -38,27 +43,32 @@ const isQuery = (body: string) => body.startsWith('{"query":"query') || body.sta
  * The one way the gateway's data sources reach a subgraph over HTTP (README, "How fast the gateway is,
  * beside Hive Gateway"): undici's connection pool, one per subgraph, its sockets kept alive, in place
  * of RemoteGraphQLDataSource's make-fetch-happen (whose agent reads a stack trace on every request to
- * learn whether it is HTTPS).
+ * learn whether it is HTTPS). Every request sent is signed here, over its exact bytes; one that
+ * retried would have to do so above this (a resent signature is refused as a replay).
  *
  * With `merge`, a query already in flight to the same subgraph with the same body (the exact document
  * and variables) for the same viewer (the signed x-hub-viewer header) is not sent again: the request
  * waits for that answer and gets its own copy of it. The viewer is in the key, so one viewer's answer
  * is never handed to another: the credential the one request carried was signed for that viewer and
- * that body. Mutations always go out. A request that is aborted (its deadline) stops waiting; the
+ * that body; a request that waits is not signed, since it is not sent. Mutations always go out. A request that is aborted (its deadline) stops waiting; the
  * HTTP request itself is aborted only when nobody waits for it any more.
  */
-export function createSubgraphFetcher(options: SubgraphFetcherOptions): { fetcher: Fetcher; close(): Promise<void> } {
+export function createSubgraphFetcher(options: SubgraphFetcherOptions): { fetcherFor(subgraph: string): Fetcher; close(): Promise<void> } {
   const agent = new Agent({ connections: options.connectionsPerSubgraph ?? 128, keepAliveTimeout: 4000 });
   const inFlight = new Map<string, InFlight>();
 
-  async function send(url: string, init: Parameters<Fetcher>[1], signal: AbortSignal | undefined): Promise<Answer> {
+  async function send(subgraph: string, url: string, init: Parameters<Fetcher>[1], signal: AbortSignal | undefined): Promise<Answer> {
+    const method = init?.method ?? 'POST';
+    const body = init?.body;
+    if (typeof body !== 'string') throw new Error(`a request to ${subgraph} without a string body cannot be signed`);
+    const signed = await options.sign(subgraph, { method, url, headers: { ...(init?.headers as Record<string, string>) }, body });
     const target = new URL(url);
     const response = await agent.request({
       origin: target.origin,
       path: target.pathname + target.search,
-      method: (init?.method ?? 'POST') as 'POST',
-      headers: init?.headers as Record<string, string>,
-      body: init?.body as string | undefined,
+      method: method as 'POST',
+      headers: signed,
+      body,
       signal,
     });
     const text = await response.body.text();
@@ -69,31 +79,33 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): { fetche
     return { url, status: response.statusCode, statusText: response.statusText ?? '', headers, text };
   }
 
-  const fetcher: Fetcher = async (url, init) => {
-    const signal = (init?.signal ?? undefined) as AbortSignal | undefined;
-    const body = typeof init?.body === 'string' ? init.body : undefined;
-    const headers = (init?.headers ?? {}) as Record<string, string>;
-    if (!options.merge || body === undefined || !isQuery(body)) return respond(await send(url, init, signal));
-    const key = `${url}\n${headers[VIEWER_HEADER] ?? ''}\n${body}`;
-    let shared = inFlight.get(key);
-    if (!shared) {
-      const controller = new AbortController();
-      const entry: InFlight = {
-        controller,
-        waiting: 0,
-        answer: send(url, init, controller.signal).finally(() => {
-          if (inFlight.get(key) === entry) inFlight.delete(key);
-        }),
-      };
-      // A request that nobody waits for any more rejects with nobody to hear it.
-      entry.answer.catch(() => {});
-      inFlight.set(key, entry);
-      shared = entry;
-    }
-    return respond(await waitFor(shared, signal));
-  };
+  const fetcherFor =
+    (subgraph: string): Fetcher =>
+    async (url, init) => {
+      const signal = (init?.signal ?? undefined) as AbortSignal | undefined;
+      const body = typeof init?.body === 'string' ? init.body : undefined;
+      const headers = (init?.headers ?? {}) as Record<string, string>;
+      if (!options.merge || body === undefined || !isQuery(body)) return respond(await send(subgraph, url, init, signal));
+      const key = `${subgraph}\n${url}\n${headers[VIEWER_HEADER] ?? ''}\n${body}`;
+      let shared = inFlight.get(key);
+      if (!shared) {
+        const controller = new AbortController();
+        const entry: InFlight = {
+          controller,
+          waiting: 0,
+          answer: send(subgraph, url, init, controller.signal).finally(() => {
+            if (inFlight.get(key) === entry) inFlight.delete(key);
+          }),
+        };
+        // A request that nobody waits for any more rejects with nobody to hear it.
+        entry.answer.catch(() => {});
+        inFlight.set(key, entry);
+        shared = entry;
+      }
+      return respond(await waitFor(shared, signal));
+    };
 
-  return { fetcher, close: () => agent.close() };
+  return { fetcherFor, close: () => agent.close() };
 }
 
 /** The shared answer, or this request's own abort, whichever comes first. */

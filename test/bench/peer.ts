@@ -19,6 +19,7 @@ import { createTokenService } from '../../gateway/src/identity/tokens.ts';
  *
  * BENCH_DATABASE_URL: the PostgreSQL server (a fresh database is created there and dropped after);
  * BENCH_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of variant names) shorten or narrow it;
+ * BENCH_CASES (comma list of persons/connections, such as 5/10,808/50) runs only those;
  * BENCH_PROFILE=<folder> writes a CPU profile of each gateway process there (node --cpu-prof).
  * Loopback only; bounded; stops by itself.
  */
@@ -185,6 +186,7 @@ try {
   for (const { label, code } of cases) {
     const body = JSON.stringify({ query: ROSTER, variables: { code } });
     for (const connections of [10, 50]) {
+      if (process.env.BENCH_CASES && !process.env.BENCH_CASES.split(',').includes(`${label.split(' ')[0]}/${connections}`)) continue;
       const results = new Map<string, RoundResult[]>();
       for (let round = 0; round < ROUNDS; round++) {
         // Alternate the order, so that no gateway always follows the same one.

@@ -126,11 +126,17 @@ export function createOperationLog(db: GatewayDb, options: OperationLogOptions):
     while (waiting.length) {
       let entries = 0;
       let taken = 0;
-      while (taken < waiting.length && (taken === 0 || entries + waiting[taken]!.inputs.length <= MAX_GROUP_ENTRIES)) entries += waiting[taken++]!.inputs.length;
+      while (taken < waiting.length && (taken === 0 || entries + waiting[taken]!.inputs.length <= MAX_GROUP_ENTRIES))
+        entries += waiting[taken++]!.inputs.length;
       const group = waiting.slice(0, taken);
       waiting = waiting.slice(taken);
       try {
-        const written = await write(db, key, now, group.flatMap((w) => w.inputs));
+        const written = await write(
+          db,
+          key,
+          now,
+          group.flatMap((w) => w.inputs),
+        );
         let at = 0;
         for (const w of group) {
           w.resolve(written.slice(at, at + w.inputs.length));
