@@ -4,13 +4,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
-import { createDecide, DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, signSubgraphRequest, VIEWER_HEADER } from '@hub/schema';
+import { DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, signSubgraphRequest, VIEWER_HEADER } from '@hub/schema';
 import { type CatalogSource, defaultSubgraphUrl, SERVICE_SUBGRAPHS, type ServiceName, type SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
 import { createOperationLog, type OperationLog } from './audit/operationLog.ts';
 import { createSnapshotCache, type SnapshotCache, type SnapshotCacheOptions } from './catalog/snapshotCache.ts';
 import { openGatewayDatabase } from './db/open.ts';
+import { cachedDecide } from './enforcement/cachedDecide.ts';
 import { enforcingGateway } from './enforcement/enforcingGateway.ts';
 import { createIdempotency, DEFAULT_IDEMPOTENCY_TTL_MS } from './edge/idempotency.ts';
 import type { IdempotencyStore } from './edge/idempotencyStore.ts';
@@ -181,7 +182,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       options.enforcement === false
         ? apolloGateway
         : enforcingGateway<GatewayContext>(apolloGateway, {
-            decide: async (context) => createDecide(context.viewer, await snapshots.current(), now()),
+            decide: async (context) => cachedDecide(context.viewer, await snapshots.current(), now()),
             record: recordOperation(snapshots, log),
           });
     const apollo = new ApolloServer<GatewayContext>({
