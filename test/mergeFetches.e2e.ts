@@ -52,7 +52,7 @@ beforeAll(async () => {
   proxy = await holdingProxy(hub.subgraphs.staffing.url);
   gateway = await hub.startGateway({ now: () => new Date(), subgraphUrls: { staffing: proxy.url } });
   [own, other] = city.staffing.institutions.slice(0, 2).map((i) => i.creditCode) as [string, string];
-}, 120_000);
+});
 
 afterAll(async () => {
   await gateway?.stop();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ErrorCode, hubError, logError } from '@hub/schema';
 import { type ServiceName, SUBGRAPHS } from '@hub/schema/contracts';
 import { type GraphQLFormattedError, parse } from 'graphql';
@@ -87,6 +87,20 @@ export class GuardedDataSource<TContext extends Record<string, any> & DeadlineCo
       const { [FETCH_ID_HEADER]: id, ...headers } = (init?.headers ?? {}) as Record<string, string>;
       return fetcher(url, { ...init, headers, signal: (id && this.#signals.get(id)) || init?.signal });
     };
+    // RemoteGraphQLDataSource's own sendRequest builds a node-fetch Request of every fetch only to hand
+    // it to parseBody and didEncounterError, which this data source does not override: the same steps
+    // without it (the body serialised once, a status other than 2xx an error, the answer JSON).
+    Object.defineProperty(this, 'sendRequest', {
+      value: async (request: GatewayGraphQLRequest, context: TContext): Promise<GatewayGraphQLResponse> => {
+        const { http, ...body } = request;
+        if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
+        const response = await this.fetcher(http.url, { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(body) });
+        if (!response.ok) throw await this.errorFromResponse(response);
+        const parsed = await this.parseBody(response, undefined, context);
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${parsed}`);
+        return { ...parsed, http: response } as GatewayGraphQLResponse;
+      },
+    });
   }
 
   override async process(request: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayGraphQLResponse> {
