@@ -12,7 +12,7 @@ import { requestCounts, startTestHub, type TestGateway, type TestHub } from './s
  * a proxy that holds each request, so that the requests of one test are surely in flight together.
  */
 
-const HOLD_MS = 400;
+const HOLD_MS = 1000;
 
 /** A proxy in front of one subgraph that holds each request HOLD_MS, then forwards it; keeps each one's viewer header. */
 async function holdingProxy(target: string): Promise<{ url: string; viewers: string[]; close(): Promise<void> }> {

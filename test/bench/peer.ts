@@ -215,6 +215,20 @@ try {
     }
   }
 
+  // Every request of ours appended to one log (our gateway processes share it): `pnpm audit:verify` over it.
+  if (gateways.some((g) => g.variant.ours)) {
+    const verify = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/audit/verifyCli.ts'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, OPERATION_LOG_KEY: secret },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let printed = '';
+    verify.stdout.on('data', (chunk) => {
+      printed += chunk;
+    });
+    const code = await new Promise((resolve) => verify.once('exit', resolve));
+    console.log(`\npnpm audit:verify (exit ${code}): ${printed.split('\n').find((l) => l.includes('intact') || l.includes('TAMPERED')) ?? printed}`);
+  }
+
   console.log('\npeak memory (VmHWM):');
   const memory = new Map(gateways.map((g) => [g.variant.name, peakMb(g.pid)]));
   for (const [name, mb] of memory) console.log(`  ${name.padEnd(14)} ${mb.toFixed(0)} MB`);
