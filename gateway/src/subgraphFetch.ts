@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ErrorCode, hubError, logError } from '@hub/schema';
 import { type ServiceName, SUBGRAPHS } from '@hub/schema/contracts';
 import { type GraphQLFormattedError, parse } from 'graphql';
@@ -31,11 +31,16 @@ class SubgraphFailure extends Error {
   }
 }
 
-/** Node's own network errors (ECONNREFUSED, ECONNRESET, ENOTFOUND …) mean the office cannot be reached. */
+/**
+ * Node's own network errors (ECONNREFUSED, ECONNRESET, ENOTFOUND …) and undici's socket errors (the
+ * connection closed or reset under a request, no connection within its time) mean the office cannot be reached.
+ */
+const UNREACHABLE_CODES = /^(E[A-Z]+|UND_ERR_(SOCKET|CLOSED|CONNECT_TIMEOUT|DESTROYED))$/;
+
 function failureOf(error: unknown): SubgraphFailure {
   if (error instanceof SubgraphFailure) return error;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new SubgraphFailure('UNREACHABLE', String(error), { cause: error });
+  const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+  if (typeof code === 'string' && UNREACHABLE_CODES.test(code)) return new SubgraphFailure('UNREACHABLE', String(error), { cause: error });
   // A status other than 2xx (RemoteGraphQLDataSource.errorFromResponse), a body that is not JSON, or not a GraphQL answer.
   return new SubgraphFailure('BAD_RESPONSE', String(error), { cause: error });
 }
@@ -82,6 +87,20 @@ export class GuardedDataSource<TContext extends Record<string, any> & DeadlineCo
       const { [FETCH_ID_HEADER]: id, ...headers } = (init?.headers ?? {}) as Record<string, string>;
       return fetcher(url, { ...init, headers, signal: (id && this.#signals.get(id)) || init?.signal });
     };
+    // RemoteGraphQLDataSource's own sendRequest builds a node-fetch Request of every fetch only to hand
+    // it to parseBody and didEncounterError, which this data source does not override: the same steps
+    // without it (the body serialised once, a status other than 2xx an error, the answer JSON).
+    Object.defineProperty(this, 'sendRequest', {
+      value: async (request: GatewayGraphQLRequest, context: TContext): Promise<GatewayGraphQLResponse> => {
+        const { http, ...body } = request;
+        if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
+        const response = await this.fetcher(http.url, { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(body) });
+        if (!response.ok) throw await this.errorFromResponse(response);
+        const parsed = await this.parseBody(response, undefined, context);
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${parsed}`);
+        return { ...parsed, http: response } as GatewayGraphQLResponse;
+      },
+    });
   }
 
   override async process(request: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayGraphQLResponse> {

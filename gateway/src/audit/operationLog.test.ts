@@ -175,6 +175,17 @@ describe('operation log: appending', () => {
     expect(await log.verify()).toEqual({ ok: true, entries: 20, head: stored[19]!.hash });
   });
 
+  it('writes the appends that wait while one is written together, in one transaction (group commit), in call order', async () => {
+    const log = logWith();
+    // The first goes at once; the nine made meanwhile wait and go in the next transaction, with one reading of the clock.
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i === 5 ? log.appendMany([read(6), read(7)]) : log.append(read(i + 1)))));
+    const stored = await rows();
+    expect(stored.map((r) => [r.seq, r.rowsReturned])).toEqual([1, 2, 3, 4, 5, 6, 7, 7, 8, 9, 10].map((n, i) => [i + 1, n]));
+    expect(stored.map((r) => new Date(r.at).toISOString())).toEqual([atTick(0), ...Array.from({ length: 10 }, () => atTick(1))]);
+    expect(results.flat().map((r) => r.seq)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+    expect(await log.verify()).toEqual({ ok: true, entries: 11, head: stored[10]!.hash });
+  });
+
   it('keeps one chain when two logs (as two gateway processes would) append at once', async () => {
     const [a, b] = [logWith(), logWith()];
     await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 ? a : b).append(read(i))));

@@ -87,6 +87,18 @@ export interface OperationLogOptions {
   verifyPageSize?: number;
 }
 
+type Appended = { seq: number; hash: string };
+
+/** An append waiting for the next group's transaction. */
+interface Waiting {
+  inputs: readonly LogEntryInput[];
+  resolve(written: Appended[]): void;
+  reject(error: unknown): void;
+}
+
+/** Entries in one group's INSERT at most (PostgreSQL binds at most 65,535 parameters, 16 a row). */
+const MAX_GROUP_ENTRIES = 1000;
+
 /**
  * The lock every appender takes, in every gateway process on one database: appends read the last
  * (seq, hash) and write the next, so two at once would fork the chain. 0x6875622d6f706c6f = "hub-oplo".
@@ -95,20 +107,55 @@ const APPEND_LOCK = sql`select pg_advisory_xact_lock(${sql.raw(String(0x6875622d
 
 /**
  * 操作日志: append-only, each entry's HMAC covering its content and the previous hash, so an
- * edited, deleted, reordered or inserted entry is found by verify(). Appends are serialised twice:
- * a promise queue in this process (one transaction at a time from one pool), and a transaction-level
- * advisory lock across processes. A failed append rejects; the queue carries on with the next.
+ * edited, deleted, reordered or inserted entry is found by verify(). Appends are serialised twice: in
+ * this process by group commit (one transaction at a time; every append that arrives while one is
+ * being written waits, and all of them are then written together in the next transaction, in the
+ * order they were made, each resolved only once that transaction has committed), and across processes
+ * by a transaction-level advisory lock. A failed group is retried one append at a time, so one
+ * append that cannot be written fails alone; the others carry on.
  */
 export function createOperationLog(db: GatewayDb, options: OperationLogOptions): OperationLog {
   const { key, now = () => new Date(), verifyPageSize = 5000 } = options;
   if (!key) throw new TypeError('createOperationLog: the HMAC key is empty');
-  let queue: Promise<unknown> = Promise.resolve();
+  let waiting: Waiting[] = [];
+  let writing = false;
+
+  /** Writes the waiting appends, a group per transaction, until none is left. */
+  async function drain() {
+    writing = true;
+    while (waiting.length) {
+      let entries = 0;
+      let taken = 0;
+      while (taken < waiting.length && (taken === 0 || entries + waiting[taken]!.inputs.length <= MAX_GROUP_ENTRIES))
+        entries += waiting[taken++]!.inputs.length;
+      const group = waiting.slice(0, taken);
+      waiting = waiting.slice(taken);
+      try {
+        const written = await write(
+          db,
+          key,
+          now,
+          group.flatMap((w) => w.inputs),
+        );
+        let at = 0;
+        for (const w of group) {
+          w.resolve(written.slice(at, at + w.inputs.length));
+          at += w.inputs.length;
+        }
+      } catch (error) {
+        if (group.length === 1) group[0]!.reject(error);
+        else for (const w of group) await write(db, key, now, w.inputs).then(w.resolve, w.reject);
+      }
+    }
+    writing = false;
+  }
 
   const appendMany = (inputs: readonly LogEntryInput[]) => {
     if (inputs.length === 0) return Promise.resolve([]);
-    const run = queue.then(() => write(db, key, now, inputs));
-    queue = run.catch(() => {});
-    return run;
+    return new Promise<Appended[]>((resolve, reject) => {
+      waiting.push({ inputs, resolve, reject });
+      if (!writing) void drain();
+    });
   };
   return {
     appendMany,

@@ -33,7 +33,11 @@ export interface SnapshotCache {
  */
 export async function createSnapshotCache(source: CatalogSource, options: SnapshotCacheOptions = {}): Promise<SnapshotCache> {
   const { maxAgeMs = 1000, maxStaleMs = 60_000, clock = Date.now } = options;
-  let held = indexSnapshot(await source.load());
+  const first = await source.load();
+  let held = indexSnapshot(first);
+  // The snapshot as read: an unchanged catalog keeps the same indexed snapshot, and with it the
+  // enforcement's caches keyed by it (cachedDecide.ts), from one refresh to the next.
+  let heldText = JSON.stringify(first);
   let loadedAt = clock();
   let loading: Promise<IndexedSnapshot> | null = null;
 
@@ -41,7 +45,11 @@ export async function createSnapshotCache(source: CatalogSource, options: Snapsh
     (loading ??= source
       .load()
       .then((snapshot) => {
-        held = indexSnapshot(snapshot);
+        const text = JSON.stringify(snapshot);
+        if (text !== heldText) {
+          held = indexSnapshot(snapshot);
+          heldText = text;
+        }
         loadedAt = clock();
         return held;
       })

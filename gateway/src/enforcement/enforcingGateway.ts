@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { Kind, print, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { Kind, print, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { applyDenials } from './applyDenials.ts';
 import { filterOperation, type FilterResult } from './filterOperation.ts';
 import { inlineFragments } from './inlineFragments.ts';
@@ -28,6 +28,45 @@ export interface EnforcementHooks<TContext> {
   ): Promise<void>;
 }
 
+/** An operation as the enforcement runs it: its fragments inlined, its denied fields cut, and the narrowed document printed. */
+interface Filtered {
+  operation: OperationDefinitionNode;
+  filter: FilterResult;
+  narrowed?: { document: DocumentNode; source: string; queryHash: string };
+}
+
+const cache = new WeakMap<GraphQLSchema, WeakMap<Decide, WeakMap<DocumentNode, Map<string, Filtered>>>>();
+
+/** The entry of `key` in `map`, made by `make` the first time. */
+function entry<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * The operation filtered by the viewer's rule, once per (schema, rule, document, operation name): the
+ * rule is the same function for every request with the same rights on the same catalog
+ * (cachedDecide.ts), and Apollo Server hands the same parsed document to every request with the same
+ * text. What is cached is never changed afterwards (applyDenials patches the answer, not the denials).
+ */
+function filtered(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, decide: Decide): Filtered {
+  const byDecide = entry(cache, schema, () => new WeakMap<Decide, WeakMap<DocumentNode, Map<string, Filtered>>>());
+  const byDocument = entry(byDecide, decide, () => new WeakMap<DocumentNode, Map<string, Filtered>>());
+  const byName = entry(byDocument, document, () => new Map<string, Filtered>());
+  return entry(byName, operationName ?? '', () => {
+    const operation = inlineFragments(document, operationName)!;
+    const filter = filterOperation(schema, operation, decide);
+    if (!filter.denials.length) return { operation, filter };
+    const narrowed: DocumentNode = { kind: Kind.DOCUMENT, definitions: [filter.operation] };
+    const source = print(narrowed);
+    return { operation, filter, narrowed: { document: narrowed, source, queryHash: createHash('sha256').update(source).digest('hex') } };
+  });
+}
+
 /**
  * Wraps @apollo/gateway so that every operation is checked field by field before it is planned:
  * denied fields are cut out (a subgraph that would serve only denied fields is never called), the
@@ -43,23 +82,26 @@ export function enforcingGateway<TContext extends object>(inner: GatewayInterfac
       if (!run) return loaded;
       const executor: GatewayExecutor = async (requestContext) => {
         const context = requestContext.context as TContext;
-        const operation = inlineFragments(requestContext.document, requestContext.operationName)!;
-        const filter = filterOperation(requestContext.schema, operation, await hooks.decide(context));
+        const { operation, filter, narrowed } = filtered(
+          requestContext.schema,
+          requestContext.document,
+          requestContext.operationName,
+          await hooks.decide(context),
+        );
         let result: GatewayExecutionResult;
         let subgraphErrors: readonly GraphQLError[];
         if (!filter.denials.length) {
           result = await run(requestContext);
           subgraphErrors = (result.errors ?? []) as readonly GraphQLError[];
         } else {
-          const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [filter.operation] };
-          const source = print(document);
-          const narrowed = Object.create(requestContext, {
-            document: { value: document },
-            source: { value: source },
-            operation: { value: filter.operation },
-            queryHash: { value: createHash('sha256').update(source).digest('hex') },
-          }) as GatewayGraphQLRequestContext;
-          const executed = await run(narrowed);
+          const executed = await run(
+            Object.create(requestContext, {
+              document: { value: narrowed!.document },
+              source: { value: narrowed!.source },
+              operation: { value: filter.operation },
+              queryHash: { value: narrowed!.queryHash },
+            }) as GatewayGraphQLRequestContext,
+          );
           subgraphErrors = (executed.errors ?? []) as readonly GraphQLError[];
           const patched = applyDenials(executed.data, filter.denials);
           result = { ...executed, data: patched.data, errors: [...(executed.errors ?? []), ...patched.errors] };

@@ -123,6 +123,11 @@ const lifetimeTooLong = (maxLifetime: number) =>
  * `iat` required, `exp − iat` at most `maxLifetime`, `iat` not ahead and `nbf` not ahead of now by more
  * than `clockSkew`, then the claims office, role, sub and unit checked alike (`checkViewer`).
  */
+/** How long a verified token is taken as verified without checking it again: a provider's key rotated out stops it within this. */
+const VERIFIED_FOR_MS = 60_000;
+/** Verified tokens kept at most; past it the cache starts again. */
+const MAX_VERIFIED = 10_000;
+
 export function createTokenService(secret: string, options: TokenOptions & { now?: () => Date } = {}) {
   const key = new TextEncoder().encode(secret);
   const now = options.now ?? (() => new Date());
@@ -132,6 +137,8 @@ export function createTokenService(secret: string, options: TokenOptions & { now
   const providerKey: JWTVerifyGetKey | undefined = provider && providerKeys(provider.jwks);
   const timing = () => ({ currentDate: now(), clockTolerance: clockSkew, maxTokenAge: maxLifetime, requiredClaims: ['exp', 'iat'] });
 
+  /** Tokens verified, each with its viewer, until it expires or VERIFIED_FOR_MS pass (every request carries one). */
+  const verified = new Map<string, { viewer: Viewer; until: number }>();
   const checkLifetime = (payload: JWTPayload) => {
     if (payload.exp! - payload.iat! > maxLifetime) throw lifetimeTooLong(maxLifetime);
     return payload;
@@ -157,6 +164,9 @@ export function createTokenService(secret: string, options: TokenOptions & { now
         .sign(key);
     },
     async verify(token: string): Promise<Viewer> {
+      // A token already verified is not verified again until it expires (at most VERIFIED_FOR_MS later).
+      const known = verified.get(token);
+      if (known && now().getTime() < known.until) return known.viewer;
       let alg: unknown;
       try {
         alg = decodeProtectedHeader(token).alg;
@@ -170,7 +180,10 @@ export function createTokenService(secret: string, options: TokenOptions & { now
         const { payload } = fromProvider
           ? await jwtVerify(token, providerKey!, { issuer: provider!.issuer, audience: provider!.audience, algorithms: PROVIDER_ALGORITHMS, ...timing() })
           : await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], ...timing() });
-        return checkViewer(checkLifetime(payload));
+        const viewer = checkViewer(checkLifetime(payload));
+        if (verified.size >= MAX_VERIFIED) verified.clear();
+        verified.set(token, { viewer, until: Math.min(payload.exp! * 1000, now().getTime() + VERIFIED_FOR_MS) });
+        return viewer;
       } catch (error) {
         throw refusalOf(error, maxLifetime, fromProvider);
       }

@@ -1,0 +1,160 @@
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { VIEWER_HEADER } from '@hub/schema';
+import { Agent } from 'undici';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+
+export interface SubgraphFetcherOptions {
+  /**
+   * Identical queries in flight at once to one subgraph for one viewer go out once (README, "How fast
+   * the gateway is"): on by default.
+   */
+  merge: boolean;
+  /** Keep-alive connections the gateway keeps open to each subgraph at most. */
+  connectionsPerSubgraph?: number;
+  /**
+   * The headers of a request with the gateway's credential added, made over the exact body that goes
+   * on the wire (README, "How the gateway vouches for a request"): called once per request actually sent.
+   */
+  sign(subgraph: string, request: { method: string; url: string; headers: Record<string, string>; body: string }): Promise<Record<string, string>>;
+}
+
+/** What one subgraph answered, kept as text so that every request that waited for it parses its own copy. */
+interface Answer {
+  url: string;
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  text: string;
+}
+
+interface InFlight {
+  answer: Promise<Answer>;
+  /** Aborts the one HTTP request once every request waiting for it has given up. */
+  controller: AbortController;
+  waiting: number;
+}
+
+/** A query (not a mutation) as RemoteGraphQLDataSource serialises it: `{"query":"query …` or `{"query":"{ …`. */
+const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
+
+/**
+ * The one way the gateway's data sources reach a subgraph over HTTP (README, "How fast the gateway is,
+ * beside Hive Gateway"): undici's connection pool, one per subgraph, its sockets kept alive, in place
+ * of RemoteGraphQLDataSource's make-fetch-happen (whose agent reads a stack trace on every request to
+ * learn whether it is HTTPS). Every request sent is signed here, over its exact bytes; one that
+ * retried would have to do so above this (a resent signature is refused as a replay).
+ *
+ * With `merge`, a query already in flight to the same subgraph with the same body (the exact document
+ * and variables) for the same viewer (the signed x-hub-viewer header) is not sent again: the request
+ * waits for that answer and gets its own copy of it. The viewer is in the key, so one viewer's answer
+ * is never handed to another: the credential the one request carried was signed for that viewer and
+ * that body; a request that waits is not signed, since it is not sent. Mutations always go out. A request that is aborted (its deadline) stops waiting; the
+ * HTTP request itself is aborted only when nobody waits for it any more.
+ */
+export function createSubgraphFetcher(options: SubgraphFetcherOptions): { fetcherFor(subgraph: string): Fetcher; close(): Promise<void> } {
+  const agent = new Agent({ connections: options.connectionsPerSubgraph ?? 128, keepAliveTimeout: 4000 });
+  const inFlight = new Map<string, InFlight>();
+
+  async function send(subgraph: string, url: string, init: Parameters<Fetcher>[1], signal: AbortSignal | undefined): Promise<Answer> {
+    const method = init?.method ?? 'POST';
+    const body = init?.body;
+    if (typeof body !== 'string') throw new Error(`a request to ${subgraph} without a string body cannot be signed`);
+    const signed = await options.sign(subgraph, { method, url, headers: { ...(init?.headers as Record<string, string>) }, body });
+    const target = new URL(url);
+    const response = await agent.request({
+      origin: target.origin,
+      path: target.pathname + target.search,
+      method: method as 'POST',
+      headers: signed,
+      body,
+      signal,
+    });
+    const text = await response.body.text();
+    const headers: [string, string][] = [];
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
+    }
+    return { url, status: response.statusCode, statusText: response.statusText ?? '', headers, text };
+  }
+
+  const fetcherFor =
+    (subgraph: string): Fetcher =>
+    async (url, init) => {
+      const signal = (init?.signal ?? undefined) as AbortSignal | undefined;
+      const body = typeof init?.body === 'string' ? init.body : undefined;
+      const headers = (init?.headers ?? {}) as Record<string, string>;
+      if (!options.merge || body === undefined || !isQuery(body)) return respond(await send(subgraph, url, init, signal));
+      const key = `${subgraph}\n${url}\n${headers[VIEWER_HEADER] ?? ''}\n${body}`;
+      let shared = inFlight.get(key);
+      if (!shared) {
+        const controller = new AbortController();
+        const entry: InFlight = {
+          controller,
+          waiting: 0,
+          answer: send(subgraph, url, init, controller.signal).finally(() => {
+            if (inFlight.get(key) === entry) inFlight.delete(key);
+          }),
+        };
+        // A request that nobody waits for any more rejects with nobody to hear it.
+        entry.answer.catch(() => {});
+        inFlight.set(key, entry);
+        shared = entry;
+      }
+      return respond(await waitFor(shared, signal));
+    };
+
+  return { fetcherFor, close: () => agent.close() };
+}
+
+/** The shared answer, or this request's own abort, whichever comes first. */
+function waitFor(shared: InFlight, signal: AbortSignal | undefined): Promise<Answer> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  shared.waiting++;
+  return new Promise<Answer>((resolve, reject) => {
+    const onAbort = () => {
+      if (--shared.waiting === 0) shared.controller.abort(signal!.reason);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    shared.answer.then(
+      (answer) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(answer);
+      },
+      (error: unknown) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * A response of its own over the answer's text, with what RemoteGraphQLDataSource reads (status,
+ * headers, json()): a plain object, not a WHATWG Response, whose body would go through a stream.
+ */
+function respond(answer: Answer): FetcherResponse {
+  let used = false;
+  const read = async () => {
+    if (used) throw new TypeError('the body of this response was already read');
+    used = true;
+    return answer.text;
+  };
+  const response = {
+    url: answer.url,
+    status: answer.status,
+    statusText: answer.statusText,
+    ok: answer.status >= 200 && answer.status < 300,
+    redirected: false,
+    headers: new Headers(answer.headers),
+    get bodyUsed() {
+      return used;
+    },
+    text: read,
+    json: async () => JSON.parse(await read()) as unknown,
+    clone: () => respond(answer),
+  };
+  return response as unknown as FetcherResponse;
+}
