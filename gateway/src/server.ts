@@ -5,15 +5,7 @@ import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageRepor
 import { GraphQLError } from 'graphql';
 import type { Registry } from 'prom-client';
 import { ApolloGateway } from '@apollo/gateway';
-import {
-  DEFAULT_IMPORT_LIMITS,
-  encodeViewer,
-  hubLogger,
-  type ImportOffice,
-  signSubgraphRequest,
-  startConfiguredTracing,
-  VIEWER_HEADER,
-} from '@hub/schema';
+import { DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, signSubgraphRequest, startConfiguredTracing, VIEWER_HEADER } from '@hub/schema';
 import { type CatalogSource, defaultSubgraphUrl, SERVICE_SUBGRAPHS, type ServiceName, type SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
