@@ -13,10 +13,14 @@ import postgres from 'postgres';
  * byte for byte (both as compact JSON) against the statement's. Prints both times and the ratios.
  *
  * The hub's database is kept between runs (`hub_fedtax` on DATABASE_URL's server, or FEDTAX_DATABASE):
- * the first run loads the demo city into it; `--fresh` drops it first. Loopback only; stops by itself.
+ * the first run loads the demo city into it; `--fresh` drops it first. `--split` sends the requests to a
+ * second gateway in a process of its own (`gateway/src/index.ts` over the hub's subgraphs), so that the
+ * hub's process does the subgraphs' work only (profile it: FEDTAX_HUB_NODE_ARGS="--cpu-prof").
+ * Loopback only; stops by itself.
  */
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
+const split = args.includes('--split');
 const ROUNDS = Number(args.find((a) => /^\d+$/.test(a)) ?? 40);
 const IN_FLIGHT = 10;
 const CODE = '124101000192997865'; // 中州市人民医院, 808 persons
@@ -66,21 +70,43 @@ const hub: ChildProcess = spawn(
     detached: true,
   },
 );
-const gatewayUrl = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  hub.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const match = /网关 \/ gateway: (\S+)/.exec(out);
-    if (match) resolve(match[1]!);
+/** Resolves with the first match of `pattern` in the child's output (the URL it prints once it listens). */
+const printed = (child: ChildProcess, pattern: RegExp) =>
+  new Promise<RegExpExecArray>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = pattern.exec(out);
+      if (match) resolve(match);
+    });
+    child.once('exit', (code) => reject(new Error(`exited (${code}) before it listened:\n${out}`)));
   });
-  hub.once('exit', (code) => reject(new Error(`the hub exited (${code}) before it listened:\n${out}`)));
+let output = '';
+hub.stdout!.on('data', (chunk: Buffer) => {
+  output += chunk.toString();
 });
-const stopHub = () =>
+let gatewayUrl = (await printed(hub, /网关 \/ gateway: (\S+)/))[1]!;
+const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
-    if (hub.exitCode !== null) return resolve();
-    hub.once('exit', () => resolve());
-    process.kill(-hub.pid!, 'SIGTERM');
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGTERM');
   });
+let gateway: ChildProcess | undefined;
+if (split) {
+  const subgraphUrls = [...output.matchAll(/ {2}(\w+) 子图已启动 \/ subgraph up at (\S+)/g)].map((m) => `${m[1]}=${m[2]}`).join(',');
+  gateway = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/index.ts'], {
+    cwd: repo,
+    env: { ...env, SUBGRAPH_URLS: subgraphUrls },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  gatewayUrl = (await printed(gateway, /gateway at (\S+)/))[1]!;
+}
+const stopHub = async () => {
+  if (gateway) await stop(gateway);
+  await stop(hub);
+};
 
 try {
   const token = execFileSync(
@@ -142,7 +168,9 @@ try {
   check('gateway', hubTexts);
   check('sql', sqlTexts);
   const bytes = Buffer.byteLength(expected);
-  console.log(`808-person Roster, ${ROUNDS} requests each, one at a time (answers identical, ${bytes} bytes of data as compact JSON):`);
+  console.log(
+    `808-person Roster${split ? ' (gateway in its own process)' : ''}, ${ROUNDS} requests each, one at a time (answers identical, ${bytes} bytes of data as compact JSON):`,
+  );
   console.log(`  gateway: ${fmt(hubMs)}`);
   console.log(`  one SQL statement: ${fmt(sqlMs)}`);
   const oneRatio = quantile(hubMs, 0.5) / quantile(sqlMs, 0.5);
