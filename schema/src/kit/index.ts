@@ -9,6 +9,7 @@ export * from './staffBirthDate.ts';
 export * from './pagination.ts';
 export * from './loaderHelpers.ts';
 export * from './subgraphServer.ts';
+export * from './compiledExecutor.ts';
 export * from './officeSubgraph.ts';
 export * from './officeContext.ts';
 export * from './officeDatabase.ts';

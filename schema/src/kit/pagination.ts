@@ -27,12 +27,19 @@ export function cursorAt(offset: number): string {
   return Buffer.from(`offset:${offset}`, 'utf8').toString('base64');
 }
 
-/** A connection from one page of rows fetched with limit + 1 (the extra row tells hasNextPage). */
+/**
+ * A connection from one page of rows fetched with limit + 1 (the extra row tells hasNextPage).
+ * `totalCount` is counted only when a query reads it: a getter, which graphql-js's default resolver
+ * and graphql-jit's compiled property read both call (graphql-jit does not call a function-valued
+ * property, as graphql-js does).
+ */
 export function connection<T>(rowsPlusOne: T[], page: Page, totalCount?: () => Promise<number> | number) {
   const nodes = rowsPlusOne.slice(0, page.limit);
   return {
     nodes,
-    totalCount,
+    get totalCount(): Promise<number> | number | undefined {
+      return totalCount?.();
+    },
     pageInfo: {
       hasNextPage: rowsPlusOne.length > page.limit,
       endCursor: nodes.length ? cursorAt(page.offset + nodes.length - 1) : null,

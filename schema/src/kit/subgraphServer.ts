@@ -1,12 +1,13 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { GraphQLError } from 'graphql';
 import { auditExtensionPlugin } from './audit.ts';
+import { compiledExecutor } from './compiledExecutor.ts';
 import { ErrorCode, hubError } from './errors.ts';
 import type { ReceivedSubgraphRequest } from './gatewayCredential.ts';
 import { inputLimitsPlugin } from './inputLimitsPlugin.ts';
@@ -34,18 +35,34 @@ export function buildSubgraphSchemaOf(sdl: string, resolvers: ResolverMap) {
   return buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }]);
 }
 
+/** How a subgraph server executes operations (tests compare the two). */
+export interface SubgraphServerOptions {
+  /** `compiled` (the default): queries through graphql-jit (compiledExecutor); `graphql-js`: the reference executor for everything. */
+  executor?: 'compiled' | 'graphql-js';
+}
+
 /**
- * An office's Apollo Server from its SDL and resolvers: no inline tracing, input limits checked before
- * execution, database errors masked (and logged without personal data).
+ * An office's Apollo Server from its SDL and resolvers: no inline tracing and no cache-control hints
+ * (nothing reads them; the hint plugin wraps every field's resolver to compute them), input limits
+ * checked before execution, queries compiled (compiledExecutor), database errors masked (and logged
+ * without personal data).
  */
 export function buildSubgraphServer<TContext extends BaseContext>(
   sdl: string,
   resolvers: ResolverMap,
   plugins: ApolloServerPlugin<TContext>[] = [],
+  options: SubgraphServerOptions = {},
 ): ApolloServer<TContext> {
+  const schema = buildSubgraphSchemaOf(sdl, resolvers);
   return new ApolloServer<TContext>({
-    schema: buildSubgraphSchemaOf(sdl, resolvers),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), inputLimitsPlugin<TContext>(), auditExtensionPlugin<TContext>(), ...plugins],
+    ...(options.executor === 'graphql-js' ? { schema } : { gateway: compiledExecutor(schema) }),
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      inputLimitsPlugin<TContext>(),
+      auditExtensionPlugin<TContext>(),
+      ...plugins,
+    ],
     formatError: maskUnexpectedErrors,
     logger: hubLogger,
     introspection: true,

@@ -1,6 +1,7 @@
-import { and, asc, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
+import { anyOf } from './sheets/anyOf.ts';
 
 /**
  * The same page (limit + 1 rows from offset) of the children of several parents in one statement:
@@ -22,7 +23,7 @@ export async function windowedPage<TTable extends PgTable>(
       rowNumber: sql<number>`row_number() over (partition by ${columns.parent} order by ${columns.order})`.as('row_number'),
     })
     .from(table as PgTable)
-    .where(and(inArray(columns.parent, [...parents]), where))
+    .where(and(anyOf(columns.parent, parents), where))
     .as('ranked');
   const rowNumber = sql.raw('"ranked"."row_number"');
   const rows = (await db

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildSubgraphServer, type OfficeSubgraph } from '@hub/schema';
+import { buildSubgraphServer, type OfficeSubgraph, type SubgraphServerOptions } from '@hub/schema';
 import { createContext, type CatalogContext } from './context.ts';
 import { openCatalogDatabase } from './db/open.ts';
 import type { CatalogDb } from './db/queries.ts';
@@ -8,8 +8,9 @@ import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
-export function createServer() {
-  return buildSubgraphServer<CatalogContext>(sdl, resolvers);
+/** The office's Apollo Server; `options.executor` picks graphql-js over the compiled executor (tests compare them). */
+export function createServer(options: SubgraphServerOptions = {}) {
+  return buildSubgraphServer<CatalogContext>(sdl, resolvers, [], options);
 }
 
 /**

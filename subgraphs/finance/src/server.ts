@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildSubgraphServer, type OfficeSubgraph } from '@hub/schema';
+import { buildSubgraphServer, type OfficeSubgraph, type SubgraphServerOptions } from '@hub/schema';
 import { createContext, type FinanceContext } from './context.ts';
 import { openFinanceDatabase } from './db/open.ts';
 import type { FinanceDb } from './db/queries.ts';
@@ -14,8 +14,9 @@ import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
-export function createServer() {
-  return buildSubgraphServer<FinanceContext>(sdl, resolvers);
+/** The office's Apollo Server; `options.executor` picks graphql-js over the compiled executor (tests compare them). */
+export function createServer(options: SubgraphServerOptions = {}) {
+  return buildSubgraphServer<FinanceContext>(sdl, resolvers, [], options);
 }
 
 /** The Finance (财政局) subgraph, as the launcher and the tests start it. */

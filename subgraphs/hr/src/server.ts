@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildSubgraphServer, type OfficeSubgraph } from '@hub/schema';
+import { buildSubgraphServer, type OfficeSubgraph, type SubgraphServerOptions } from '@hub/schema';
 import { createContext, type HrContext } from './context.ts';
 import { openHrDatabase } from './db/open.ts';
 import type { HrDb } from './db/queries.ts';
@@ -15,8 +15,9 @@ import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
-export function createServer() {
-  return buildSubgraphServer<HrContext>(sdl, resolvers);
+/** The office's Apollo Server; `options.executor` picks graphql-js over the compiled executor (tests compare them). */
+export function createServer(options: SubgraphServerOptions = {}) {
+  return buildSubgraphServer<HrContext>(sdl, resolvers, [], options);
 }
 
 /** The HR (人社局) subgraph, as the launcher and the tests start it. */

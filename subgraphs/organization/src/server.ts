@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildSubgraphServer, type OfficeSubgraph } from '@hub/schema';
+import { buildSubgraphServer, type OfficeSubgraph, type SubgraphServerOptions } from '@hub/schema';
 import { createContext, type OrganizationContext } from './context.ts';
 import { openOrganizationDatabase } from './db/open.ts';
 import type { OrganizationDb } from './db/queries.ts';
@@ -10,8 +10,9 @@ import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
-export function createServer() {
-  return buildSubgraphServer<OrganizationContext>(sdl, resolvers);
+/** The office's Apollo Server; `options.executor` picks graphql-js over the compiled executor (tests compare them). */
+export function createServer(options: SubgraphServerOptions = {}) {
+  return buildSubgraphServer<OrganizationContext>(sdl, resolvers, [], options);
 }
 
 /** The Organization Department (组织部) subgraph, as the launcher and the tests start it. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildSubgraphServer, type OfficeSubgraph } from '@hub/schema';
+import { buildSubgraphServer, type OfficeSubgraph, type SubgraphServerOptions } from '@hub/schema';
 import { createContext, type StaffingContext } from './context.ts';
 import { openStaffingDatabase } from './db/open.ts';
 import type { StaffingDb } from './db/queries.ts';
@@ -11,8 +11,9 @@ import { resolvers } from './resolvers/index.ts';
 
 export const sdl = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
-export function createServer() {
-  return buildSubgraphServer<StaffingContext>(sdl, resolvers);
+/** The office's Apollo Server; `options.executor` picks graphql-js over the compiled executor (tests compare them). */
+export function createServer(options: SubgraphServerOptions = {}) {
+  return buildSubgraphServer<StaffingContext>(sdl, resolvers, [], options);
 }
 
 /** The Staffing Office (编办) subgraph, as the launcher and the tests start it. */

@@ -1,5 +1,5 @@
-import { count, inArray } from 'drizzle-orm';
-import { windowedPage, type Db } from '@hub/schema';
+import { count } from 'drizzle-orm';
+import { anyOf, windowedPage, type Db } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { budgetUnits, payrollRecords } from './schema.ts';
 
@@ -8,28 +8,17 @@ export type BudgetUnitRow = typeof budgetUnits.$inferSelect;
 export type PayrollRecordRow = typeof payrollRecords.$inferSelect;
 
 export const budgetUnitsByInstitutions = (db: FinanceDb, codes: readonly string[]) =>
-  db
-    .select()
-    .from(budgetUnits)
-    .where(inArray(budgetUnits.institutionCreditCode, [...codes]));
+  db.select().from(budgetUnits).where(anyOf(budgetUnits.institutionCreditCode, codes));
 
-export const budgetUnitsByCodes = (db: FinanceDb, codes: readonly string[]) =>
-  db
-    .select()
-    .from(budgetUnits)
-    .where(inArray(budgetUnits.code, [...codes]));
+export const budgetUnitsByCodes = (db: FinanceDb, codes: readonly string[]) => db.select().from(budgetUnits).where(anyOf(budgetUnits.code, codes));
 
-export const payrollRecordsByIdNumbers = (db: FinanceDb, ids: readonly string[]) =>
-  db
-    .select()
-    .from(payrollRecords)
-    .where(inArray(payrollRecords.idNumber, [...ids]));
+export const payrollRecordsByIdNumbers = (db: FinanceDb, ids: readonly string[]) => db.select().from(payrollRecords).where(anyOf(payrollRecords.idNumber, ids));
 
 export const payrollCountsByInstitutions = (db: FinanceDb, codes: readonly string[]) =>
   db
     .select({ institutionCreditCode: payrollRecords.institutionCreditCode, total: count() })
     .from(payrollRecords)
-    .where(inArray(payrollRecords.institutionCreditCode, [...codes]))
+    .where(anyOf(payrollRecords.institutionCreditCode, codes))
     .groupBy(payrollRecords.institutionCreditCode);
 
 /** One page of the payroll of several institutions, in one statement. */

@@ -1,15 +1,12 @@
-import { count, desc, eq, inArray } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
+import { anyOf } from '@hub/schema';
 import type { FinanceDb, PayrollRecordRow } from './queries.ts';
 import { payrollRecords, stopPayNotices } from './schema.ts';
 
 export type ReceivedStopPayNoticeRow = typeof stopPayNotices.$inferSelect;
 
 export const receivedNoticesByIdNumbers = (db: FinanceDb, ids: readonly string[]) =>
-  db
-    .select()
-    .from(stopPayNotices)
-    .where(inArray(stopPayNotices.idNumber, [...ids]))
-    .orderBy(desc(stopPayNotices.appliedAt));
+  db.select().from(stopPayNotices).where(anyOf(stopPayNotices.idNumber, ids)).orderBy(desc(stopPayNotices.appliedAt));
 
 const inUnit = (unit: string | null) => (unit === null ? undefined : eq(stopPayNotices.institutionCreditCode, unit));
 

@@ -6,7 +6,7 @@ import type { Institution, Person } from '../generated/resolvers.ts';
 /**
  * What the resolvers of each GraphQL type receive as their parent (codegen's mappers, read by the root
  * codegen.ts: `<Type>Parent` maps type `<Type>`). Person and Institution are the other offices'
- * entities: this office knows them by their key only. A connection's totalCount is a thunk the
+ * entities: this office knows them by their key only. A connection's totalCount is a getter the
  * default resolver calls only when it is asked for.
  */
 export type BudgetUnitParent = BudgetUnitRow;

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
-import { windowedPage, type Db } from '@hub/schema';
+import { anyOf, windowedPage, type Db } from '@hub/schema';
 import type { EmploymentType } from '../generated/enums.ts';
 import type * as tables from './schema.ts';
 import { employments, hires, insurances, persons } from './schema.ts';
@@ -16,29 +16,17 @@ export interface PersonFilter {
   institutionCreditCode?: string | null;
 }
 
-export const personsByIdNumbers = (db: HrDb, ids: readonly string[]) =>
-  db
-    .select()
-    .from(persons)
-    .where(inArray(persons.idNumber, [...ids]));
+export const personsByIdNumbers = (db: HrDb, ids: readonly string[]) => db.select().from(persons).where(anyOf(persons.idNumber, ids));
 
-export const employmentsByIdNumbers = (db: HrDb, ids: readonly string[]) =>
-  db
-    .select()
-    .from(employments)
-    .where(inArray(employments.idNumber, [...ids]));
+export const employmentsByIdNumbers = (db: HrDb, ids: readonly string[]) => db.select().from(employments).where(anyOf(employments.idNumber, ids));
 
-export const insurancesByIdNumbers = (db: HrDb, ids: readonly string[]) =>
-  db
-    .select()
-    .from(insurances)
-    .where(inArray(insurances.idNumber, [...ids]));
+export const insurancesByIdNumbers = (db: HrDb, ids: readonly string[]) => db.select().from(insurances).where(anyOf(insurances.idNumber, ids));
 
 export const workforceCountsByInstitutions = (db: HrDb, codes: readonly string[]) =>
   db
     .select({ institutionCreditCode: employments.institutionCreditCode, type: employments.type, count: count() })
     .from(employments)
-    .where(inArray(employments.institutionCreditCode, [...codes]))
+    .where(anyOf(employments.institutionCreditCode, codes))
     .groupBy(employments.institutionCreditCode, employments.type)
     .orderBy(asc(employments.type));
 
@@ -78,9 +66,4 @@ export async function countPersons(db: HrDb, filter: PersonFilter): Promise<numb
 
 export const insertPerson = (db: HrDb, row: typeof persons.$inferInsert) => db.insert(persons).values(row).onConflictDoNothing().returning();
 
-export const hiresByIdNumbers = (db: HrDb, ids: readonly string[]) =>
-  db
-    .select()
-    .from(hires)
-    .where(inArray(hires.idNumber, [...ids]))
-    .orderBy(asc(hires.id));
+export const hiresByIdNumbers = (db: HrDb, ids: readonly string[]) => db.select().from(hires).where(anyOf(hires.idNumber, ids)).orderBy(asc(hires.id));

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { anyOf } from '@hub/schema';
 import type { CadreRow, OrganizationDb } from './queries.ts';
 import { cadres, pastCadrePosts } from './schema.ts';
 
@@ -11,7 +12,7 @@ export const pastLeadershipPostsByInstitutions = (db: OrganizationDb, codes: rea
   db
     .select()
     .from(pastCadrePosts)
-    .where(and(inArray(pastCadrePosts.institutionCreditCode, [...codes]), eq(pastCadrePosts.leadership, true)))
+    .where(and(anyOf(pastCadrePosts.institutionCreditCode, codes), eq(pastCadrePosts.leadership, true)))
     .orderBy(asc(pastCadrePosts.leftOn), asc(pastCadrePosts.id));
 
 /**

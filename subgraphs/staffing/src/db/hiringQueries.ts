@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, lte, type SQL } from 'drizzle-orm';
+import { anyOf } from '@hub/schema';
 import type { HiringApplicationStatus } from '../generated/enums.ts';
 import type { StaffingDb } from './queries.ts';
 import { hiringApplications, hiringApprovals, hiringApprovalUses, staffingCardEvents, staffingCards, unitFreezes } from './schema.ts';
@@ -17,10 +18,7 @@ export const hiringApplicationsByIds = (db: StaffingDb, ids: readonly number[]) 
     .where(inArray(hiringApplications.id, [...ids]));
 
 export const hiringApprovalsByFormNumbers = (db: StaffingDb, numbers: readonly string[]) =>
-  db
-    .select()
-    .from(hiringApprovals)
-    .where(inArray(hiringApprovals.approvalFormNumber, [...numbers]));
+  db.select().from(hiringApprovals).where(anyOf(hiringApprovals.approvalFormNumber, numbers));
 
 export const hiringApprovalsByApplicationIds = (db: StaffingDb, ids: readonly number[]) =>
   db
@@ -32,29 +30,18 @@ export const hiringApprovalUsesByFormNumbers = (db: StaffingDb, numbers: readonl
   db
     .select()
     .from(hiringApprovalUses)
-    .where(inArray(hiringApprovalUses.approvalFormNumber, [...numbers]))
+    .where(anyOf(hiringApprovalUses.approvalFormNumber, numbers))
     .orderBy(asc(hiringApprovalUses.reportedAt), asc(hiringApprovalUses.idNumber));
 
 export const staffingCardsByNumbers = (db: StaffingDb, numbers: readonly string[]) =>
-  db
-    .select()
-    .from(staffingCards)
-    .where(inArray(staffingCards.number, [...numbers]));
+  db.select().from(staffingCards).where(anyOf(staffingCards.number, numbers));
 
 export const staffingCardEventsByCardNumbers = (db: StaffingDb, numbers: readonly string[]) =>
-  db
-    .select()
-    .from(staffingCardEvents)
-    .where(inArray(staffingCardEvents.cardNumber, [...numbers]))
-    .orderBy(asc(staffingCardEvents.id));
+  db.select().from(staffingCardEvents).where(anyOf(staffingCardEvents.cardNumber, numbers)).orderBy(asc(staffingCardEvents.id));
 
 /** Each unit's freezes, newest first. */
 export const unitFreezesByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
-  db
-    .select()
-    .from(unitFreezes)
-    .where(inArray(unitFreezes.institutionCreditCode, [...codes]))
-    .orderBy(desc(unitFreezes.id));
+  db.select().from(unitFreezes).where(anyOf(unitFreezes.institutionCreditCode, codes)).orderBy(desc(unitFreezes.id));
 
 export interface ApplicationFilter {
   status?: HiringApplicationStatus | null;

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
-import { windowedPage, type Db } from '@hub/schema';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { anyOf, windowedPage, type Db } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { institutions, ledgerEntries, quotas, removals, staffingCards } from './schema.ts';
 
@@ -20,17 +20,10 @@ export interface InstitutionFilter {
 }
 
 export const institutionsByCreditCodes = (db: StaffingDb, codes: readonly string[]) =>
-  db
-    .select()
-    .from(institutions)
-    .where(inArray(institutions.creditCode, [...codes]));
+  db.select().from(institutions).where(anyOf(institutions.creditCode, codes));
 
 export const quotasByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
-  db
-    .select()
-    .from(quotas)
-    .where(inArray(quotas.institutionCreditCode, [...codes]))
-    .orderBy(asc(quotas.category));
+  db.select().from(quotas).where(anyOf(quotas.institutionCreditCode, codes)).orderBy(asc(quotas.category));
 
 /** Persons on the ledger per institution and quota category: the 实有数 of each quota. */
 export const occupiedByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
@@ -41,39 +34,27 @@ export const occupiedByInstitutions = (db: StaffingDb, codes: readonly string[])
       occupied: count(),
     })
     .from(ledgerEntries)
-    .where(inArray(ledgerEntries.institutionCreditCode, [...codes]))
+    .where(anyOf(ledgerEntries.institutionCreditCode, codes))
     .groupBy(ledgerEntries.institutionCreditCode, ledgerEntries.quotaCategory);
 
 export const ledgerCountsByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
   db
     .select({ institutionCreditCode: ledgerEntries.institutionCreditCode, total: count() })
     .from(ledgerEntries)
-    .where(inArray(ledgerEntries.institutionCreditCode, [...codes]))
+    .where(anyOf(ledgerEntries.institutionCreditCode, codes))
     .groupBy(ledgerEntries.institutionCreditCode);
 
 /** One page of the ledger of several institutions, in one statement. */
 export const ledgerPagesByInstitutions = (db: StaffingDb, codes: readonly string[], limit: number, offset: number) =>
   windowedPage(db, ledgerEntries, { parent: ledgerEntries.institutionCreditCode, order: ledgerEntries.idNumber }, codes, limit, offset);
 
-export const ledgerEntriesByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
-  db
-    .select()
-    .from(ledgerEntries)
-    .where(inArray(ledgerEntries.idNumber, [...ids]));
+export const ledgerEntriesByIdNumbers = (db: StaffingDb, ids: readonly string[]) => db.select().from(ledgerEntries).where(anyOf(ledgerEntries.idNumber, ids));
 
 export const staffingCardsByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
-  db
-    .select()
-    .from(staffingCards)
-    .where(inArray(staffingCards.idNumber, [...ids]))
-    .orderBy(asc(staffingCards.issuedOn));
+  db.select().from(staffingCards).where(anyOf(staffingCards.idNumber, ids)).orderBy(asc(staffingCards.issuedOn));
 
 export const removalsByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
-  db
-    .select()
-    .from(removals)
-    .where(inArray(removals.idNumber, [...ids]))
-    .orderBy(asc(removals.effectiveOn));
+  db.select().from(removals).where(anyOf(removals.idNumber, ids)).orderBy(asc(removals.effectiveOn));
 
 function institutionWhere(filter: InstitutionFilter): SQL | undefined {
   return and(

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
-import { enqueueMessage, type OutboxRow } from '@hub/schema';
+import { anyOf, enqueueMessage, type OutboxRow } from '@hub/schema';
 import { type CardsCancelled, cancelStaffingCards } from './cancelStaffingCards.ts';
 import { nextDocumentSerial } from './documentNumbers.ts';
 import type { LedgerEntryRow, RemovalRow, StaffingCardRow, StaffingDb } from './queries.ts';
@@ -24,7 +24,7 @@ export const stopPayNoticesByRemovalIds = (db: StaffingDb, ids: readonly number[
   noticesWithDelivery(db).where(inArray(stopPayNotices.removalId, [...ids]));
 
 export const stopPayNoticesByNumbers = (db: StaffingDb, numbers: readonly string[]): Promise<StopPayNoticeRow[]> =>
-  noticesWithDelivery(db).where(inArray(stopPayNotices.number, [...numbers]));
+  noticesWithDelivery(db).where(anyOf(stopPayNotices.number, numbers));
 
 const undelivered = (unit: string | null) =>
   and(isNull(outboxMessages.deliveredAt), unit === null ? undefined : eq(stopPayNotices.institutionCreditCode, unit));

@@ -1,4 +1,5 @@
-import { and, asc, between, count, eq, inArray, isNull, lte, max, or } from 'drizzle-orm';
+import { and, asc, between, count, eq, isNull, lte, max, or } from 'drizzle-orm';
+import { anyOf } from '@hub/schema';
 import type { InstitutionRow, StaffingDb } from './queries.ts';
 import { institutions, monthlyRemovalReports, removals } from './schema.ts';
 
@@ -60,7 +61,7 @@ export const latestReportedMonthsByInstitutions = (db: StaffingDb, codes: readon
   db
     .select({ institutionCreditCode: monthlyRemovalReports.institutionCreditCode, month: max(monthlyRemovalReports.month) })
     .from(monthlyRemovalReports)
-    .where(inArray(monthlyRemovalReports.institutionCreditCode, [...codes]))
+    .where(anyOf(monthlyRemovalReports.institutionCreditCode, codes))
     .groupBy(monthlyRemovalReports.institutionCreditCode);
 
 export interface UnreportedFilter {

@@ -13,7 +13,7 @@ import type { Person } from '../generated/resolvers.ts';
  * What the resolvers of each GraphQL type receive as their parent (codegen's mappers, read by the root
  * codegen.ts: `<Type>Parent` maps type `<Type>`). The Staffing Office owns the institution, so an
  * Institution is its row; a Person is another office's entity, known here by its key only. A
- * connection's totalCount is a thunk the default resolver calls only when it is asked for.
+ * connection's totalCount is a getter the default resolver calls only when it is asked for.
  */
 export type InstitutionParent = InstitutionRow;
 export type QuotaParent = QuotaFigures;
