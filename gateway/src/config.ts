@@ -49,6 +49,7 @@ const SETTINGS = {
   MESSAGE_POLL_MS: setting.count(DEFAULT_MESSAGE_POLL_MS),
   IMPORT_MAX_BYTES: setting.count(DEFAULT_IMPORT_LIMITS.maxBytes),
   IMPORT_MAX_ROWS: setting.count(DEFAULT_IMPORT_LIMITS.maxRows),
+  NODE_ENV: setting.text('development'),
 };
 
 /**
@@ -86,6 +87,11 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
     messagePollMs: settings.MESSAGE_POLL_MS,
     /** Spreadsheet imports: the largest file (at most the offices' ceiling) and the most rows (README, "Loading records from spreadsheets"). */
     imports: { maxBytes: Math.min(settings.IMPORT_MAX_BYTES, IMPORT_BODY_CEILING), maxRows: settings.IMPORT_MAX_ROWS },
+    /**
+     * The workbench's development sign-in (pick an office and role): only outside production and only
+     * with the development key file; a gateway given JWT_SECRET (or NODE_ENV=production) has none.
+     */
+    devSignIn: settings.NODE_ENV !== 'production' && settings.JWT_SECRET === undefined,
     /** Development only: masked errors show their detail to the client. */
     exposeErrorDetails: settings.EXPOSE_ERROR_DETAILS,
     /** Token rules and identity provider, rate limits, CORS origins (README, "Tokens, rate limits and CORS"). */

@@ -25,6 +25,7 @@ import { requestViewer } from './identity/authenticate.ts';
 import { createTokenService, type TokenOptions, type TokenService } from './identity/tokens.ts';
 import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
+import { workbenchPage } from './pages/workbench/workbenchPage.ts';
 import { recordOperation } from './recordOperation.ts';
 import { signingServices } from './subgraphSignature.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
@@ -76,6 +77,8 @@ export interface GatewayOptions {
   messagePollMs?: number | undefined;
   /** Spreadsheet imports (README, "Loading records from spreadsheets"): the largest file and the most rows; how often finished jobs are logged. */
   imports?: (Partial<ImportLimits> & { logPollMs?: number | undefined }) | undefined;
+  /** Development only: the workbench's sign-in may pick an office and role (POST /workbench/dev-token); never in production. */
+  devSignIn?: boolean | undefined;
   now?: () => Date;
 }
 
@@ -230,6 +233,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         relay: importLog,
       }),
       catalogPage(pageQuery, now),
+      workbenchPage({ tokens, devSignIn: options.devSignIn === true }),
     ]);
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
     await apollo.start();

@@ -30,6 +30,7 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     tokens: gatewayConfig.tokens,
     rateLimits: gatewayConfig.rateLimits,
     cors: gatewayConfig.cors,
+    devSignIn: gatewayConfig.devSignIn,
   });
 }
 

@@ -58,6 +58,8 @@ export interface HubOptions {
   tokens?: GatewayOptions['tokens'];
   rateLimits?: GatewayOptions['rateLimits'];
   cors?: GatewayOptions['cors'];
+  /** Development only: the workbench's sign-in picks an office and role (see GatewayOptions.devSignIn). */
+  devSignIn?: boolean | undefined;
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -141,6 +143,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     tokens: options.tokens,
     rateLimits: options.rateLimits,
     cors: options.cors,
+    devSignIn: options.devSignIn,
     database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'gateway') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));
