@@ -20,7 +20,7 @@ import type { LedgerDimension } from './enums.ts';
 import type { ShareBase } from './enums.ts';
 import type { AlertKind } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent, StopPayNoticeParent, StopPayNoticeConnectionParent, MonthlyRemovalReportParent, UnreportedRemovalUnitParent, UnreportedRemovalUnitConnectionParent, QuotaMovementParent, QuotaMovementConnectionParent, VacancyPoolEntryParent, RegionQuotaTotalParent, IdleVacancyParent, IdleVacancyConnectionParent, HiringApplicationParent, HiringApprovalParent, HiringApprovalUseParent, StaffingCardEventParent, UnitFreezeParent, HiringApplicationConnectionParent, HiringApprovalConnectionParent } from '../resolvers/mappers.ts';
+import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent, StopPayNoticeParent, StopPayNoticeConnectionParent, MonthlyRemovalReportParent, UnreportedRemovalUnitParent, UnreportedRemovalUnitConnectionParent, QuotaMovementParent, QuotaMovementConnectionParent, VacancyPoolEntryParent, RegionQuotaTotalParent, IdleVacancyParent, IdleVacancyConnectionParent, HiringApplicationParent, HiringApprovalParent, HiringApprovalUseParent, StaffingCardEventParent, UnitFreezeParent, HiringApplicationConnectionParent, HiringApprovalConnectionParent, StaffScopeParent, InstitutionQuotaUseParent, InstitutionQuotaUseConnectionParent, QuotaUseFiguresParent, ScopeQuotaUseParent, AlertParent, StructureBreakdownParent, StructureCellParent, StructureReportParent } from '../resolvers/mappers.ts';
 import type { StaffingContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1451,22 +1451,22 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   StaffScopeInput: StaffScopeInput;
-  StaffScope: ResolverTypeWrapper<Omit<StaffScope, 'institution' | 'institutionQuotaUse' | 'quotaAlerts'> & { institution?: Maybe<ResolversTypes['Institution']>, institutionQuotaUse?: Maybe<ResolversTypes['InstitutionQuotaUseConnection']>, quotaAlerts?: Maybe<Array<ResolversTypes['Alert']>> }>;
+  StaffScope: ResolverTypeWrapper<StaffScopeParent>;
   ApprovedLeadershipPosts: ResolverTypeWrapper<ApprovedLeadershipPosts>;
   QuotaLight: QuotaLight;
   QuotaLightReason: QuotaLightReason;
-  QuotaUseFigures: ResolverTypeWrapper<QuotaUseFigures>;
-  ScopeQuotaUse: ResolverTypeWrapper<ScopeQuotaUse>;
-  InstitutionQuotaUse: ResolverTypeWrapper<Omit<InstitutionQuotaUse, 'institution'> & { institution: ResolversTypes['Institution'] }>;
+  QuotaUseFigures: ResolverTypeWrapper<QuotaUseFiguresParent>;
+  ScopeQuotaUse: ResolverTypeWrapper<ScopeQuotaUseParent>;
+  InstitutionQuotaUse: ResolverTypeWrapper<InstitutionQuotaUseParent>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  InstitutionQuotaUseConnection: ResolverTypeWrapper<Omit<InstitutionQuotaUseConnection, 'nodes'> & { nodes: Array<ResolversTypes['InstitutionQuotaUse']> }>;
+  InstitutionQuotaUseConnection: ResolverTypeWrapper<InstitutionQuotaUseConnectionParent>;
   LedgerDimension: LedgerDimension;
   ShareBase: ShareBase;
-  StructureBreakdown: ResolverTypeWrapper<StructureBreakdown>;
-  StructureCell: ResolverTypeWrapper<StructureCell>;
+  StructureBreakdown: ResolverTypeWrapper<StructureBreakdownParent>;
+  StructureCell: ResolverTypeWrapper<StructureCellParent>;
   AlertKind: AlertKind;
-  Alert: ResolverTypeWrapper<Omit<Alert, 'institution'> & { institution?: Maybe<ResolversTypes['Institution']> }>;
-  StructureReport: ResolverTypeWrapper<Omit<StructureReport, 'scopes'> & { scopes: Array<ResolversTypes['StaffScope']> }>;
+  Alert: ResolverTypeWrapper<AlertParent>;
+  StructureReport: ResolverTypeWrapper<StructureReportParent>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1535,17 +1535,17 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   StaffScopeInput: StaffScopeInput;
-  StaffScope: Omit<StaffScope, 'institution' | 'institutionQuotaUse' | 'quotaAlerts'> & { institution?: Maybe<ResolversParentTypes['Institution']>, institutionQuotaUse?: Maybe<ResolversParentTypes['InstitutionQuotaUseConnection']>, quotaAlerts?: Maybe<Array<ResolversParentTypes['Alert']>> } | FederationReferenceTypes['StaffScope'];
+  StaffScope: StaffScopeParent;
   ApprovedLeadershipPosts: ApprovedLeadershipPosts;
-  QuotaUseFigures: QuotaUseFigures;
-  ScopeQuotaUse: ScopeQuotaUse;
-  InstitutionQuotaUse: Omit<InstitutionQuotaUse, 'institution'> & { institution: ResolversParentTypes['Institution'] };
+  QuotaUseFigures: QuotaUseFiguresParent;
+  ScopeQuotaUse: ScopeQuotaUseParent;
+  InstitutionQuotaUse: InstitutionQuotaUseParent;
   Float: Scalars['Float']['output'];
-  InstitutionQuotaUseConnection: Omit<InstitutionQuotaUseConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['InstitutionQuotaUse']> };
-  StructureBreakdown: StructureBreakdown;
-  StructureCell: StructureCell;
-  Alert: Omit<Alert, 'institution'> & { institution?: Maybe<ResolversParentTypes['Institution']> };
-  StructureReport: Omit<StructureReport, 'scopes'> & { scopes: Array<ResolversParentTypes['StaffScope']> };
+  InstitutionQuotaUseConnection: InstitutionQuotaUseConnectionParent;
+  StructureBreakdown: StructureBreakdownParent;
+  StructureCell: StructureCellParent;
+  Alert: AlertParent;
+  StructureReport: StructureReportParent;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
