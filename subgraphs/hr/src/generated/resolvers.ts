@@ -10,7 +10,7 @@ import type { WorkforceDimension } from './enums.ts';
 import type { ShareBase } from './enums.ts';
 import type { AlertKind } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonParent, EmploymentParent, InsuranceParent, InstitutionParent, EmploymentConnectionParent, PersonConnectionParent, HireParent } from '../resolvers/mappers.ts';
+import type { PersonParent, EmploymentParent, InsuranceParent, InstitutionParent, EmploymentConnectionParent, PersonConnectionParent, HireParent, StaffScopeParent, AlertParent, StructureBreakdownParent, StructureCellParent } from '../resolvers/mappers.ts';
 import type { HrContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -580,15 +580,15 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   WorkforceDimension: WorkforceDimension;
   ShareBase: ShareBase;
-  StructureBreakdown: ResolverTypeWrapper<StructureBreakdown>;
-  StructureCell: ResolverTypeWrapper<StructureCell>;
+  StructureBreakdown: ResolverTypeWrapper<StructureBreakdownParent>;
+  StructureCell: ResolverTypeWrapper<StructureCellParent>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   JoiningYear: ResolverTypeWrapper<JoiningYear>;
   RetirementForecast: ResolverTypeWrapper<RetirementForecast>;
   RetirementOutlook: ResolverTypeWrapper<RetirementOutlook>;
   AlertKind: AlertKind;
-  Alert: ResolverTypeWrapper<Omit<Alert, 'institution'> & { institution?: Maybe<ResolversTypes['Institution']> }>;
-  StaffScope: ResolverTypeWrapper<Omit<StaffScope, 'structureAlerts'> & { structureAlerts?: Maybe<Array<ResolversTypes['Alert']>> }>;
+  Alert: ResolverTypeWrapper<AlertParent>;
+  StaffScope: ResolverTypeWrapper<StaffScopeParent>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -614,14 +614,14 @@ export type ResolversParentTypes = {
   RecordHirePayload: Omit<RecordHirePayload, 'hire'> & { hire?: Maybe<ResolversParentTypes['Hire']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
-  StructureBreakdown: StructureBreakdown;
-  StructureCell: StructureCell;
+  StructureBreakdown: StructureBreakdownParent;
+  StructureCell: StructureCellParent;
   Float: Scalars['Float']['output'];
   JoiningYear: JoiningYear;
   RetirementForecast: RetirementForecast;
   RetirementOutlook: RetirementOutlook;
-  Alert: Omit<Alert, 'institution'> & { institution?: Maybe<ResolversParentTypes['Institution']> };
-  StaffScope: Omit<StaffScope, 'structureAlerts'> & { structureAlerts?: Maybe<Array<ResolversParentTypes['Alert']>> } | FederationReferenceTypes['StaffScope'];
+  Alert: AlertParent;
+  StaffScope: StaffScopeParent;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {

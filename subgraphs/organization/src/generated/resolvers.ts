@@ -3,7 +3,7 @@ import type { Rank } from './enums.ts';
 import type { LeadershipPostState } from './enums.ts';
 import type { AlertKind } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CadreParent, PersonParent, InstitutionParent, PastCadrePostParent } from '../resolvers/mappers.ts';
+import type { CadreParent, PersonParent, InstitutionParent, PastCadrePostParent, StaffScopeParent, AlertParent } from '../resolvers/mappers.ts';
 import type { OrganizationContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -322,9 +322,9 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ApprovedLeadershipPosts: ResolverTypeWrapper<ApprovedLeadershipPosts>;
   AlertKind: AlertKind;
-  Alert: ResolverTypeWrapper<Omit<Alert, 'institution'> & { institution?: Maybe<ResolversTypes['Institution']> }>;
+  Alert: ResolverTypeWrapper<AlertParent>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  StaffScope: ResolverTypeWrapper<Omit<StaffScope, 'leadershipAlerts'> & { leadershipAlerts?: Maybe<Array<ResolversTypes['Alert']>> }>;
+  StaffScope: ResolverTypeWrapper<StaffScopeParent>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -345,9 +345,9 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   ApprovedLeadershipPosts: ApprovedLeadershipPosts;
-  Alert: Omit<Alert, 'institution'> & { institution?: Maybe<ResolversParentTypes['Institution']> };
+  Alert: AlertParent;
   Float: Scalars['Float']['output'];
-  StaffScope: Omit<StaffScope, 'leadershipAlerts'> & { leadershipAlerts?: Maybe<Array<ResolversParentTypes['Alert']>> } | FederationReferenceTypes['StaffScope'];
+  StaffScope: StaffScopeParent;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
