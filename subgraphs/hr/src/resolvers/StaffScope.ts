@@ -69,7 +69,10 @@ export const StaffScope: StaffScopeResolvers = {
     // retirement age, those born less than 50 years before it reach none within five years.
     const bornFrom = yyyymmdd(addMonths(asOf, -64 * 12));
     const bornTo = yyyymmdd(addMonths(asOf, -50 * 12));
-    const [{ groups, olderCount }, types] = await Promise.all([retirementRows(ctx.db, scope.creditCodes, bornFrom, bornTo), typeCountRows(ctx.db, scope.creditCodes)]);
+    const [{ groups, olderCount }, types] = await Promise.all([
+      retirementRows(ctx.db, scope.creditCodes, bornFrom, bornTo),
+      typeCountRows(ctx.db, scope.creditCodes),
+    ]);
     const baseCount = types.reduce((n, r) => n + Number(r.count), 0);
     let alreadyDue = olderCount;
     const due: { day: string; gender: 'MALE' | 'FEMALE'; count: number }[] = [];
@@ -96,12 +99,12 @@ export const StaffScope: StaffScopeResolvers = {
       over50: Number(r.over50),
       inQuota: Number(r.inQuota),
     }));
-    const whole = rows.reduce((s, r) => ({ ...s, total: s.total + r.total, over50: s.over50 + r.over50, inQuota: s.inQuota + r.inQuota }), {
-      creditCode: null as string | null,
-      total: 0,
-      over50: 0,
-      inQuota: 0,
-    });
+    const whole = { creditCode: null as string | null, total: 0, over50: 0, inQuota: 0 };
+    for (const r of rows) {
+      whole.total += r.total;
+      whole.over50 += r.over50;
+      whole.inQuota += r.inQuota;
+    }
     return structureAlerts(whole, rows, {
       ageingPercent: rules.AGEING_ALERT_PERCENT,
       outOfQuotaPercent: rules.OUT_OF_QUOTA_ALERT_PERCENT,

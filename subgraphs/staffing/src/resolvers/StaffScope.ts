@@ -77,5 +77,6 @@ export const StaffScope: StaffScopeResolvers = {
     };
   },
 
-  quotaAlerts: async (scope, _, ctx) => quotaAlerts(await ctx.loaders.scopeQuotaUse.load({ id: scope.id, today: beijingDay(ctx.now()) }), rules.IDLE_VACANCY_MONTHS),
+  quotaAlerts: async (scope, _, ctx) =>
+    quotaAlerts(await ctx.loaders.scopeQuotaUse.load({ id: scope.id, today: beijingDay(ctx.now()) }), rules.IDLE_VACANCY_MONTHS),
 };
