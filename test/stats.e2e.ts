@@ -1,5 +1,5 @@
 import type { City } from '@hub/launcher/demo';
-import { creditCodeCheckChar, idNumberCheckChar } from '@hub/schema';
+import { creditCodeCheckChar, idNumberCheckChar, readSheetRows } from '@hub/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './src/testHub.ts';
 
@@ -442,5 +442,39 @@ describe('the annual structure report (年度结构报告)', () => {
       { value: 'UNDERGRADUATE', count: 20 },
       { value: 'JUNIOR_COLLEGE', count: 4 },
     ]);
+  });
+
+  it('downloads as .xlsx with the viewer’s token, its figures those of the GraphQL answer', async () => {
+    const base = hub.url.replace(/\/graphql$/, '');
+    const response = await fetch(`${base}/reports/structure.xlsx?year=2026&asOf=${AS_OF}`, { headers: staffing });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const rows: unknown[][] = [];
+    for await (const row of readSheetRows(Buffer.from(await response.arrayBuffer()))) rows.push(row.cells);
+    expect(rows[0]).toEqual(['2026年度财政供养人员结构分析报告：年龄结构']);
+    expect(rows[2]?.slice(0, 4)).toEqual(['范围', '合计（人）', '30岁及以下（人）', '30岁及以下（%）']);
+    const data = await ask(
+      `{ structureReport(year: 2026, asOf: "${AS_OF}") { scopes { label structure(dimension: AGE_BAND, base: IN_QUOTA_STAFF, asOf: "${AS_OF}") { baseCount cells { value count share } } } } }`,
+    );
+    const city = data.structureReport.scopes[0];
+    const band = (value: string) => city.structure.cells.find((c: any) => c.value === value) ?? { count: 0, share: 0 };
+    // Columns: scope, total, then persons and percent per band young to old.
+    expect(rows[3]).toEqual([
+      city.label,
+      26,
+      ...['AGE_30_OR_UNDER', 'AGE_31_35', 'AGE_36_40', 'AGE_41_45', 'AGE_46_50', 'AGE_51_55', 'AGE_56_60', 'AGE_61_OR_OVER'].flatMap((v) => [
+        band(v).count,
+        band(v).share,
+      ]),
+    ]);
+    expect(rows).toHaveLength(3 + 9);
+
+    const anonymous = await fetch(`${base}/reports/structure.xlsx`, { headers: { authorization: 'Bearer nonsense' } });
+    expect(anonymous.status).toBe(401);
+    const unit = await fetch(`${base}/reports/structure.xlsx`, { headers: await hub.as({ office: 'staffing', role: 'UNIT_OPERATOR', unit: codes.A }) });
+    expect(unit.status).toBe(403);
+    expect(((await unit.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+    const bad = await fetch(`${base}/reports/structure.xlsx?year=20x6`, { headers: staffing });
+    expect(bad.status).toBe(400);
   });
 });

@@ -25,6 +25,7 @@ import { requestViewer } from './identity/authenticate.ts';
 import { createTokenService, type TokenOptions, type TokenService } from './identity/tokens.ts';
 import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
+import { structureReportDownload } from './pages/reports/structureReportDownload.ts';
 import { recordOperation } from './recordOperation.ts';
 import { signingServices } from './subgraphSignature.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
@@ -230,6 +231,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         relay: importLog,
       }),
       catalogPage(pageQuery, now),
+      structureReportDownload(pageQuery),
     ]);
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
     await apollo.start();
