@@ -26,6 +26,7 @@ import { createTokenService, type TokenOptions, type TokenService } from './iden
 import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
 import { workbenchPage } from './pages/workbench/workbenchPage.ts';
+import { structureReportDownload } from './pages/reports/structureReportDownload.ts';
 import { recordOperation } from './recordOperation.ts';
 import { signingServices } from './subgraphSignature.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
@@ -234,6 +235,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
       catalogPage(pageQuery, now),
       workbenchPage({ tokens, devSignIn: options.devSignIn === true }),
+      structureReportDownload(pageQuery),
     ]);
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
     await apollo.start();

@@ -1,6 +1,6 @@
 import { startSubgraph } from '@hub/schema';
-import { config } from './config.ts';
+import { readConfig } from './config.ts';
 import { hr } from './server.ts';
 
-const running = await startSubgraph(hr, config);
+const running = await startSubgraph(hr, readConfig());
 console.log(`hr subgraph (人社局) at ${running.url}`);
