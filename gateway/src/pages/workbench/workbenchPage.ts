@@ -33,8 +33,10 @@ export function workbenchPage({ tokens, devSignIn }: WorkbenchOptions): Route {
     const path = url.pathname;
     if (path !== PREFIX && !path.startsWith(`${PREFIX}/`)) return false;
     const method = (req.method ?? 'GET').toUpperCase();
-    if (path === `${PREFIX}/dev-token` && devSignIn) {
-      await devTokenEndpoint(req, res, tokens);
+    if (path === `${PREFIX}/dev-token`) {
+      // Without the development sign-in the path does not exist (404), whatever the method.
+      if (devSignIn) await devTokenEndpoint(req, res, tokens);
+      else sendAsset(res, method, 404, 'text/plain; charset=utf-8', '未找到 / not found', 'no-store');
       return true;
     }
     if (method !== 'GET' && method !== 'HEAD') {
