@@ -13,7 +13,8 @@ const ALERT_LABELS: Record<string, string> = {
   LEADERSHIP_OVER_FILLED: '超职数配备',
   OUT_OF_QUOTA_HIGH: '编外人员过多',
 };
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+/** Shares come from the API in percent, already rounded half up to one decimal. */
+const percent = (share: number) => `${share.toFixed(1)}%`;
 
 /** A breakdown as a chart: a pie for one dimension, stacked bars for two; the base is in the caption. */
 function breakdownChart(title: string, b: Breakdown): HTMLElement {

@@ -28,7 +28,8 @@ const QUERY = `query WorkbenchReport($year: Int) {
     }
   }
 }`;
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+/** Shares come from the API in percent, already rounded half up to one decimal. */
+const percent = (share: number) => `${share.toFixed(1)}%`;
 
 /**
  * 年度机构编制人员结构报告: the Staffing Office's annual report on the budget-paid staff, from the same
