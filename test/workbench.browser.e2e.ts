@@ -101,6 +101,8 @@ describe('the workbench in a browser', () => {
     expect(await number(page, 'fig-yellow')).toBe(scope.quotaUse.yellow);
     expect(await number(page, 'fig-green')).toBe(scope.quotaUse.green);
     expect(scope.quotaUse.red + scope.quotaUse.yellow + scope.quotaUse.green).toBe(60);
+    // The page shows no error of the API (a FORBIDDEN field would be 无权查看, anything else a list of errors).
+    expect(await page.locator('[data-testid=errors]').count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}overview.png`, fullPage: true });
     await context.close();
   });
@@ -186,6 +188,7 @@ describe('the workbench in a browser', () => {
     const answer = await hub.query(`{ structureReport { title scopes { label } } }`, {}, await hub.as({ office: 'staffing', role: 'LEADER' }));
     expect(await page.textContent('[data-testid=report] h1')).toBe(answer.data.structureReport.title);
     expect(await page.locator('[data-testid=report] .report-scope').count()).toBe(answer.data.structureReport.scopes.length);
+    expect(await page.locator('[data-testid=errors]').count()).toBe(0);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${SCREENSHOTS}report-print.png`, fullPage: true });
     await context.close();
