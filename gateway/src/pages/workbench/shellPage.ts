@@ -10,6 +10,7 @@ export function shellPage(devSignIn: boolean): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <meta name="hub-dev-sign-in" content="${devSignIn ? 'on' : 'off'}">
 <title>工作台 · 机构编制信息共享平台</title>
 <link rel="stylesheet" href="/workbench/assets/workbench.css">
