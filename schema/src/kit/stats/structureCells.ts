@@ -30,7 +30,8 @@ export const UNKNOWN_VALUE = 'UNKNOWN';
  * The cells of a breakdown from its SQL aggregate rows: each value with its Chinese label (from
  * `labels`, then the common ones; free-text dimensions such as ethnicity are their own label), its count
  * and its share of `baseCount` rounded half up. Ordered as `order` lists the values (age bands young to
- * old, enumerations as declared), then by count; a value not recorded is UNKNOWN (未登记), last.
+ * old, enumerations as declared; free text such as ethnicity by its total, largest first), then the
+ * second dimension the same way; a value not recorded is UNKNOWN (未登记), last.
  */
 export function structureCells(
   rows: readonly StructureRow[],
@@ -56,12 +57,15 @@ export function structureCells(
     count: Number(row.count),
     share: sharePercent(Number(row.count), baseCount),
   }));
+  const totals = new Map<string, number>();
+  for (const c of cells) totals.set(c.value, (totals.get(c.value) ?? 0) + c.count);
   return cells.sort(
     (a, b) =>
       rank(dimensions.dimension, a.value) - rank(dimensions.dimension, b.value) ||
+      totals.get(b.value)! - totals.get(a.value)! ||
+      a.value.localeCompare(b.value) ||
       (a.byValue && b.byValue ? rank(dimensions.by, a.byValue) - rank(dimensions.by, b.byValue) : 0) ||
       b.count - a.count ||
-      a.value.localeCompare(b.value) ||
       (a.byValue ?? '').localeCompare(b.byValue ?? ''),
   );
 }
