@@ -61,6 +61,7 @@ const SETTINGS = {
   IMPORT_MAX_BYTES: setting.count(DEFAULT_IMPORT_LIMITS.maxBytes),
   IMPORT_MAX_ROWS: setting.count(DEFAULT_IMPORT_LIMITS.maxRows),
   METRICS_TOKEN: setting.text(),
+  NODE_ENV: setting.text('development'),
 };
 
 /**
@@ -106,6 +107,11 @@ function readGatewayConfig(env: Record<string, string | undefined>) {
     imports: { maxBytes: Math.min(settings.IMPORT_MAX_BYTES, IMPORT_BODY_CEILING), maxRows: settings.IMPORT_MAX_ROWS },
     /** Bearer token that opens /metrics beyond this machine (README, "Logs, metrics and traces"). */
     metricsToken: settings.METRICS_TOKEN,
+    /**
+     * The workbench's development sign-in (pick an office and role): only outside production and only
+     * with the development key file; a gateway given JWT_SECRET (or NODE_ENV=production) has none.
+     */
+    devSignIn: settings.NODE_ENV !== 'production' && settings.JWT_SECRET === undefined,
     /** Development only: masked errors show their detail to the client. */
     exposeErrorDetails: settings.EXPOSE_ERROR_DETAILS,
     /** Identical in-flight subgraph queries of one viewer sent once (README, "How fast the gateway is, beside Hive Gateway"). */

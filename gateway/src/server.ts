@@ -29,6 +29,8 @@ import { createTokenService, type TokenOptions, type TokenService } from './iden
 import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
 import { policyEndpoints } from './policy/policyEndpoints.ts';
+import { workbenchPage } from './pages/workbench/workbenchPage.ts';
+import { structureReportDownload } from './pages/reports/structureReportDownload.ts';
 import { recordOperation } from './recordOperation.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
 import { DEFAULT_DEADLINES, type Deadlines, GuardedDataSource } from './subgraphFetch.ts';
@@ -88,6 +90,8 @@ export interface GatewayOptions {
   messagePollMs?: number | undefined;
   /** Spreadsheet imports (README, "Loading records from spreadsheets"): the largest file and the most rows; how often finished jobs are logged. */
   imports?: (Partial<ImportLimits> & { logPollMs?: number | undefined }) | undefined;
+  /** Development only: the workbench's sign-in may pick an office and role (POST /workbench/dev-token); never in production. */
+  devSignIn?: boolean | undefined;
   now?: () => Date;
 }
 
@@ -263,6 +267,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         relay: importLog,
       }),
       catalogPage(pageQuery, now),
+      workbenchPage({ tokens, devSignIn: options.devSignIn === true }),
+      structureReportDownload(pageQuery),
     ]);
     observability.observeServer(httpServer);
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));

@@ -60,6 +60,7 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     rateLimits: gatewayConfig.rateLimits,
     cors: gatewayConfig.cors,
     metricsToken: gatewayConfig.metricsToken,
+    devSignIn: gatewayConfig.devSignIn,
   });
 }
 

@@ -27,6 +27,7 @@ const starting = startHub({
   rateLimits: config.rateLimits,
   cors: config.cors,
   metricsToken: config.metricsToken,
+  devSignIn: config.devSignIn,
   seed: config.demoData ? () => generateCity(config.demoSize) : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });
@@ -35,4 +36,5 @@ const hub = await starting;
 takeOverSignals();
 console.log(`\n网关 / gateway: ${hub.url}  (GraphiQL: 浏览器打开 / open in a browser)  启动用时 / started in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 console.log(`共享目录 / catalog: ${hub.url.replace(/\/graphql$/, '/catalog')}`);
+console.log(`工作台 / workbench: ${hub.url.replace(/\/graphql$/, '/workbench')}${config.devSignIn ? '（开发登录 / development sign-in）' : ''}`);
 console.log('令牌 / token: pnpm -s run token --office <organization|staffing|hr|finance> --role <OPERATOR|…>');

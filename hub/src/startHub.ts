@@ -60,6 +60,8 @@ export interface HubOptions {
   cors?: GatewayOptions['cors'];
   /** Bearer token that opens the gateway's /metrics beyond this machine (README, "Logs, metrics and traces"). */
   metricsToken?: GatewayOptions['metricsToken'];
+  /** Development only: the workbench's sign-in picks an office and role (see GatewayOptions.devSignIn). */
+  devSignIn?: boolean | undefined;
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -146,6 +148,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     rateLimits: options.rateLimits,
     cors: options.cors,
     metricsToken: options.metricsToken,
+    devSignIn: options.devSignIn,
     database: { url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'gateway') : undefined },
   }).catch(async (error) => {
     await Promise.all(started.map((s) => s.stop()));

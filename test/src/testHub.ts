@@ -81,7 +81,10 @@ const NO_POLL = 24 * 3_600_000;
  */
 export async function startTestHub(
   seed?: () => City,
-  options: Pick<HubOptions, 'now' | 'enforcement' | 'limits' | 'idempotencyTtlMs' | 'tokens' | 'rateLimits' | 'cors' | 'messagePollMs' | 'imports'> = {},
+  options: Pick<
+    HubOptions,
+    'now' | 'enforcement' | 'limits' | 'idempotencyTtlMs' | 'tokens' | 'rateLimits' | 'cors' | 'messagePollMs' | 'imports' | 'devSignIn'
+  > = {},
 ): Promise<TestHub> {
   const fresh = testConfig.databaseUrl ? await createFreshDatabase(testConfig.databaseUrl) : undefined;
   const hub = await startHub({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
-import { Kind, parse, print, visit, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode } from 'graphql';
+import { Kind, parse, print, visit, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type SelectionNode, type TypeNode } from 'graphql';
 import { subgraphTypeDefs } from '../kit/inputLimits.ts';
 import type { CatalogEntryDefinition } from './catalog.ts';
 import { catalogPolicyName } from './catalogPolicyName.ts';
@@ -45,13 +45,33 @@ function policyDirective(policies: readonly string[]): ConstDirectiveNode {
   };
 }
 
-/** The fields of the same type a `@requires(fields: "a b")` reads (the hub's requires are flat). */
-function requiredFields(field: FieldDefinitionNode): string[] {
+/** The named type under a field's list and non-null wrappers. */
+function namedType(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+}
+
+/**
+ * Every coordinate a `@requires(fields: "…")` reads, nested selections included
+ * (`leadershipPostsApproved { creditCode approved }` reads the list and both fields of its element type).
+ */
+function requiredCoordinates(document: DocumentNode, typeName: string, field: FieldDefinitionNode): string[] {
   const requires = field.directives?.find((d) => d.name.value === 'requires')?.arguments?.find((a) => a.name.value === 'fields')?.value;
   if (requires?.kind !== Kind.STRING) return [];
   const operation = parse(`{ ${requires.value} }`).definitions[0];
   if (operation?.kind !== Kind.OPERATION_DEFINITION) return [];
-  return operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+  const fieldOf = (type: string, fieldName: string) =>
+    document.definitions
+      .flatMap((d) => ((d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === type ? (d.fields ?? []) : []))
+      .find((f) => f.name.value === fieldName);
+  const walk = (type: string, selections: readonly SelectionNode[]): string[] =>
+    selections.flatMap((s) => {
+      if (s.kind !== Kind.FIELD) return [];
+      const coordinate = `${type}.${s.name.value}`;
+      const definition = fieldOf(type, s.name.value);
+      const nested = s.selectionSet && definition ? walk(namedType(definition.type), s.selectionSet.selections) : [];
+      return [coordinate, ...nested];
+    });
+  return walk(typeName, operation.selectionSet.selections);
 }
 
 /**
@@ -64,7 +84,7 @@ function withPolicies(document: DocumentNode, codeOf: ReadonlyMap<string, string
     // An external field is resolved elsewhere (its own subgraph carries the policy); _entities and _service are federation's.
     if (field.directives?.some((d) => d.name.value === 'external' || d.name.value === 'inaccessible')) return field;
     // Federation asks a field with @requires to carry the policies of the fields it requires as well (AND).
-    const policies = [coordinate, ...requiredFields(field).map((f) => `${typeName}.${f}`)].map((c) => catalogPolicyName(codeOf.get(c) ?? null, c));
+    const policies = [coordinate, ...requiredCoordinates(document, typeName, field)].map((c) => catalogPolicyName(codeOf.get(c) ?? null, c));
     return { ...field, directives: [...(field.directives ?? []), policyDirective(policies)] };
   };
   return visit(document, {

@@ -43,3 +43,4 @@ export * from './readiness.ts';
 export * from './probeHandler.ts';
 export * from './stopOnSignals.ts';
 export * from './runSubgraph.ts';
+export * from './stats/index.ts';

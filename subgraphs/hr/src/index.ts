@@ -1,5 +1,5 @@
 import { runSubgraph } from '@hub/schema';
-import { config } from './config.ts';
+import { readConfig } from './config.ts';
 import { hr } from './server.ts';
 
-await runSubgraph(hr, config);
+await runSubgraph(hr, readConfig());

@@ -4,16 +4,22 @@ import { configOrExit, readEnv, readSubgraphConfig, setting } from '@hub/schema'
 export const DEFAULT_IDLE_VACANCY_MONTHS = 12;
 /** How many months a hiring approval stays valid, and after how many an unused one is listed (README, "Hiring against quota"). */
 export const DEFAULT_HIRING_APPROVAL_MONTHS = 6;
+/** Above which vacancy share (percent of the approved quota) an institution's light turns yellow (README, "Statistics"). */
+export const DEFAULT_VACANCY_LIGHT_PERCENT = 20;
 
 /**
- * Settings of the office's own rules, read once: IDLE_VACANCY_MONTHS (whole months, default 12) and
- * HIRING_APPROVAL_MONTHS (whole months, default 6). They have no side effects, so the resolvers import
+ * Settings of the office's own rules, read once: IDLE_VACANCY_MONTHS (whole months, default 12),
+ * HIRING_APPROVAL_MONTHS (whole months, default 6) and VACANCY_LIGHT_PERCENT (default 20: the yellow light's vacancy share). They have no side effects, so the resolvers import
  * them wherever the subgraph runs (alone or in the launcher); a bad value stops the process with its
  * message, as every setting does.
  */
 export const rules = configOrExit(() =>
   readEnv(
-    { IDLE_VACANCY_MONTHS: setting.count(DEFAULT_IDLE_VACANCY_MONTHS), HIRING_APPROVAL_MONTHS: setting.count(DEFAULT_HIRING_APPROVAL_MONTHS) },
+    {
+      IDLE_VACANCY_MONTHS: setting.count(DEFAULT_IDLE_VACANCY_MONTHS),
+      HIRING_APPROVAL_MONTHS: setting.count(DEFAULT_HIRING_APPROVAL_MONTHS),
+      VACANCY_LIGHT_PERCENT: setting.count(DEFAULT_VACANCY_LIGHT_PERCENT),
+    },
     process.env,
   ),
 );

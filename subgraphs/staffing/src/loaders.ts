@@ -3,6 +3,7 @@ import { manyByKey, oneByKey, pagedLoader } from '@hub/schema';
 import * as h from './db/hiringQueries.ts';
 import * as q from './db/queries.ts';
 import { createRemovalLoaders } from './removalLoaders.ts';
+import { createStatsLoaders } from './statsLoaders.ts';
 
 /** Per-request DataLoaders: every lookup by key is batched into one statement per tick. */
 export function createLoaders(db: q.StaffingDb) {
@@ -47,4 +48,10 @@ export function createLoaders(db: q.StaffingDb) {
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+/** The office's loaders with the statistics' (which build on the ones above). */
+export function createAllLoaders(db: q.StaffingDb) {
+  const base = createLoaders(db);
+  return { ...base, ...createStatsLoaders(db, base) };
+}
+
+export type Loaders = ReturnType<typeof createAllLoaders>;

@@ -69,3 +69,42 @@ export type QuotaCategory =
   | 'PUBLIC_SERVICE'
   /** 工勤编制 / worker */
   | 'WORKER';
+
+/** 人员结构维度（人社局数据）/ A dimension of the staff structure, from HR's records */
+export type WorkforceDimension =
+  /** 性别（由身份号码得出）/ gender, from the ID number */
+  | 'GENDER'
+  /** 年龄段（asOf 日的周岁，由身份号码得出）/ age band: exact age on asOf, from the ID number */
+  | 'AGE_BAND'
+  /** 最高学历 / highest education */
+  | 'EDUCATION'
+  /** 最高学位 / highest degree */
+  | 'DEGREE'
+  /** 民族 / ethnicity */
+  | 'ETHNICITY'
+  /** 专业技术职称等级 / level of the professional title */
+  | 'TITLE_LEVEL'
+  /** 用工类型 / employment type */
+  | 'EMPLOYMENT_TYPE';
+
+/** 占比基数 / What a share is a share of */
+export type ShareBase =
+  /** 全部人员（编内编外）/ all staff, in quota or not */
+  | 'ALL_STAFF'
+  /** 在编人员 / the in-quota staff */
+  | 'IN_QUOTA_STAFF'
+  /** 编外人员（人事代理、劳务派遣、临聘）/ the out-of-quota staff */
+  | 'OUT_OF_QUOTA_STAFF';
+
+/** 提示类别 / Kind of alert */
+export type AlertKind =
+  /** 人员老化（50 岁以上占比超过阈值）/ ageing: the share over 50 above the threshold */
+  | 'AGEING'
+  /** 超编 / over quota */
+  | 'OVER_QUOTA'
+  /** 长期空编 / long-idle vacancy */
+  | 'LONG_VACANCY'
+  /** 超职数配备领导 / over-filled leadership posts */
+  | 'LEADERSHIP_OVER_FILLED'
+  /** 编外人员远多于在编人员 / out-of-quota staff far above in-quota staff */
+  | 'OUT_OF_QUOTA_HIGH';

@@ -6,8 +6,11 @@ import type { Degree } from './enums.ts';
 import type { TitleLevel } from './enums.ts';
 import type { PensionAccount } from './enums.ts';
 import type { QuotaCategory } from './enums.ts';
+import type { WorkforceDimension } from './enums.ts';
+import type { ShareBase } from './enums.ts';
+import type { AlertKind } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonParent, EmploymentParent, InsuranceParent, InstitutionParent, EmploymentConnectionParent, PersonConnectionParent, HireParent } from '../resolvers/mappers.ts';
+import type { PersonParent, EmploymentParent, InsuranceParent, InstitutionParent, EmploymentConnectionParent, PersonConnectionParent, HireParent, StaffScopeParent, AlertParent, StructureBreakdownParent, StructureCellParent } from '../resolvers/mappers.ts';
 import type { HrContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -274,6 +277,151 @@ export type MutationRecordHireArgs = {
   input: RecordHireInput;
 };
 
+export { WorkforceDimension };
+
+export { ShareBase };
+
+/** 结构统计（一维或两维交叉）/ A structure breakdown, one dimension or two at once */
+export type StructureBreakdown = {
+  __typename?: 'StructureBreakdown';
+  /** 第一维 / First dimension */
+  dimension: Scalars['String']['output'];
+  /** 第二维（一维统计为空）/ Second dimension; null for one dimension */
+  by?: Maybe<Scalars['String']['output']>;
+  /** 年龄计算日 / The day ages are exact on */
+  asOf: Scalars['Date']['output'];
+  /** 占比基数 / What the shares are of */
+  base: ShareBase;
+  /** 基数人数 / Persons in the base */
+  baseCount: Scalars['Int']['output'];
+  /** 各格（人数为零的格不列出）/ The cells; cells with no person are not listed */
+  cells: Array<StructureCell>;
+};
+
+/** 结构统计的一格 / One cell of a breakdown */
+export type StructureCell = {
+  __typename?: 'StructureCell';
+  /** 第一维取值（未登记为 UNKNOWN）/ Value of the first dimension; UNKNOWN when not recorded */
+  value: Scalars['String']['output'];
+  /** 第一维取值名称（中文）/ Its Chinese label */
+  label: Scalars['String']['output'];
+  /** 第二维取值 / Value of the second dimension */
+  byValue?: Maybe<Scalars['String']['output']>;
+  /** 第二维取值名称 / Its Chinese label */
+  byLabel?: Maybe<Scalars['String']['output']>;
+  /** 人数 / Persons */
+  count: Scalars['Int']['output'];
+  /** 占比（%，占基数，保留一位小数，四舍五入）/ Share of the base in percent, one decimal, rounded half up */
+  share: Scalars['Float']['output'];
+};
+
+/** 某年入职人数 / Persons who joined in one year */
+export type JoiningYear = {
+  __typename?: 'JoiningYear';
+  /** 年份 / Year */
+  year: Scalars['Int']['output'];
+  /** 入职人数（现仍在职者，按入职日期）/ Persons still employed who joined in that year, by their employment's start date */
+  count: Scalars['Int']['output'];
+  /** 按用工类型 / By employment type */
+  byType: Array<WorkforceCount>;
+};
+
+/** 退休预测 / Retirements due within a horizon */
+export type RetirementForecast = {
+  __typename?: 'RetirementForecast';
+  /** 预测年数（1、3、5）/ Horizon in years (1, 3, 5) */
+  years: Scalars['Int']['output'];
+  /** 截止日（含）/ Last day of the horizon, inclusive */
+  until: Scalars['Date']['output'];
+  /** 期内到龄退休人数（asOf 之后至截止日）/ Persons reaching retirement age after asOf up to that day */
+  count: Scalars['Int']['output'];
+  /** 其中男性 / Of whom men */
+  men: Scalars['Int']['output'];
+  /** 其中女性 / Of whom women */
+  women: Scalars['Int']['output'];
+  /** 占全部人员比例（%，一位小数，四舍五入）/ Share of all staff in percent, one decimal, rounded half up */
+  share: Scalars['Float']['output'];
+};
+
+/** 退休预测结果 / A retirement forecast */
+export type RetirementOutlook = {
+  __typename?: 'RetirementOutlook';
+  /** 计算日 / The day it is computed on */
+  asOf: Scalars['Date']['output'];
+  /** 基数：范围内全部在职人员 / Base: all staff in the scope */
+  baseCount: Scalars['Int']['output'];
+  /** 已到龄仍在职 / Past retirement age on asOf and still employed */
+  alreadyDue: Scalars['Int']['output'];
+  /** 未来 1、3、5 年 / Within 1, 3 and 5 years */
+  horizons: Array<RetirementForecast>;
+};
+
+export { AlertKind };
+
+/** 智能化提示 / An alert on a structural problem */
+export type Alert = {
+  __typename?: 'Alert';
+  /** 类别 / Kind */
+  kind: AlertKind;
+  /** 涉及单位（针对整个范围时为空）/ The institution; null when the alert is about the whole scope */
+  institution?: Maybe<Institution>;
+  /** 实际值（人数、月数或百分比，见说明）/ The measured value (persons, months or percent, as the message says) */
+  value: Scalars['Float']['output'];
+  /** 阈值 / The threshold it crossed */
+  threshold: Scalars['Float']['output'];
+  /** 说明（中文）/ Message in Chinese */
+  message: Scalars['String']['output'];
+  /** 说明（英文）/ Message in English */
+  messageEn: Scalars['String']['output'];
+};
+
+/** 统计范围（编办所有：哪些单位属于该范围）；人社局、组织部在此范围上各自统计本部门数据 / A statistics scope, owned by the Staffing Office (which institutions are in it); HR and the Organization Department each aggregate their own data over it */
+export type StaffScope = {
+  __typename?: 'StaffScope';
+  /** 范围标识（条件的规范写法，如 level=CITY;kind=PARTY_ORGAN）/ The scope's id: its conditions written canonically, e.g. level=CITY;kind=PARTY_ORGAN */
+  id: Scalars['ID']['output'];
+  /** 范围内单位的信用代码（编办所有）/ Credit codes of the scope's institutions (the Staffing Office's) */
+  creditCodes?: Maybe<Array<Scalars['ID']['output']>>;
+  /** 人员结构（SQL 汇总，不含个人信息），可两维交叉；asOf 默认今天（北京时间）/ Staff structure, aggregated in SQL, no personal data; two dimensions at once; asOf defaults to today in Beijing */
+  structure?: Maybe<StructureBreakdown>;
+  /** 按用工类型统计人数（编外人员按类型）/ Headcount by employment type (the out-of-quota staff by type) */
+  workforceByType?: Maybe<Array<WorkforceCount>>;
+  /** 按年入职人数（fromYear 至 toYear，最多 30 年，默认近 10 年）/ Persons joining by year, fromYear to toYear (at most 30 years; default the last 10) */
+  joiningTrend?: Maybe<Array<JoiningYear>>;
+  /** 未来 1、3、5 年到龄退休预测（退休年龄含 2025 年起渐进式延迟，见 README）/ Retirements due within 1, 3 and 5 years (retirement ages with the gradual rise from 2025, see README) */
+  retirementForecast?: Maybe<RetirementOutlook>;
+  /** 人员结构预警（老化、编外远多于在编），阈值见配置 / Structure alerts (ageing, out-of-quota far above in-quota); thresholds are configured */
+  structureAlerts?: Maybe<Array<Alert>>;
+};
+
+
+/** 统计范围（编办所有：哪些单位属于该范围）；人社局、组织部在此范围上各自统计本部门数据 / A statistics scope, owned by the Staffing Office (which institutions are in it); HR and the Organization Department each aggregate their own data over it */
+export type StaffScopeStructureArgs = {
+  dimension: WorkforceDimension;
+  by?: InputMaybe<WorkforceDimension>;
+  base?: InputMaybe<ShareBase>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 统计范围（编办所有：哪些单位属于该范围）；人社局、组织部在此范围上各自统计本部门数据 / A statistics scope, owned by the Staffing Office (which institutions are in it); HR and the Organization Department each aggregate their own data over it */
+export type StaffScopeJoiningTrendArgs = {
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 统计范围（编办所有：哪些单位属于该范围）；人社局、组织部在此范围上各自统计本部门数据 / A statistics scope, owned by the Staffing Office (which institutions are in it); HR and the Organization Department each aggregate their own data over it */
+export type StaffScopeRetirementForecastArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 统计范围（编办所有：哪些单位属于该范围）；人社局、组织部在此范围上各自统计本部门数据 / A statistics scope, owned by the Staffing Office (which institutions are in it); HR and the Organization Department each aggregate their own data over it */
+export type StaffScopeStructureAlertsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -356,6 +504,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Person: Person;
   Institution: Institution;
+  StaffScope: StaffScope;
 };
 
 /** Mapping of federation reference types */
@@ -366,6 +515,35 @@ export type FederationReferenceTypes = {
   Institution:
     ( { __typename: 'Institution' }
     & GraphQLRecursivePick<FederationTypes['Institution'], {"creditCode":true}> );
+  StaffScope:
+    ( { __typename: 'StaffScope' }
+    & GraphQLRecursivePick<FederationTypes['StaffScope'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['StaffScope'], {"creditCodes":true}> ) );
 };
 
 
@@ -400,6 +578,17 @@ export type ResolversTypes = {
   RecordHirePayload: ResolverTypeWrapper<Omit<RecordHirePayload, 'hire'> & { hire?: Maybe<ResolversTypes['Hire']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  WorkforceDimension: WorkforceDimension;
+  ShareBase: ShareBase;
+  StructureBreakdown: ResolverTypeWrapper<StructureBreakdownParent>;
+  StructureCell: ResolverTypeWrapper<StructureCellParent>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  JoiningYear: ResolverTypeWrapper<JoiningYear>;
+  RetirementForecast: ResolverTypeWrapper<RetirementForecast>;
+  RetirementOutlook: ResolverTypeWrapper<RetirementOutlook>;
+  AlertKind: AlertKind;
+  Alert: ResolverTypeWrapper<AlertParent>;
+  StaffScope: ResolverTypeWrapper<StaffScopeParent>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -425,6 +614,14 @@ export type ResolversParentTypes = {
   RecordHirePayload: Omit<RecordHirePayload, 'hire'> & { hire?: Maybe<ResolversParentTypes['Hire']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
+  StructureBreakdown: StructureBreakdownParent;
+  StructureCell: StructureCellParent;
+  Float: Scalars['Float']['output'];
+  JoiningYear: JoiningYear;
+  RetirementForecast: RetirementForecast;
+  RetirementOutlook: RetirementOutlook;
+  Alert: AlertParent;
+  StaffScope: StaffScopeParent;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -538,6 +735,71 @@ export type MutationResolvers<ContextType = HrContext, ParentType extends Resolv
   recordHire?: Resolver<Maybe<ResolversTypes['RecordHirePayload']>, ParentType, ContextType, RequireFields<MutationRecordHireArgs, 'input'>>;
 };
 
+export type WorkforceDimensionResolvers = EnumResolverSignature<{ GENDER?: any, AGE_BAND?: any, EDUCATION?: any, DEGREE?: any, ETHNICITY?: any, TITLE_LEVEL?: any, EMPLOYMENT_TYPE?: any }, ResolversTypes['WorkforceDimension']>;
+
+export type ShareBaseResolvers = EnumResolverSignature<{ ALL_STAFF?: any, IN_QUOTA_STAFF?: any, OUT_OF_QUOTA_STAFF?: any }, ResolversTypes['ShareBase']>;
+
+export type StructureBreakdownResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['StructureBreakdown'] = ResolversParentTypes['StructureBreakdown']> = {
+  dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  base?: Resolver<ResolversTypes['ShareBase'], ParentType, ContextType>;
+  baseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['StructureCell']>, ParentType, ContextType>;
+};
+
+export type StructureCellResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['StructureCell'] = ResolversParentTypes['StructureCell']> = {
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  byValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  byLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type JoiningYearResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['JoiningYear'] = ResolversParentTypes['JoiningYear']> = {
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byType?: Resolver<Array<ResolversTypes['WorkforceCount']>, ParentType, ContextType>;
+};
+
+export type RetirementForecastResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['RetirementForecast'] = ResolversParentTypes['RetirementForecast']> = {
+  years?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  men?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  women?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RetirementOutlookResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['RetirementOutlook'] = ResolversParentTypes['RetirementOutlook']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  baseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  alreadyDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  horizons?: Resolver<Array<ResolversTypes['RetirementForecast']>, ParentType, ContextType>;
+};
+
+export type AlertKindResolvers = EnumResolverSignature<{ AGEING?: any, OVER_QUOTA?: any, LONG_VACANCY?: any, LEADERSHIP_OVER_FILLED?: any, OUT_OF_QUOTA_HIGH?: any }, ResolversTypes['AlertKind']>;
+
+export type AlertResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+  kind?: Resolver<ResolversTypes['AlertKind'], ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type StaffScopeResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['StaffScope'] = ResolversParentTypes['StaffScope'], FederationReferenceType extends FederationReferenceTypes['StaffScope'] = FederationReferenceTypes['StaffScope']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StaffScope']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  structure?: Resolver<Maybe<ResolversTypes['StructureBreakdown']>, ParentType, ContextType, RequireFields<StaffScopeStructureArgs, 'dimension' | 'base'>>;
+  workforceByType?: Resolver<Maybe<Array<ResolversTypes['WorkforceCount']>>, ParentType, ContextType>;
+  joiningTrend?: Resolver<Maybe<Array<ResolversTypes['JoiningYear']>>, ParentType, ContextType, Partial<StaffScopeJoiningTrendArgs>>;
+  retirementForecast?: Resolver<Maybe<ResolversTypes['RetirementOutlook']>, ParentType, ContextType, Partial<StaffScopeRetirementForecastArgs>>;
+  structureAlerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType, Partial<StaffScopeStructureAlertsArgs>>;
+};
+
 export type Resolvers<ContextType = HrContext> = {
   Date?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -561,5 +823,15 @@ export type Resolvers<ContextType = HrContext> = {
   RecordHirePayload?: RecordHirePayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  WorkforceDimension?: WorkforceDimensionResolvers;
+  ShareBase?: ShareBaseResolvers;
+  StructureBreakdown?: StructureBreakdownResolvers<ContextType>;
+  StructureCell?: StructureCellResolvers<ContextType>;
+  JoiningYear?: JoiningYearResolvers<ContextType>;
+  RetirementForecast?: RetirementForecastResolvers<ContextType>;
+  RetirementOutlook?: RetirementOutlookResolvers<ContextType>;
+  AlertKind?: AlertKindResolvers;
+  Alert?: AlertResolvers<ContextType>;
+  StaffScope?: StaffScopeResolvers<ContextType>;
 };
 

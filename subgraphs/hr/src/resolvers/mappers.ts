@@ -16,3 +16,11 @@ export type InstitutionParent = Pick<Institution, 'creditCode'>;
 export type EmploymentConnectionParent = ReturnType<typeof connection<EmploymentRow>>;
 export type PersonConnectionParent = ReturnType<typeof connection<PersonRow>>;
 export type HireParent = HireRow;
+/** A statistics scope: its id and the institutions the Staffing Office puts in it (from the reference). */
+export interface StaffScopeParent {
+  id: string;
+  creditCodes: string[];
+}
+export type AlertParent = import('@hub/schema').AlertFigures;
+export type StructureBreakdownParent = import('@hub/schema').StructureBreakdownFigures;
+export type StructureCellParent = import('@hub/schema').StructureCellFigures;

@@ -26,3 +26,16 @@ export type LeadershipPostState =
   | 'VACANT'
   /** 长期空缺（不少于 longVacantMonths 个月）/ unfilled for longVacantMonths months or more */
   | 'LONG_VACANT';
+
+/** 提示类别 / Kind of alert */
+export type AlertKind =
+  /** 人员老化（50 岁以上占比超过阈值）/ ageing: the share over 50 above the threshold */
+  | 'AGEING'
+  /** 超编 / over quota */
+  | 'OVER_QUOTA'
+  /** 长期空编 / long-idle vacancy */
+  | 'LONG_VACANCY'
+  /** 超职数配备领导 / over-filled leadership posts */
+  | 'LEADERSHIP_OVER_FILLED'
+  /** 编外人员远多于在编人员 / out-of-quota staff far above in-quota staff */
+  | 'OUT_OF_QUOTA_HIGH';

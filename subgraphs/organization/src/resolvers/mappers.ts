@@ -12,3 +12,9 @@ export type PersonParent = Pick<Person, 'idNumber'>;
 /** An institution by its key; with the Staffing Office's approved leadership posts when a field @requires them. */
 export type InstitutionParent = Pick<Institution, 'creditCode'> & { leadershipPostsApproved?: number | null };
 export type PastCadrePostParent = PastCadrePostRow;
+/** A statistics scope: its id and its institutions' approved leadership posts (the Staffing Office's, from the reference). */
+export interface StaffScopeParent {
+  id: string;
+  approved: { creditCode: string; approved: number }[];
+}
+export type AlertParent = import('@hub/schema').AlertFigures;

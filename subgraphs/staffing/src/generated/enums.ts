@@ -173,3 +173,54 @@ export type StopPayOutcome =
   | 'NOT_ON_PAYROLL'
   /** 通知内容不完整，财政局未能处理 / the notice could not be read; Finance applied nothing */
   | 'REJECTED';
+
+/** 亮灯 / Quota light (超缺编亮灯) */
+export type QuotaLight =
+  /** 红灯：超编（某类编制实有加已审批未入编超过核定）/ red: over quota in some category (occupied plus reserved above approved) */
+  | 'RED'
+  /** 黄灯：空编率超过阈值，或有长期闲置空编 / yellow: vacancies above the threshold share, or a long-idle vacancy */
+  | 'YELLOW'
+  /** 绿灯：正常（满编亦为绿灯）/ green: in order (exactly full is green) */
+  | 'GREEN';
+
+/** 亮灯原因 / Why a light is not green */
+export type QuotaLightReason =
+  /** 超编 / over quota */
+  | 'OVER_QUOTA'
+  /** 空编率超过阈值 / vacancy share above the threshold */
+  | 'VACANCY_RATE'
+  /** 长期闲置空编 / a vacancy idle for IDLE_VACANCY_MONTHS months or more */
+  | 'IDLE_VACANCY';
+
+/** 台账结构维度 / A dimension of the ledger's structure */
+export type LedgerDimension =
+  /** 编制类别 / quota category */
+  | 'QUOTA_CATEGORY'
+  /** 政治面貌 / political status */
+  | 'POLITICAL_STATUS'
+  /** 性别 / gender */
+  | 'GENDER'
+  /** 年龄段（asOf 日的周岁）/ age band, exact age on asOf */
+  | 'AGE_BAND';
+
+/** 占比基数 / What a share is a share of */
+export type ShareBase =
+  /** 全部人员（编内编外）/ all staff, in quota or not */
+  | 'ALL_STAFF'
+  /** 在编人员 / the in-quota staff */
+  | 'IN_QUOTA_STAFF'
+  /** 编外人员（人事代理、劳务派遣、临聘）/ the out-of-quota staff */
+  | 'OUT_OF_QUOTA_STAFF';
+
+/** 提示类别 / Kind of alert */
+export type AlertKind =
+  /** 人员老化（50 岁以上占比超过阈值）/ ageing: the share over 50 above the threshold */
+  | 'AGEING'
+  /** 超编 / over quota */
+  | 'OVER_QUOTA'
+  /** 长期空编 / long-idle vacancy */
+  | 'LONG_VACANCY'
+  /** 超职数配备领导 / over-filled leadership posts */
+  | 'LEADERSHIP_OVER_FILLED'
+  /** 编外人员远多于在编人员 / out-of-quota staff far above in-quota staff */
+  | 'OUT_OF_QUOTA_HIGH';

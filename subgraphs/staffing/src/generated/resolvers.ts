@@ -14,8 +14,13 @@ import type { StaffingCardEventKind } from './enums.ts';
 import type { QuotaMovementKind } from './enums.ts';
 import type { PriorityField } from './enums.ts';
 import type { StopPayOutcome } from './enums.ts';
+import type { QuotaLight } from './enums.ts';
+import type { QuotaLightReason } from './enums.ts';
+import type { LedgerDimension } from './enums.ts';
+import type { ShareBase } from './enums.ts';
+import type { AlertKind } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent, StopPayNoticeParent, StopPayNoticeConnectionParent, MonthlyRemovalReportParent, UnreportedRemovalUnitParent, UnreportedRemovalUnitConnectionParent, QuotaMovementParent, QuotaMovementConnectionParent, VacancyPoolEntryParent, RegionQuotaTotalParent, IdleVacancyParent, IdleVacancyConnectionParent, HiringApplicationParent, HiringApprovalParent, HiringApprovalUseParent, StaffingCardEventParent, UnitFreezeParent, HiringApplicationConnectionParent, HiringApprovalConnectionParent } from '../resolvers/mappers.ts';
+import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent, StopPayNoticeParent, StopPayNoticeConnectionParent, MonthlyRemovalReportParent, UnreportedRemovalUnitParent, UnreportedRemovalUnitConnectionParent, QuotaMovementParent, QuotaMovementConnectionParent, VacancyPoolEntryParent, RegionQuotaTotalParent, IdleVacancyParent, IdleVacancyConnectionParent, HiringApplicationParent, HiringApprovalParent, HiringApprovalUseParent, StaffingCardEventParent, UnitFreezeParent, HiringApplicationConnectionParent, HiringApprovalConnectionParent, StaffScopeParent, InstitutionQuotaUseParent, InstitutionQuotaUseConnectionParent, QuotaUseFiguresParent, ScopeQuotaUseParent, AlertParent, StructureBreakdownParent, StructureCellParent, StructureReportParent } from '../resolvers/mappers.ts';
 import type { StaffingContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -97,6 +102,8 @@ export type Institution = {
   freezes?: Maybe<Array<UnitFreeze>>;
   /** 某月的人员核减月报（未报为空）/ The unit's removal report for a month (YYYY-MM); null if none */
   removalReport?: Maybe<MonthlyRemovalReport>;
+  /** 编制使用与亮灯 / Quota use and light */
+  quotaUse?: Maybe<InstitutionQuotaUse>;
 };
 
 
@@ -855,6 +862,10 @@ export type Query = {
   hiringApproval?: Maybe<HiringApproval>;
   /** 批准满若干月（默认见 HIRING_APPROVAL_MONTHS，6 个月）仍未用完、未收回的审批（跟踪问效）/ Approvals not fully used and not withdrawn this many months after approval (default HIRING_APPROVAL_MONTHS, 6) */
   unusedHiringApprovals?: Maybe<HiringApprovalConnection>;
+  /** 统计范围；不给条件即全市 / A statistics scope; no conditions is the whole city */
+  staffScope?: Maybe<StaffScope>;
+  /** 年度结构报告（默认今年，统计日默认今天，北京时间）/ The annual structure report; year defaults to this year, asOf to today in Beijing */
+  structureReport?: Maybe<StructureReport>;
 };
 
 
@@ -936,6 +947,17 @@ export type QueryUnusedHiringApprovalsArgs = {
   olderThanMonths?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryStaffScopeArgs = {
+  scope?: InputMaybe<StaffScopeInput>;
+};
+
+
+export type QueryStructureReportArgs = {
+  year?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type Mutation = {
@@ -1040,6 +1062,214 @@ export type MutationUnfreezeUnitArgs = {
   input: UnfreezeUnitInput;
 };
 
+/** 统计范围的条件；给出的条件须同时满足，都不给即全市所有单位 / Conditions of a statistics scope; every condition given must hold, none given is every institution of the city */
+export type StaffScopeInput = {
+  /** 机构层级：市直、县区、乡镇（街道）/ Level: city organs, districts, townships */
+  level?: InputMaybe<AdminLevel>;
+  /** 机构类别：党委机关、政府机关、事业单位、群团机关 / Kind: party, government, public institution, mass organisation */
+  kind?: InputMaybe<InstitutionKind>;
+  /** 所属系统（如政法）/ System, e.g. politics and law */
+  system?: InputMaybe<InstitutionSystem>;
+  /** 经费形式（任一）；财政供养人员即全额、差额拨款单位 / Funding forms (any of); the budget-paid are those of FULL and PARTIAL units */
+  fundingForms?: InputMaybe<Array<FundingForm>>;
+  /** 单一单位 / One institution */
+  creditCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 统计范围（编办所有：哪些单位属于该范围）；人社局、组织部在此范围上各自统计本部门数据 / A statistics scope, owned by the Staffing Office (which institutions are in it); HR and the Organization Department each aggregate their own data over it */
+export type StaffScope = {
+  __typename?: 'StaffScope';
+  /** 范围标识（条件的规范写法，如 level=CITY;kind=PARTY_ORGAN）/ The scope's id: its conditions written canonically, e.g. level=CITY;kind=PARTY_ORGAN */
+  id: Scalars['ID']['output'];
+  /** 范围名称（中文，如 市直·党委机关）/ Label in Chinese, e.g. 市直·党委机关 */
+  label?: Maybe<Scalars['String']['output']>;
+  /** 机构层级条件 / Level condition */
+  level?: Maybe<AdminLevel>;
+  /** 机构类别条件 / Kind condition */
+  kind?: Maybe<InstitutionKind>;
+  /** 所属系统条件 / System condition */
+  system?: Maybe<InstitutionSystem>;
+  /** 经费形式条件（空表示不限）/ Funding forms condition; empty means any */
+  fundingForms?: Maybe<Array<FundingForm>>;
+  /** 单一单位条件 / One-institution condition */
+  institution?: Maybe<Institution>;
+  /** 范围内单位数 / Institutions in the scope */
+  institutionCount?: Maybe<Scalars['Int']['output']>;
+  /** 范围内单位的信用代码（各部门据此在本部门统计）/ Credit codes of the scope's institutions, from which each office aggregates its own data */
+  creditCodes?: Maybe<Array<Scalars['ID']['output']>>;
+  /** 范围内各单位核定领导职数（组织部据此比对实配）/ Approved leadership posts of the scope's institutions, against which the Organization Department compares the filled ones */
+  leadershipPostsApproved?: Maybe<Array<ApprovedLeadershipPosts>>;
+  /** 编制使用情况（范围合计）/ Quota use rolled up over the scope */
+  quotaUse?: Maybe<ScopeQuotaUse>;
+  /** 各单位编制使用与亮灯，可按灯色筛选；红灯在前 / Quota use and light of each institution, filtered by light; red first, then yellow, then green */
+  institutionQuotaUse?: Maybe<InstitutionQuotaUseConnection>;
+  /** 在编人员结构（实名制台账，按编制类别、政治面貌、性别、年龄段，可两维交叉）；占比基数为在编人员 / Structure of the in-quota staff on the ledger (quota category, political status, gender, age band; two at once); shares are of the in-quota staff */
+  ledgerStructure?: Maybe<StructureBreakdown>;
+  /** 编制预警（超编、长期空编），阈值见配置 / Quota alerts (over quota, long-idle vacancies); thresholds are configured */
+  quotaAlerts?: Maybe<Array<Alert>>;
+};
+
+
+/** 统计范围（编办所有：哪些单位属于该范围）；人社局、组织部在此范围上各自统计本部门数据 / A statistics scope, owned by the Staffing Office (which institutions are in it); HR and the Organization Department each aggregate their own data over it */
+export type StaffScopeInstitutionQuotaUseArgs = {
+  light?: InputMaybe<QuotaLight>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 统计范围（编办所有：哪些单位属于该范围）；人社局、组织部在此范围上各自统计本部门数据 / A statistics scope, owned by the Staffing Office (which institutions are in it); HR and the Organization Department each aggregate their own data over it */
+export type StaffScopeLedgerStructureArgs = {
+  dimension: LedgerDimension;
+  by?: InputMaybe<LedgerDimension>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 单位核定领导职数（编办所有）/ An institution's approved leadership posts (the Staffing Office's) */
+export type ApprovedLeadershipPosts = {
+  __typename?: 'ApprovedLeadershipPosts';
+  /** 统一社会信用代码 / Credit code */
+  creditCode: Scalars['ID']['output'];
+  /** 领导职数核定数 / Approved leadership posts */
+  approved: Scalars['Int']['output'];
+};
+
+export { QuotaLight };
+
+export { QuotaLightReason };
+
+/** 编制使用数字 / Quota use figures */
+export type QuotaUseFigures = {
+  __typename?: 'QuotaUseFigures';
+  /** 编制类别（合计时为空）/ Category; null for the total */
+  category?: Maybe<QuotaCategory>;
+  /** 核定数 / Approved */
+  approved: Scalars['Int']['output'];
+  /** 实有数 / Occupied */
+  occupied: Scalars['Int']['output'];
+  /** 已审批未入编 / Reserved */
+  reserved: Scalars['Int']['output'];
+  /** 空编数（各类空编之和，不含超编）/ Vacant: the sum of the vacancies, over-quota categories counted as 0 */
+  vacant: Scalars['Int']['output'];
+  /** 超编数（各类超编之和）/ Over quota: the sum by which categories exceed their approved number */
+  overQuota: Scalars['Int']['output'];
+};
+
+/** 范围的编制使用合计 / Quota use of a scope */
+export type ScopeQuotaUse = {
+  __typename?: 'ScopeQuotaUse';
+  /** 合计 / Total over all categories */
+  total: QuotaUseFigures;
+  /** 按编制类别 / By category */
+  byCategory: Array<QuotaUseFigures>;
+  /** 红灯单位数 / Institutions with a red light */
+  red: Scalars['Int']['output'];
+  /** 黄灯单位数 / Institutions with a yellow light */
+  yellow: Scalars['Int']['output'];
+  /** 绿灯单位数 / Institutions with a green light */
+  green: Scalars['Int']['output'];
+};
+
+/** 单位编制使用与亮灯 / An institution's quota use and light */
+export type InstitutionQuotaUse = {
+  __typename?: 'InstitutionQuotaUse';
+  /** 单位 / The institution */
+  institution: Institution;
+  /** 合计 / Total over its categories */
+  total: QuotaUseFigures;
+  /** 按编制类别 / By category */
+  byCategory: Array<QuotaUseFigures>;
+  /** 亮灯 / Light */
+  light: QuotaLight;
+  /** 亮灯原因（绿灯为空）/ Reasons; empty when green */
+  reasons: Array<QuotaLightReason>;
+  /** 空编率（%，空编数 / 核定数，保留一位小数，四舍五入）/ Vacancy share in percent (vacant / approved), one decimal, rounded half up */
+  vacancyRate?: Maybe<Scalars['Float']['output']>;
+  /** 最长闲置空编月数 / Whole months of its longest-idle vacancy */
+  longestIdleMonths?: Maybe<Scalars['Int']['output']>;
+};
+
+/** 单位编制使用分页 / A page of institutions' quota use */
+export type InstitutionQuotaUseConnection = {
+  __typename?: 'InstitutionQuotaUseConnection';
+  /** 本页 / The rows */
+  nodes: Array<InstitutionQuotaUse>;
+  /** 总数 / Count over all pages */
+  totalCount: Scalars['Int']['output'];
+  /** 分页信息 / Page info */
+  pageInfo: PageInfo;
+};
+
+export { LedgerDimension };
+
+export { ShareBase };
+
+/** 结构统计（一维或两维交叉）/ A structure breakdown, one dimension or two at once */
+export type StructureBreakdown = {
+  __typename?: 'StructureBreakdown';
+  /** 第一维 / First dimension */
+  dimension: Scalars['String']['output'];
+  /** 第二维（一维统计为空）/ Second dimension; null for one dimension */
+  by?: Maybe<Scalars['String']['output']>;
+  /** 年龄计算日 / The day ages are exact on */
+  asOf: Scalars['Date']['output'];
+  /** 占比基数 / What the shares are of */
+  base: ShareBase;
+  /** 基数人数 / Persons in the base */
+  baseCount: Scalars['Int']['output'];
+  /** 各格（人数为零的格不列出）/ The cells; cells with no person are not listed */
+  cells: Array<StructureCell>;
+};
+
+/** 结构统计的一格 / One cell of a breakdown */
+export type StructureCell = {
+  __typename?: 'StructureCell';
+  /** 第一维取值（未登记为 UNKNOWN）/ Value of the first dimension; UNKNOWN when not recorded */
+  value: Scalars['String']['output'];
+  /** 第一维取值名称（中文）/ Its Chinese label */
+  label: Scalars['String']['output'];
+  /** 第二维取值 / Value of the second dimension */
+  byValue?: Maybe<Scalars['String']['output']>;
+  /** 第二维取值名称 / Its Chinese label */
+  byLabel?: Maybe<Scalars['String']['output']>;
+  /** 人数 / Persons */
+  count: Scalars['Int']['output'];
+  /** 占比（%，占基数，保留一位小数，四舍五入）/ Share of the base in percent, one decimal, rounded half up */
+  share: Scalars['Float']['output'];
+};
+
+export { AlertKind };
+
+/** 智能化提示 / An alert on a structural problem */
+export type Alert = {
+  __typename?: 'Alert';
+  /** 类别 / Kind */
+  kind: AlertKind;
+  /** 涉及单位（针对整个范围时为空）/ The institution; null when the alert is about the whole scope */
+  institution?: Maybe<Institution>;
+  /** 实际值（人数、月数或百分比，见说明）/ The measured value (persons, months or percent, as the message says) */
+  value: Scalars['Float']['output'];
+  /** 阈值 / The threshold it crossed */
+  threshold: Scalars['Float']['output'];
+  /** 说明（中文）/ Message in Chinese */
+  message: Scalars['String']['output'];
+  /** 说明（英文）/ Message in English */
+  messageEn: Scalars['String']['output'];
+};
+
+/** 年度机构编制人员结构报告（财政供养人员：全额、差额拨款单位的在编人员）/ The annual structure report on the budget-paid staff (in-quota staff of FULL and PARTIAL units) */
+export type StructureReport = {
+  __typename?: 'StructureReport';
+  /** 年度 / Year */
+  year: Scalars['Int']['output'];
+  /** 统计日（年龄按此日计算）/ The day figures are taken on (ages exact on it) */
+  asOf: Scalars['Date']['output'];
+  /** 标题 / Title */
+  title: Scalars['String']['output'];
+  /** 报告的各范围：全市合计，市直、县区、乡镇，党委、政府、事业单位、群团，政法系统 / The report's scopes: the city, each level, each kind, the politics-and-law system */
+  scopes: Array<StaffScope>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1122,6 +1352,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Institution: Institution;
   Person: Person;
+  StaffScope: StaffScope;
 };
 
 /** Mapping of federation reference types */
@@ -1132,6 +1363,9 @@ export type FederationReferenceTypes = {
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"idNumber":true}> );
+  StaffScope:
+    ( { __typename: 'StaffScope' }
+    & GraphQLRecursivePick<FederationTypes['StaffScope'], {"id":true}> );
 };
 
 
@@ -1216,6 +1450,23 @@ export type ResolversTypes = {
   UnfreezeUnitPayload: ResolverTypeWrapper<Omit<UnfreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversTypes['UnitFreeze']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  StaffScopeInput: StaffScopeInput;
+  StaffScope: ResolverTypeWrapper<StaffScopeParent>;
+  ApprovedLeadershipPosts: ResolverTypeWrapper<ApprovedLeadershipPosts>;
+  QuotaLight: QuotaLight;
+  QuotaLightReason: QuotaLightReason;
+  QuotaUseFigures: ResolverTypeWrapper<QuotaUseFiguresParent>;
+  ScopeQuotaUse: ResolverTypeWrapper<ScopeQuotaUseParent>;
+  InstitutionQuotaUse: ResolverTypeWrapper<InstitutionQuotaUseParent>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  InstitutionQuotaUseConnection: ResolverTypeWrapper<InstitutionQuotaUseConnectionParent>;
+  LedgerDimension: LedgerDimension;
+  ShareBase: ShareBase;
+  StructureBreakdown: ResolverTypeWrapper<StructureBreakdownParent>;
+  StructureCell: ResolverTypeWrapper<StructureCellParent>;
+  AlertKind: AlertKind;
+  Alert: ResolverTypeWrapper<AlertParent>;
+  StructureReport: ResolverTypeWrapper<StructureReportParent>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1283,6 +1534,18 @@ export type ResolversParentTypes = {
   UnfreezeUnitPayload: Omit<UnfreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversParentTypes['UnitFreeze']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
+  StaffScopeInput: StaffScopeInput;
+  StaffScope: StaffScopeParent;
+  ApprovedLeadershipPosts: ApprovedLeadershipPosts;
+  QuotaUseFigures: QuotaUseFiguresParent;
+  ScopeQuotaUse: ScopeQuotaUseParent;
+  InstitutionQuotaUse: InstitutionQuotaUseParent;
+  Float: Scalars['Float']['output'];
+  InstitutionQuotaUseConnection: InstitutionQuotaUseConnectionParent;
+  StructureBreakdown: StructureBreakdownParent;
+  StructureCell: StructureCellParent;
+  Alert: AlertParent;
+  StructureReport: StructureReportParent;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1337,6 +1600,7 @@ export type InstitutionResolvers<ContextType = StaffingContext, ParentType exten
   frozen?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   freezes?: Resolver<Maybe<Array<ResolversTypes['UnitFreeze']>>, ParentType, ContextType>;
   removalReport?: Resolver<Maybe<ResolversTypes['MonthlyRemovalReport']>, ParentType, ContextType, RequireFields<InstitutionRemovalReportArgs, 'month'>>;
+  quotaUse?: Resolver<Maybe<ResolversTypes['InstitutionQuotaUse']>, ParentType, ContextType>;
 };
 
 export type QuotaResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Quota'] = ResolversParentTypes['Quota']> = {
@@ -1650,6 +1914,8 @@ export type QueryResolvers<ContextType = StaffingContext, ParentType extends Res
   hiringApplications?: Resolver<Maybe<ResolversTypes['HiringApplicationConnection']>, ParentType, ContextType, RequireFields<QueryHiringApplicationsArgs, 'first'>>;
   hiringApproval?: Resolver<Maybe<ResolversTypes['HiringApproval']>, ParentType, ContextType, RequireFields<QueryHiringApprovalArgs, 'approvalFormNumber'>>;
   unusedHiringApprovals?: Resolver<Maybe<ResolversTypes['HiringApprovalConnection']>, ParentType, ContextType, RequireFields<QueryUnusedHiringApprovalsArgs, 'first'>>;
+  staffScope?: Resolver<Maybe<ResolversTypes['StaffScope']>, ParentType, ContextType, Partial<QueryStaffScopeArgs>>;
+  structureReport?: Resolver<Maybe<ResolversTypes['StructureReport']>, ParentType, ContextType, Partial<QueryStructureReportArgs>>;
 };
 
 export type MutationResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1667,6 +1933,106 @@ export type MutationResolvers<ContextType = StaffingContext, ParentType extends 
   withdrawHiringApproval?: Resolver<Maybe<ResolversTypes['WithdrawHiringApprovalPayload']>, ParentType, ContextType, RequireFields<MutationWithdrawHiringApprovalArgs, 'input'>>;
   freezeUnit?: Resolver<Maybe<ResolversTypes['FreezeUnitPayload']>, ParentType, ContextType, RequireFields<MutationFreezeUnitArgs, 'input'>>;
   unfreezeUnit?: Resolver<Maybe<ResolversTypes['UnfreezeUnitPayload']>, ParentType, ContextType, RequireFields<MutationUnfreezeUnitArgs, 'input'>>;
+};
+
+export type StaffScopeResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['StaffScope'] = ResolversParentTypes['StaffScope'], FederationReferenceType extends FederationReferenceTypes['StaffScope'] = FederationReferenceTypes['StaffScope']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StaffScope']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['AdminLevel']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['InstitutionKind']>, ParentType, ContextType>;
+  system?: Resolver<Maybe<ResolversTypes['InstitutionSystem']>, ParentType, ContextType>;
+  fundingForms?: Resolver<Maybe<Array<ResolversTypes['FundingForm']>>, ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  institutionCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  creditCodes?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  leadershipPostsApproved?: Resolver<Maybe<Array<ResolversTypes['ApprovedLeadershipPosts']>>, ParentType, ContextType>;
+  quotaUse?: Resolver<Maybe<ResolversTypes['ScopeQuotaUse']>, ParentType, ContextType>;
+  institutionQuotaUse?: Resolver<Maybe<ResolversTypes['InstitutionQuotaUseConnection']>, ParentType, ContextType, RequireFields<StaffScopeInstitutionQuotaUseArgs, 'first'>>;
+  ledgerStructure?: Resolver<Maybe<ResolversTypes['StructureBreakdown']>, ParentType, ContextType, RequireFields<StaffScopeLedgerStructureArgs, 'dimension'>>;
+  quotaAlerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType>;
+};
+
+export type ApprovedLeadershipPostsResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['ApprovedLeadershipPosts'] = ResolversParentTypes['ApprovedLeadershipPosts']> = {
+  creditCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  approved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QuotaLightResolvers = EnumResolverSignature<{ RED?: any, YELLOW?: any, GREEN?: any }, ResolversTypes['QuotaLight']>;
+
+export type QuotaLightReasonResolvers = EnumResolverSignature<{ OVER_QUOTA?: any, VACANCY_RATE?: any, IDLE_VACANCY?: any }, ResolversTypes['QuotaLightReason']>;
+
+export type QuotaUseFiguresResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['QuotaUseFigures'] = ResolversParentTypes['QuotaUseFigures']> = {
+  category?: Resolver<Maybe<ResolversTypes['QuotaCategory']>, ParentType, ContextType>;
+  approved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  occupied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vacant?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overQuota?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ScopeQuotaUseResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['ScopeQuotaUse'] = ResolversParentTypes['ScopeQuotaUse']> = {
+  total?: Resolver<ResolversTypes['QuotaUseFigures'], ParentType, ContextType>;
+  byCategory?: Resolver<Array<ResolversTypes['QuotaUseFigures']>, ParentType, ContextType>;
+  red?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  yellow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  green?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InstitutionQuotaUseResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['InstitutionQuotaUse'] = ResolversParentTypes['InstitutionQuotaUse']> = {
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['QuotaUseFigures'], ParentType, ContextType>;
+  byCategory?: Resolver<Array<ResolversTypes['QuotaUseFigures']>, ParentType, ContextType>;
+  light?: Resolver<ResolversTypes['QuotaLight'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['QuotaLightReason']>, ParentType, ContextType>;
+  vacancyRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longestIdleMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type InstitutionQuotaUseConnectionResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['InstitutionQuotaUseConnection'] = ResolversParentTypes['InstitutionQuotaUseConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['InstitutionQuotaUse']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type LedgerDimensionResolvers = EnumResolverSignature<{ QUOTA_CATEGORY?: any, POLITICAL_STATUS?: any, GENDER?: any, AGE_BAND?: any }, ResolversTypes['LedgerDimension']>;
+
+export type ShareBaseResolvers = EnumResolverSignature<{ ALL_STAFF?: any, IN_QUOTA_STAFF?: any, OUT_OF_QUOTA_STAFF?: any }, ResolversTypes['ShareBase']>;
+
+export type StructureBreakdownResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['StructureBreakdown'] = ResolversParentTypes['StructureBreakdown']> = {
+  dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  base?: Resolver<ResolversTypes['ShareBase'], ParentType, ContextType>;
+  baseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['StructureCell']>, ParentType, ContextType>;
+};
+
+export type StructureCellResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['StructureCell'] = ResolversParentTypes['StructureCell']> = {
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  byValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  byLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AlertKindResolvers = EnumResolverSignature<{ AGEING?: any, OVER_QUOTA?: any, LONG_VACANCY?: any, LEADERSHIP_OVER_FILLED?: any, OUT_OF_QUOTA_HIGH?: any }, ResolversTypes['AlertKind']>;
+
+export type AlertResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+  kind?: Resolver<ResolversTypes['AlertKind'], ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type StructureReportResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['StructureReport'] = ResolversParentTypes['StructureReport']> = {
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['StaffScope']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = StaffingContext> = {
@@ -1730,5 +2096,20 @@ export type Resolvers<ContextType = StaffingContext> = {
   UnfreezeUnitPayload?: UnfreezeUnitPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  StaffScope?: StaffScopeResolvers<ContextType>;
+  ApprovedLeadershipPosts?: ApprovedLeadershipPostsResolvers<ContextType>;
+  QuotaLight?: QuotaLightResolvers;
+  QuotaLightReason?: QuotaLightReasonResolvers;
+  QuotaUseFigures?: QuotaUseFiguresResolvers<ContextType>;
+  ScopeQuotaUse?: ScopeQuotaUseResolvers<ContextType>;
+  InstitutionQuotaUse?: InstitutionQuotaUseResolvers<ContextType>;
+  InstitutionQuotaUseConnection?: InstitutionQuotaUseConnectionResolvers<ContextType>;
+  LedgerDimension?: LedgerDimensionResolvers;
+  ShareBase?: ShareBaseResolvers;
+  StructureBreakdown?: StructureBreakdownResolvers<ContextType>;
+  StructureCell?: StructureCellResolvers<ContextType>;
+  AlertKind?: AlertKindResolvers;
+  Alert?: AlertResolvers<ContextType>;
+  StructureReport?: StructureReportResolvers<ContextType>;
 };
 

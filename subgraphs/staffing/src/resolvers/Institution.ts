@@ -1,4 +1,4 @@
-import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode } from '@hub/schema';
+import { beijingDay, connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode } from '@hub/schema';
 import { quotaFigures } from '../domain/quotaFigures.ts';
 import { removalReport } from './removalReport.ts';
 import type { InstitutionResolvers } from '../generated/resolvers.ts';
@@ -31,4 +31,6 @@ export const Institution: InstitutionResolvers = {
   },
 
   removalReport,
+
+  quotaUse: (row, _, ctx) => ctx.loaders.institutionQuotaUse.load({ institution: row, today: beijingDay(ctx.now()) }),
 };

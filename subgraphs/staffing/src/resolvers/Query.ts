@@ -13,6 +13,8 @@ import { hiringApplications } from './hiringApplications.ts';
 import { hiringApprovalByFormNumber } from './hiringApprovalByFormNumber.ts';
 import { staffingCardByNumber } from './staffingCardByNumber.ts';
 import { unusedHiringApprovals } from './unusedHiringApprovals.ts';
+import { findStaffScope } from './findStaffScope.ts';
+import { structureReport } from './structureReport.ts';
 
 export const Query: QueryResolvers = {
   institution: (_, args, ctx) => {
@@ -47,4 +49,6 @@ export const Query: QueryResolvers = {
   hiringApplications,
   hiringApproval: hiringApprovalByFormNumber,
   unusedHiringApprovals,
+  staffScope: findStaffScope,
+  structureReport,
 };

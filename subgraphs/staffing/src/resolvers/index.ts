@@ -16,6 +16,8 @@ import { StaffingCardEvent } from './StaffingCardEvent.ts';
 import { StopPayNotice } from './StopPayNotice.ts';
 import { UnitFreeze } from './UnitFreeze.ts';
 import { UnreportedRemovalUnit } from './UnreportedRemovalUnit.ts';
+import { Alert } from './Alert.ts';
+import { StaffScope } from './StaffScope.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -35,4 +37,6 @@ export const resolvers: Resolvers = {
   StopPayNotice,
   MonthlyRemovalReport,
   UnreportedRemovalUnit,
+  StaffScope,
+  Alert,
 };

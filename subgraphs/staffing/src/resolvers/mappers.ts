@@ -54,3 +54,27 @@ export type StaffingCardEventParent = StaffingCardEventRow;
 export type UnitFreezeParent = UnitFreezeRow;
 export type HiringApplicationConnectionParent = ReturnType<typeof connection<HiringApplicationRow>>;
 export type HiringApprovalConnectionParent = ReturnType<typeof connection<HiringApprovalRow>>;
+/** A statistics scope: its canonical id and the conditions it stands for. */
+export interface StaffScopeParent {
+  id: string;
+  conditions: import('../domain/scopeId.ts').ScopeConditions;
+}
+export type InstitutionQuotaUseParent = import('../statsLoaders.ts').InstitutionQuotaUse;
+export type InstitutionQuotaUseConnectionParent = ReturnType<typeof connection<InstitutionQuotaUseParent>>;
+export type QuotaUseFiguresParent = import('../domain/quotaUse.ts').QuotaUseFigures;
+export interface ScopeQuotaUseParent {
+  total: QuotaUseFiguresParent;
+  byCategory: QuotaUseFiguresParent[];
+  red: number;
+  yellow: number;
+  green: number;
+}
+export type AlertParent = import('@hub/schema').AlertFigures;
+export type StructureBreakdownParent = import('@hub/schema').StructureBreakdownFigures;
+export type StructureCellParent = import('@hub/schema').StructureCellFigures;
+export interface StructureReportParent {
+  year: number;
+  asOf: string;
+  title: string;
+  scopes: StaffScopeParent[];
+}
