@@ -84,7 +84,10 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
       [PERSON, { id: p.removedStillPaid.idNumber }],
       [PERSON, { id: p.twoCards.idNumber }],
       [PERSON, { id: p.cadreNotOnLedger.idNumber }],
-      [`query($code: ID!) { institution(creditCode: $code) { payroll(first: 100) { totalCount nodes { nameOnRecord person { idNumber name } } } } }`, { code: p.mistypedId.creditCode }],
+      [
+        `query($code: ID!) { institution(creditCode: $code) { payroll(first: 100) { totalCount nodes { nameOnRecord person { idNumber name } } } } }`,
+        { code: p.mistypedId.creditCode },
+      ],
       // Refusals raised in resolvers (coded errors) and a person nobody knows.
       [`{ person(idNumber: "410102199001011234") { name } }`, {}],
       [`{ institutions(first: 5000) { totalCount } }`, {}],
