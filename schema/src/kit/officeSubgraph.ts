@@ -7,7 +7,7 @@ import type { Viewer } from './roles.ts';
 import { createRequestRecorder, type RequestRecorder } from './requestRecorder.ts';
 import { messageRoutes, type OfficeMessaging } from './messaging/messageRoutes.ts';
 import { createReadiness } from './readiness.ts';
-import { listenSubgraph } from './subgraphServer.ts';
+import { listenSubgraph, type SubgraphServerOptions } from './subgraphServer.ts';
 import { startConfiguredTracing } from './observability/tracing.ts';
 import type { SubgraphRoute } from './subgraphRoutes.ts';
 import type { ServiceName } from '../contracts/subgraphs.ts';
@@ -18,7 +18,8 @@ export interface OfficeSubgraph<TSeed = unknown, TDb = any, TContext extends Bas
   name: ServiceName;
   // biome-ignore lint/suspicious/noExplicitAny: each office's own drizzle schema; `db` carries its type
   openDatabase(location: DatabaseLocation): Promise<Database<any> & { db: TDb }>;
-  createServer(): ApolloServer<TContext>;
+  /** Its Apollo Server; `executor: 'graphql-js'` runs queries on the reference executor instead of the compiled one (tests compare them). */
+  createServer(options?: SubgraphServerOptions): ApolloServer<TContext>;
   /** The per-request context; `viewer` is who the gateway vouches for (null: a public caller); `now` its clock. */
   createContext(db: TDb, viewer: Viewer | null, now: () => Date): TContext;
   /** True when the office's database holds no data yet (first start). */
