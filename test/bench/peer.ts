@@ -52,10 +52,12 @@ const children: ChildProcess[] = [];
 const stopAll = () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 };
-process.once('SIGINT', () => {
-  stopAll();
-  process.exit(130);
-});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
 
 /** Starts `node --import tsx file` and resolves with the JSON of its first stdout line. */
 function launch<T>(file: string, env: Record<string, string>, flags: string[] = []): Promise<{ child: ChildProcess; ready: T }> {
