@@ -133,6 +133,8 @@ beforeAll(async () => {
     DEMO_PERSONS: String(DEMO.persons),
     ...SECRETS,
     ...own,
+    // Seven processes on a server other test runs share: a few connections each.
+    DATABASE_MAX_CONNECTIONS: '3',
     REDIS_URL,
     RATE_LIMIT_KEY_PREFIX: prefix,
     RATE_LIMIT_AUTHENTICATED: `${BUDGET.perSecond},${BUDGET.burst}`,

@@ -62,7 +62,7 @@ export interface GatewayOptions {
   /** HMAC key of the operation log's chain. */
   operationLogKey: string;
   /** The gateway's own database (the operation log): a PostgreSQL URL, or a PGlite folder. */
-  database: { url?: string | undefined; dataDir?: string | undefined };
+  database: { url?: string | undefined; dataDir?: string | undefined; maxConnections?: number | undefined };
   /** How large an operation may be (README, "Operation limits"); each unset one keeps its default. */
   limits?: Partial<OperationLimits> | undefined;
   /** How long a caller's Idempotency-Key is kept (README, "Safe retries"); 24 h when unset. */

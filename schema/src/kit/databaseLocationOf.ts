@@ -10,6 +10,18 @@ import { readEnv, SERVER_SETTINGS, setting } from './readEnv.ts';
  */
 export function databaseLocationOf(service: string, env: Record<string, string | undefined>): DatabaseLocation & { dataDir: string } {
   const own = `${service.toUpperCase()}_DATABASE_URL`;
-  const settings = readEnv({ [own]: setting.text(), DATABASE_URL: SERVER_SETTINGS.DATABASE_URL, DATA_DIR: SERVER_SETTINGS.DATA_DIR }, env);
-  return { url: (settings[own] as string | undefined) ?? settings.DATABASE_URL, dataDir: join(settings.DATA_DIR, service) };
+  const settings = readEnv(
+    {
+      [own]: setting.text(),
+      DATABASE_URL: SERVER_SETTINGS.DATABASE_URL,
+      DATA_DIR: SERVER_SETTINGS.DATA_DIR,
+      DATABASE_MAX_CONNECTIONS: SERVER_SETTINGS.DATABASE_MAX_CONNECTIONS,
+    },
+    env,
+  );
+  return {
+    url: (settings[own] as string | undefined) ?? settings.DATABASE_URL,
+    dataDir: join(settings.DATA_DIR, service),
+    maxConnections: settings.DATABASE_MAX_CONNECTIONS as number,
+  };
 }

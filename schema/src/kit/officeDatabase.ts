@@ -5,6 +5,8 @@ import { openDatabase, type Database } from './db.ts';
 export interface DatabaseLocation {
   url?: string | undefined;
   dataDir?: string | undefined;
+  /** PostgreSQL only: the pool's size (DATABASE_MAX_CONNECTIONS, 10). */
+  maxConnections?: number | undefined;
 }
 
 /**

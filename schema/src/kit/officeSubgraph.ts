@@ -51,6 +51,8 @@ export interface RunningSubgraph {
 export interface StartSubgraphOptions<TSeed> {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  /** PostgreSQL only: the pool's size (10 when unset). */
+  maxConnections?: number | undefined;
   port: number;
   host: string;
   /** The secret the gateway's signing keys are derived from; every request must carry the gateway's signature. */
@@ -67,7 +69,7 @@ export interface StartSubgraphOptions<TSeed> {
 export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, options: StartSubgraphOptions<TSeed>): Promise<RunningSubgraph> {
   // Before the database opens, so that its statements are traced (a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
   const stopTracing = startConfiguredTracing(`staffing-hub-${office.name}`);
-  const database = await office.openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
+  const database = await office.openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, maxConnections: options.maxConnections });
   try {
     await database.migrate();
     if (options.seedData && (await office.isEmpty(database.db))) await office.seed(database.db, options.seedData());

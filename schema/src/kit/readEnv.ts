@@ -108,6 +108,8 @@ export const SERVER_SETTINGS = {
   DATA_DIR: setting.text(join(REPO_ROOT, 'data')),
   /** The gateway-to-subgraph credential key (the same on both sides); without it, a development key under DATA_DIR. */
   SUBGRAPH_SECRET: setting.text(),
+  /** Connections each process keeps open to its PostgreSQL (postgres.js pool size); PGlite has one. */
+  DATABASE_MAX_CONNECTIONS: setting.count(10),
 };
 
 /**

@@ -10,7 +10,7 @@ describe('readSubgraphConfig', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hub-config-'));
     const hr = readSubgraphConfig('hr', { DATA_DIR: dataDir });
     const finance = readSubgraphConfig('finance', { DATA_DIR: dataDir });
-    expect(hr).toEqual({ port: 4003, host: '127.0.0.1', databaseUrl: undefined, dataDir: join(dataDir, 'hr'), secret: hr.secret });
+    expect(hr).toEqual({ port: 4003, host: '127.0.0.1', databaseUrl: undefined, dataDir: join(dataDir, 'hr'), maxConnections: 10, secret: hr.secret });
     expect(hr.secret).toMatch(/^[0-9a-f]{64}$/);
     expect(finance.secret).toBe(hr.secret);
     expect(readFileSync(join(dataDir, 'keys', 'subgraph.key'), 'utf8').trim()).toBe(hr.secret);
@@ -23,8 +23,16 @@ describe('readSubgraphConfig', () => {
       DATABASE_URL: 'postgres://db/hub',
       SUBGRAPH_SECRET: 's3cret',
       DATA_DIR: '/srv/hub',
+      DATABASE_MAX_CONNECTIONS: '3',
     });
-    expect(config).toEqual({ port: 5002, host: '0.0.0.0', databaseUrl: 'postgres://db/hub', dataDir: '/srv/hub/staffing', secret: 's3cret' });
+    expect(config).toEqual({
+      port: 5002,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://db/hub',
+      dataDir: '/srv/hub/staffing',
+      maxConnections: 3,
+      secret: 's3cret',
+    });
   });
 
   it('gives each office its own port and database when one environment serves them all', () => {

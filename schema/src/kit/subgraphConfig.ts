@@ -24,6 +24,7 @@ export function readSubgraphConfig(office: ServiceName, env: Record<string, stri
     host: settings.HOST,
     databaseUrl: database.url,
     dataDir: database.dataDir,
+    maxConnections: database.maxConnections,
     secret: settings.SUBGRAPH_SECRET ?? loadOrCreateDevKey(join(settings.DATA_DIR, 'keys', 'subgraph.key')),
   });
 }
