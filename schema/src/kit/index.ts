@@ -34,3 +34,4 @@ export * from './logError.ts';
 export * from './subgraphRoutes.ts';
 export * from './messaging/index.ts';
 export * from './sheets/index.ts';
+export * from './bulkPage.ts';

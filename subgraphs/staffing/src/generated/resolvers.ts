@@ -14,6 +14,7 @@ import type { StaffingCardEventKind } from './enums.ts';
 import type { QuotaMovementKind } from './enums.ts';
 import type { PriorityField } from './enums.ts';
 import type { StopPayOutcome } from './enums.ts';
+import type { StaffingVerificationDataset } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { InstitutionParent, QuotaParent, LedgerEntryParent, StaffingCardParent, RemovalParent, PersonParent, LedgerEntryConnectionParent, InstitutionConnectionParent, StopPayNoticeParent, StopPayNoticeConnectionParent, MonthlyRemovalReportParent, UnreportedRemovalUnitParent, UnreportedRemovalUnitConnectionParent, QuotaMovementParent, QuotaMovementConnectionParent, VacancyPoolEntryParent, RegionQuotaTotalParent, IdleVacancyParent, IdleVacancyConnectionParent, HiringApplicationParent, HiringApprovalParent, HiringApprovalUseParent, StaffingCardEventParent, UnitFreezeParent, HiringApplicationConnectionParent, HiringApprovalConnectionParent } from '../resolvers/mappers.ts';
 import type { StaffingContext } from '../context.ts';
@@ -825,6 +826,19 @@ export type UnfreezeUnitPayload = {
   freeze?: Maybe<UnitFreeze>;
 };
 
+export { StaffingVerificationDataset };
+
+/** 编办核查批量读取的一页：列名一次，每行为字符串列表 / One page of the Staffing Office's bulk read: the column names once, each row a list of strings */
+export type StaffingVerificationPage = {
+  __typename?: 'StaffingVerificationPage';
+  /** 列名 / Column names */
+  columns: Array<Scalars['String']['output']>;
+  /** 行（按键排序，空值为 null）/ Rows in key order; null where there is no value */
+  rows: Array<Array<Maybe<Scalars['String']['output']>>>;
+  /** 下一页游标，最后一页为空 / Cursor of the next page; null on the last page */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 按信用代码查机构 / One institution by credit code */
@@ -855,6 +869,8 @@ export type Query = {
   hiringApproval?: Maybe<HiringApproval>;
   /** 批准满若干月（默认见 HIRING_APPROVAL_MONTHS，6 个月）仍未用完、未收回的审批（跟踪问效）/ Approvals not fully used and not withdrawn this many months after approval (default HIRING_APPROVAL_MONTHS, 6) */
   unusedHiringApprovals?: Maybe<HiringApprovalConnection>;
+  /** 核查批量读取：按键分页（每页至多 5000 行），仅限协调小组机构编制核查（COORDINATOR）/ Bulk read for the coordination group's verification (COORDINATOR only), keyset-paged, at most 5000 rows a page */
+  staffingVerificationRows?: Maybe<StaffingVerificationPage>;
 };
 
 
@@ -934,6 +950,13 @@ export type QueryHiringApprovalArgs = {
 
 export type QueryUnusedHiringApprovalsArgs = {
   olderThanMonths?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryStaffingVerificationRowsArgs = {
+  dataset: StaffingVerificationDataset;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1214,6 +1237,8 @@ export type ResolversTypes = {
   FreezeUnitPayload: ResolverTypeWrapper<Omit<FreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversTypes['UnitFreeze']> }>;
   UnfreezeUnitInput: UnfreezeUnitInput;
   UnfreezeUnitPayload: ResolverTypeWrapper<Omit<UnfreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversTypes['UnitFreeze']> }>;
+  StaffingVerificationDataset: StaffingVerificationDataset;
+  StaffingVerificationPage: ResolverTypeWrapper<StaffingVerificationPage>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
@@ -1281,6 +1306,7 @@ export type ResolversParentTypes = {
   FreezeUnitPayload: Omit<FreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversParentTypes['UnitFreeze']> };
   UnfreezeUnitInput: UnfreezeUnitInput;
   UnfreezeUnitPayload: Omit<UnfreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversParentTypes['UnitFreeze']> };
+  StaffingVerificationPage: StaffingVerificationPage;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
 };
@@ -1635,6 +1661,14 @@ export type UnfreezeUnitPayloadResolvers<ContextType = StaffingContext, ParentTy
   freeze?: Resolver<Maybe<ResolversTypes['UnitFreeze']>, ParentType, ContextType>;
 };
 
+export type StaffingVerificationDatasetResolvers = EnumResolverSignature<{ INSTITUTIONS?: any, QUOTAS?: any, LEDGER?: any, STAFFING_CARDS?: any, REMOVALS?: any, STOP_PAY_NOTICES?: any }, ResolversTypes['StaffingVerificationDataset']>;
+
+export type StaffingVerificationPageResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['StaffingVerificationPage'] = ResolversParentTypes['StaffingVerificationPage']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<Array<Maybe<ResolversTypes['String']>>>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'creditCode'>>;
   institutions?: Resolver<Maybe<ResolversTypes['InstitutionConnection']>, ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'first'>>;
@@ -1650,6 +1684,7 @@ export type QueryResolvers<ContextType = StaffingContext, ParentType extends Res
   hiringApplications?: Resolver<Maybe<ResolversTypes['HiringApplicationConnection']>, ParentType, ContextType, RequireFields<QueryHiringApplicationsArgs, 'first'>>;
   hiringApproval?: Resolver<Maybe<ResolversTypes['HiringApproval']>, ParentType, ContextType, RequireFields<QueryHiringApprovalArgs, 'approvalFormNumber'>>;
   unusedHiringApprovals?: Resolver<Maybe<ResolversTypes['HiringApprovalConnection']>, ParentType, ContextType, RequireFields<QueryUnusedHiringApprovalsArgs, 'first'>>;
+  staffingVerificationRows?: Resolver<Maybe<ResolversTypes['StaffingVerificationPage']>, ParentType, ContextType, RequireFields<QueryStaffingVerificationRowsArgs, 'dataset' | 'first'>>;
 };
 
 export type MutationResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1728,6 +1763,8 @@ export type Resolvers<ContextType = StaffingContext> = {
   WithdrawHiringApprovalPayload?: WithdrawHiringApprovalPayloadResolvers<ContextType>;
   FreezeUnitPayload?: FreezeUnitPayloadResolvers<ContextType>;
   UnfreezeUnitPayload?: UnfreezeUnitPayloadResolvers<ContextType>;
+  StaffingVerificationDataset?: StaffingVerificationDatasetResolvers;
+  StaffingVerificationPage?: StaffingVerificationPageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
 };

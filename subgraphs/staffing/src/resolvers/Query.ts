@@ -13,8 +13,11 @@ import { hiringApplications } from './hiringApplications.ts';
 import { hiringApprovalByFormNumber } from './hiringApprovalByFormNumber.ts';
 import { staffingCardByNumber } from './staffingCardByNumber.ts';
 import { unusedHiringApprovals } from './unusedHiringApprovals.ts';
+import { staffingVerificationRows } from './staffingVerificationRows.ts';
 
 export const Query: QueryResolvers = {
+  staffingVerificationRows,
+
   institution: (_, args, ctx) => {
     const creditCode = requireCreditCode(args.creditCode);
     if (!inUnitScope(ctx.viewer, creditCode)) throw forbiddenUnit('creditCode');
