@@ -14,6 +14,8 @@ export interface BulkPage {
   rows: (string | null)[][];
   /** The cursor of the page after this one; null on the last page. */
   nextCursor: string | null;
+  /** Rows in the whole dataset, counted for the first page only (a run's progress); null after. */
+  total: number | null;
 }
 
 export interface BulkCursor {
@@ -60,13 +62,20 @@ export const afterKey = (columns: AnyColumn[], key: string[] | null): SQL | unde
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value));
 
 /** A page from `limit + 1` rows read in key order: the extra row only tells that there is a next page. */
-export function bulkPage<T extends Record<string, unknown>>(rowsPlusOne: T[], columns: readonly (keyof T & string)[], key: readonly (keyof T & string)[], limit: number): BulkPage {
+export function bulkPage<T extends Record<string, unknown>>(
+  rowsPlusOne: T[],
+  columns: readonly (keyof T & string)[],
+  key: readonly (keyof T & string)[],
+  limit: number,
+  total: number | null = null,
+): BulkPage {
   const rows = rowsPlusOne.slice(0, limit);
   const last = rows[rows.length - 1];
   return {
     columns: [...columns],
     rows: rows.map((r) => columns.map((c) => text(r[c]))),
     nextCursor: rowsPlusOne.length > limit && last ? Buffer.from(JSON.stringify(key.map((k) => text(last[k]) ?? '')), 'utf8').toString('base64url') : null,
+    total,
   };
 }
 

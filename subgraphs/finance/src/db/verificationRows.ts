@@ -16,7 +16,7 @@ export async function verificationRows(db: FinanceDb, dataset: FinanceVerificati
         .where(afterKey([t.institutionCreditCode], page.after))
         .orderBy(asc(t.institutionCreditCode))
         .limit(n);
-      return bulkPage(rows, ['creditCode', 'fundingForm', 'budgetedHeadcount'], ['creditCode'], page.limit);
+      return bulkPage(rows, ['creditCode', 'fundingForm', 'budgetedHeadcount'], ['creditCode'], page.limit, page.after === null ? await db.$count(t) : null);
     }
     case 'PAYROLL': {
       const t = payrollRecords;
@@ -26,7 +26,7 @@ export async function verificationRows(db: FinanceDb, dataset: FinanceVerificati
         .where(afterKey([t.idNumber], page.after))
         .orderBy(asc(t.idNumber))
         .limit(n);
-      return bulkPage(rows, ['idNumber', 'nameOnRecord', 'creditCode', 'onPayroll', 'lastPaidMonth'], ['idNumber'], page.limit);
+      return bulkPage(rows, ['idNumber', 'nameOnRecord', 'creditCode', 'onPayroll', 'lastPaidMonth'], ['idNumber'], page.limit, page.after === null ? await db.$count(t) : null);
     }
     case 'STOP_PAY_NOTICES': {
       const t = stopPayNotices;
@@ -36,7 +36,7 @@ export async function verificationRows(db: FinanceDb, dataset: FinanceVerificati
         .where(afterKey([t.idNumber, t.noticeNumber], page.after))
         .orderBy(asc(t.idNumber), asc(t.noticeNumber))
         .limit(n);
-      return bulkPage(rows, ['idNumber', 'noticeNumber', 'appliedAt', 'outcome'], ['idNumber', 'noticeNumber'], page.limit);
+      return bulkPage(rows, ['idNumber', 'noticeNumber', 'appliedAt', 'outcome'], ['idNumber', 'noticeNumber'], page.limit, page.after === null ? await db.$count(t) : null);
     }
   }
 }

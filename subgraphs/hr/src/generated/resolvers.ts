@@ -247,6 +247,8 @@ export type HrVerificationPage = {
   rows: Array<Array<Maybe<Scalars['String']['output']>>>;
   /** 下一页游标，最后一页为空 / Cursor of the next page; null on the last page */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  /** 数据集总行数（仅第一页给出）/ Rows in the whole dataset; on the first page only */
+  total?: Maybe<Scalars['Int']['output']>;
 };
 
 export type Query = {
@@ -560,6 +562,7 @@ export type HrVerificationPageResolvers<ContextType = HrContext, ParentType exte
   columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rows?: Resolver<Array<Array<Maybe<ResolversTypes['String']>>>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

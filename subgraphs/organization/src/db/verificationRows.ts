@@ -12,5 +12,5 @@ export async function verificationRows(db: OrganizationDb, _dataset: Organizatio
     .where(afterKey([cadres.idNumber], page.after))
     .orderBy(asc(cadres.idNumber))
     .limit(page.limit + 1);
-  return bulkPage(rows, ['idNumber', 'name', 'creditCode', 'leadership'], ['idNumber'], page.limit);
+  return bulkPage(rows, ['idNumber', 'name', 'creditCode', 'leadership'], ['idNumber'], page.limit, page.after === null ? await db.$count(cadres) : null);
 }
