@@ -32,7 +32,12 @@ export interface BulkCursor {
 export function readBulkCursor(first: number | null | undefined, after: string | null | undefined, keyLength: number): BulkCursor {
   const limit = first ?? 1000;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BULK_PAGE_SIZE) {
-    throw hubError(ErrorCode.INVALID_ARGUMENT, 'first', `first 应为 1 到 ${MAX_BULK_PAGE_SIZE} 之间的整数`, `first must be an integer from 1 to ${MAX_BULK_PAGE_SIZE}`);
+    throw hubError(
+      ErrorCode.INVALID_ARGUMENT,
+      'first',
+      `first 应为 1 到 ${MAX_BULK_PAGE_SIZE} 之间的整数`,
+      `first must be an integer from 1 to ${MAX_BULK_PAGE_SIZE}`,
+    );
   }
   if (after == null) return { limit, after: null };
   let key: unknown;

@@ -21,12 +21,24 @@ export async function verificationRows(db: FinanceDb, dataset: FinanceVerificati
     case 'PAYROLL': {
       const t = payrollRecords;
       const rows = await db
-        .select({ idNumber: t.idNumber, nameOnRecord: t.nameOnRecord, creditCode: t.institutionCreditCode, onPayroll: t.onPayroll, lastPaidMonth: t.lastPaidMonth })
+        .select({
+          idNumber: t.idNumber,
+          nameOnRecord: t.nameOnRecord,
+          creditCode: t.institutionCreditCode,
+          onPayroll: t.onPayroll,
+          lastPaidMonth: t.lastPaidMonth,
+        })
         .from(t)
         .where(afterKey([t.idNumber], page.after))
         .orderBy(asc(t.idNumber))
         .limit(n);
-      return bulkPage(rows, ['idNumber', 'nameOnRecord', 'creditCode', 'onPayroll', 'lastPaidMonth'], ['idNumber'], page.limit, page.after === null ? await db.$count(t) : null);
+      return bulkPage(
+        rows,
+        ['idNumber', 'nameOnRecord', 'creditCode', 'onPayroll', 'lastPaidMonth'],
+        ['idNumber'],
+        page.limit,
+        page.after === null ? await db.$count(t) : null,
+      );
     }
     case 'STOP_PAY_NOTICES': {
       const t = stopPayNotices;
@@ -36,7 +48,13 @@ export async function verificationRows(db: FinanceDb, dataset: FinanceVerificati
         .where(afterKey([t.idNumber, t.noticeNumber], page.after))
         .orderBy(asc(t.idNumber), asc(t.noticeNumber))
         .limit(n);
-      return bulkPage(rows, ['idNumber', 'noticeNumber', 'appliedAt', 'outcome'], ['idNumber', 'noticeNumber'], page.limit, page.after === null ? await db.$count(t) : null);
+      return bulkPage(
+        rows,
+        ['idNumber', 'noticeNumber', 'appliedAt', 'outcome'],
+        ['idNumber', 'noticeNumber'],
+        page.limit,
+        page.after === null ? await db.$count(t) : null,
+      );
     }
   }
 }

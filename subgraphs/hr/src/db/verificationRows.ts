@@ -26,5 +26,11 @@ export async function verificationRows(db: HrDb, _dataset: HrVerificationDataset
     .where(afterKey([persons.idNumber], page.after))
     .orderBy(asc(persons.idNumber))
     .limit(page.limit + 1);
-  return bulkPage(rows, ['idNumber', 'name', 'creditCode', 'type', 'since', 'pensionAccount', 'enrolled', 'occupationalAnnuity'], ['idNumber'], page.limit, page.after === null ? await db.$count(persons) : null);
+  return bulkPage(
+    rows,
+    ['idNumber', 'name', 'creditCode', 'type', 'since', 'pensionAccount', 'enrolled', 'occupationalAnnuity'],
+    ['idNumber'],
+    page.limit,
+    page.after === null ? await db.$count(persons) : null,
+  );
 }

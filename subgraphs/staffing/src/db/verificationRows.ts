@@ -28,7 +28,13 @@ export async function verificationRows(db: StaffingDb, dataset: StaffingVerifica
         .where(afterKey([t.creditCode], page.after))
         .orderBy(asc(t.creditCode))
         .limit(n);
-      return bulkPage(rows, ['creditCode', 'name', 'kind', 'level', 'system', 'fundingForm', 'leadershipPostsApproved', 'parentCreditCode'], ['creditCode'], page.limit, page.after === null ? await db.$count(t) : null);
+      return bulkPage(
+        rows,
+        ['creditCode', 'name', 'kind', 'level', 'system', 'fundingForm', 'leadershipPostsApproved', 'parentCreditCode'],
+        ['creditCode'],
+        page.limit,
+        page.after === null ? await db.$count(t) : null,
+      );
     }
     case 'QUOTAS': {
       const t = quotas;
@@ -38,17 +44,35 @@ export async function verificationRows(db: StaffingDb, dataset: StaffingVerifica
         .where(afterKey([t.institutionCreditCode, t.category], page.after))
         .orderBy(asc(t.institutionCreditCode), asc(t.category))
         .limit(n);
-      return bulkPage(rows, ['creditCode', 'category', 'approved', 'reserved'], ['creditCode', 'category'], page.limit, page.after === null ? await db.$count(t) : null);
+      return bulkPage(
+        rows,
+        ['creditCode', 'category', 'approved', 'reserved'],
+        ['creditCode', 'category'],
+        page.limit,
+        page.after === null ? await db.$count(t) : null,
+      );
     }
     case 'LEDGER': {
       const t = ledgerEntries;
       const rows = await db
-        .select({ idNumber: t.idNumber, creditCode: t.institutionCreditCode, category: t.quotaCategory, name: t.name, staffingCardNumber: t.staffingCardNumber })
+        .select({
+          idNumber: t.idNumber,
+          creditCode: t.institutionCreditCode,
+          category: t.quotaCategory,
+          name: t.name,
+          staffingCardNumber: t.staffingCardNumber,
+        })
         .from(t)
         .where(afterKey([t.idNumber], page.after))
         .orderBy(asc(t.idNumber))
         .limit(n);
-      return bulkPage(rows, ['idNumber', 'creditCode', 'category', 'name', 'staffingCardNumber'], ['idNumber'], page.limit, page.after === null ? await db.$count(t) : null);
+      return bulkPage(
+        rows,
+        ['idNumber', 'creditCode', 'category', 'name', 'staffingCardNumber'],
+        ['idNumber'],
+        page.limit,
+        page.after === null ? await db.$count(t) : null,
+      );
     }
     case 'STAFFING_CARDS': {
       const t = staffingCards;
@@ -58,7 +82,13 @@ export async function verificationRows(db: StaffingDb, dataset: StaffingVerifica
         .where(and(eq(t.status, 'ACTIVE'), afterKey([t.idNumber, t.number], page.after)))
         .orderBy(asc(t.idNumber), asc(t.number))
         .limit(n);
-      return bulkPage(rows, ['idNumber', 'number', 'creditCode', 'category'], ['idNumber', 'number'], page.limit, page.after === null ? await db.$count(t, eq(t.status, 'ACTIVE')) : null);
+      return bulkPage(
+        rows,
+        ['idNumber', 'number', 'creditCode', 'category'],
+        ['idNumber', 'number'],
+        page.limit,
+        page.after === null ? await db.$count(t, eq(t.status, 'ACTIVE')) : null,
+      );
     }
     case 'REMOVALS': {
       const t = removals;
@@ -68,7 +98,13 @@ export async function verificationRows(db: StaffingDb, dataset: StaffingVerifica
         .where(afterKey([t.idNumber, t.id], page.after))
         .orderBy(asc(t.idNumber), asc(t.id))
         .limit(n);
-      return bulkPage(rows, ['idNumber', 'id', 'creditCode', 'reason', 'effectiveOn'], ['idNumber', 'id'], page.limit, page.after === null ? await db.$count(t) : null);
+      return bulkPage(
+        rows,
+        ['idNumber', 'id', 'creditCode', 'reason', 'effectiveOn'],
+        ['idNumber', 'id'],
+        page.limit,
+        page.after === null ? await db.$count(t) : null,
+      );
     }
     case 'STOP_PAY_NOTICES': {
       const t = stopPayNotices;
@@ -78,7 +114,13 @@ export async function verificationRows(db: StaffingDb, dataset: StaffingVerifica
         .where(afterKey([t.idNumber, t.number], page.after))
         .orderBy(asc(t.idNumber), asc(t.number))
         .limit(n);
-      return bulkPage(rows, ['idNumber', 'number', 'creditCode', 'issuedAt'], ['idNumber', 'number'], page.limit, page.after === null ? await db.$count(t) : null);
+      return bulkPage(
+        rows,
+        ['idNumber', 'number', 'creditCode', 'issuedAt'],
+        ['idNumber', 'number'],
+        page.limit,
+        page.after === null ? await db.$count(t) : null,
+      );
     }
   }
 }

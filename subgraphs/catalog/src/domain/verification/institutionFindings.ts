@@ -24,7 +24,10 @@ export function institutionFindings(f: InstitutionFigures): FindingDraft[] {
           'HIGH',
           'staffing',
           { ...subject, extra: category },
-          [`${category} 编制实有 ${q.occupied} 人，超过核定数 ${q.approved}（超编 ${q.occupied - q.approved} 人）`, `${category}: ${q.occupied} on the ledger, ${q.approved} approved (${q.occupied - q.approved} over quota)`],
+          [
+            `${category} 编制实有 ${q.occupied} 人，超过核定数 ${q.approved}（超编 ${q.occupied - q.approved} 人）`,
+            `${category}: ${q.occupied} on the ledger, ${q.approved} approved (${q.occupied - q.approved} over quota)`,
+          ],
           [
             { office: 'staffing', item: 'Quota.approved', value: String(q.approved) },
             { office: 'staffing', item: 'Quota.occupied', value: String(q.occupied) },
@@ -40,7 +43,10 @@ export function institutionFindings(f: InstitutionFigures): FindingDraft[] {
         'MEDIUM',
         'finance',
         subject,
-        [`预算经费形式（${f.budget.fundingForm}）与编办核定（${f.fundingForm}）不一致`, `the budgeted funding form (${f.budget.fundingForm}) differs from the approved one (${f.fundingForm})`],
+        [
+          `预算经费形式（${f.budget.fundingForm}）与编办核定（${f.fundingForm}）不一致`,
+          `the budgeted funding form (${f.budget.fundingForm}) differs from the approved one (${f.fundingForm})`,
+        ],
         [
           { office: 'staffing', item: 'Institution.fundingForm', value: f.fundingForm },
           { office: 'finance', item: 'BudgetUnit.fundingForm', value: f.budget.fundingForm },
@@ -76,7 +82,10 @@ export function institutionFindings(f: InstitutionFigures): FindingDraft[] {
         'MEDIUM',
         'organization',
         subject,
-        [`领导职数核定 ${f.leadershipPostsApproved}，实配 ${f.leadershipFilled}（超职数配备）`, `${f.leadershipFilled} leadership posts filled, ${f.leadershipPostsApproved} approved`],
+        [
+          `领导职数核定 ${f.leadershipPostsApproved}，实配 ${f.leadershipFilled}（超职数配备）`,
+          `${f.leadershipFilled} leadership posts filled, ${f.leadershipPostsApproved} approved`,
+        ],
         [
           { office: 'staffing', item: 'Institution.leadershipPostsApproved', value: String(f.leadershipPostsApproved) },
           { office: 'organization', item: 'Institution.leadershipPostsFilled', value: String(f.leadershipFilled) },

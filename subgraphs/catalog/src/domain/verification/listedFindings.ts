@@ -40,7 +40,10 @@ export function listedFindings(unreported: readonly UnreportedUnit[], unused: re
         'LOW',
         'staffing',
         { creditCode: a.creditCode, extra: a.approvalFormNumber },
-        [`进人用编审批表 ${a.approvalFormNumber} 核准 ${a.persons} 人，已用 ${a.used}，有效期至 ${a.validUntil}`, `approval ${a.approvalFormNumber}: ${a.persons} approved, ${a.used} used, valid until ${a.validUntil}`],
+        [
+          `进人用编审批表 ${a.approvalFormNumber} 核准 ${a.persons} 人，已用 ${a.used}，有效期至 ${a.validUntil}`,
+          `approval ${a.approvalFormNumber}: ${a.persons} approved, ${a.used} used, valid until ${a.validUntil}`,
+        ],
         [
           { office: 'staffing', item: 'HiringApproval.persons', value: String(a.persons) },
           { office: 'staffing', item: 'HiringApproval.used', value: String(a.used) },

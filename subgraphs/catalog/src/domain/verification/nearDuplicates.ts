@@ -25,7 +25,9 @@ export function nearDuplicates(drafts: readonly FindingDraft[], names: NamesById
         !replaced.has(u) &&
         u.creditCode === stray.creditCode &&
         (nearIdNumbers(u.idNumber!, stray.idNumber!) ||
-          (names.get(u.idNumber!) !== undefined && names.get(u.idNumber!) === names.get(stray.idNumber!) && birthDate(u.idNumber!) === birthDate(stray.idNumber!))),
+          (names.get(u.idNumber!) !== undefined &&
+            names.get(u.idNumber!) === names.get(stray.idNumber!) &&
+            birthDate(u.idNumber!) === birthDate(stray.idNumber!))),
     );
     if (!match) continue;
     replaced.add(stray).add(match);

@@ -41,7 +41,10 @@ export function payrollFindings(p: PersonRecord, now: Date): FindingDraft[] {
         'finance',
         { idNumber: p.idNumber, creditCode: p.payroll.creditCode },
         removal
-          ? [`已核减（${removal.reason}，${removal.effectiveOn}）人员仍在财政工资发放名单上（吃空饷）`, `removed (${removal.reason}, ${removal.effectiveOn}) yet still on Finance's payroll`]
+          ? [
+              `已核减（${removal.reason}，${removal.effectiveOn}）人员仍在财政工资发放名单上（吃空饷）`,
+              `removed (${removal.reason}, ${removal.effectiveOn}) yet still on Finance's payroll`,
+            ]
           : ['财政发放工资的人员不在编办实名制台账上（吃空饷）', "paid by Finance but not on the Staffing Office's roster"],
         [
           { office: 'finance', item: 'PayrollRecord.onPayroll', value: 'true' },
@@ -75,7 +78,10 @@ export function payrollFindings(p: PersonRecord, now: Date): FindingDraft[] {
         'HIGH',
         'hr',
         { idNumber: p.idNumber, creditCode: removal.creditCode },
-        [`已核减（${removal.reason}，${removal.effectiveOn}）人员在人社局仍有本单位在职记录`, `removed (${removal.reason}, ${removal.effectiveOn}) yet still employed there at HR`],
+        [
+          `已核减（${removal.reason}，${removal.effectiveOn}）人员在人社局仍有本单位在职记录`,
+          `removed (${removal.reason}, ${removal.effectiveOn}) yet still employed there at HR`,
+        ],
         [
           { office: 'staffing', item: 'Removal.effectiveOn', value: removal.effectiveOn },
           { office: 'hr', item: 'Employment.type', value: employment.type },

@@ -10,7 +10,14 @@ const CYCLE_MONTHS: Record<string, number> = { REALTIME: 1, DAILY: 1, MONTHLY: 1
  * monthly data (Finance's payroll) is older than its catalog entry's update cycle allows, counted from
  * the month before the run's month. Null when it is fresh or there is no data to judge.
  */
-export function staleData(office: FindingOffice, item: string, entryCode: string, updateCycle: string, latestMonth: string | null, runMonth: string): FindingDraft | null {
+export function staleData(
+  office: FindingOffice,
+  item: string,
+  entryCode: string,
+  updateCycle: string,
+  latestMonth: string | null,
+  runMonth: string,
+): FindingDraft | null {
   if (latestMonth === null) return null;
   let due = runMonth;
   for (let i = 0; i < (CYCLE_MONTHS[updateCycle] ?? 1); i++) due = previousMonth(due);
@@ -20,7 +27,10 @@ export function staleData(office: FindingOffice, item: string, entryCode: string
     'LOW',
     office,
     { extra: `${office}:${item}` },
-    [`${item} 最新为 ${latestMonth}，按目录 ${entryCode} 的更新周期（${updateCycle}）应已更新至 ${due}`, `${item} stops at ${latestMonth}; catalog entry ${entryCode} (${updateCycle}) calls for ${due}`],
+    [
+      `${item} 最新为 ${latestMonth}，按目录 ${entryCode} 的更新周期（${updateCycle}）应已更新至 ${due}`,
+      `${item} stops at ${latestMonth}; catalog entry ${entryCode} (${updateCycle}) calls for ${due}`,
+    ],
     [{ office, item, value: latestMonth }],
   );
 }
