@@ -1,4 +1,4 @@
-import { catalog, catalogSource, type CatalogDb } from '@hub/catalog';
+import { catalog, catalogSource, createVerificationWorker, type CatalogDb, type VerificationWorker } from '@hub/catalog';
 import { SERVICE_SUBGRAPHS, SUPERGRAPH_PATH, type OfficeName, type CatalogSource, type ServiceName } from '@hub/schema/contracts';
 import { startConfiguredTracing, startSubgraph, type OfficeSubgraph, type RunningSubgraph } from '@hub/schema';
 import { finance } from '@hub/finance';
@@ -62,6 +62,10 @@ export interface HubOptions {
   metricsToken?: GatewayOptions['metricsToken'];
   /** Development only: the workbench's sign-in picks an office and role (see GatewayOptions.devSignIn). */
   devSignIn?: boolean | undefined;
+  /** How often the verification worker looks for queued and scheduled runs (README, "Verification"); 0: only when drained. */
+  verificationPollMs?: number;
+  /** The verification schedules in force (VERIFICATION_SCHEDULE): monthly and half-yearly by default. */
+  verificationSchedules?: ('MONTHLY' | 'HALF_YEARLY')[];
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -76,6 +80,8 @@ export interface Hub {
   subgraphs: Record<ServiceName, RunningSubgraph>;
   /** The coordination group's catalog as the gateway reads it (a second gateway over the same subgraphs reads the same). */
   catalog: CatalogSource;
+  /** The coordination group's verification worker: reads the offices through this gateway (tests `drain()` it). */
+  verification: VerificationWorker;
   stop(): Promise<void>;
 }
 
@@ -154,14 +160,37 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     await Promise.all(started.map((s) => s.stop()));
     throw error;
   });
+  // The run reads the offices through the gateway's GraphQL as the coordination group (a COORDINATOR of
+  // the Staffing Office, which hosts it), so the catalog and the operation log see every read.
+  const verification = createVerificationWorker({
+    db: subgraphs.catalog.database.db as CatalogDb,
+    now: options.now,
+    pollMs: options.verificationPollMs ?? 60_000,
+    schedules: options.verificationSchedules ?? ['MONTHLY', 'HALF_YEARLY'],
+    onError: (error) => progress(`核查失败 / verification run failed: ${error instanceof Error ? error.message : String(error)}`),
+    reader: async (query, variables) => {
+      const token = await gateway.tokens.sign({ sub: 'verification-run', office: 'staffing', role: 'COORDINATOR' } as never);
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const answer = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+      if (answer.errors?.length || !answer.data)
+        throw new Error(`verification read failed: ${answer.errors?.map((e) => e.message).join('; ') ?? response.status}`);
+      return answer.data;
+    },
+  });
   return {
     url: gateway.url,
+    verification,
     subgraphSecret: secret,
     jwtSecret,
     gateway,
     subgraphs,
     catalog: catalogOfHub,
     async stop() {
+      await verification.stop();
       await gateway.stop();
       await Promise.all(started.map((s) => s.stop()));
       await stopTracing?.();

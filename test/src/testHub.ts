@@ -96,6 +96,9 @@ export async function startTestHub(
     ...options,
     rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
     messagePollMs: options.messagePollMs ?? NO_POLL,
+    // Verification runs when a test drains `hub.verification`, never on a schedule in the background.
+    verificationPollMs: 0,
+    verificationSchedules: [],
     // Finished imports are logged when a test drains `hub.gateway.importLog`, not by a poll in the background.
     imports: { logPollMs: NO_POLL, ...options.imports },
   });

@@ -190,7 +190,8 @@ describe.each([
           : !ledger.has(e.idNumber) &&
             !cardsByPerson.has(e.idNumber) &&
             !payroll.has(e.idNumber) &&
-            insurances.get(e.idNumber)?.pensionAccount === 'ENTERPRISE' &&
+            insurances.get(e.idNumber)?.pensionAccount ===
+              (e.type === 'PERSONNEL_AGENCY' && e.since < '2014-10-01' ? 'PUBLIC_INSTITUTION_AGENCY' : 'ENTERPRISE') &&
             insurances.get(e.idNumber)?.enrolled === true,
       ),
     ).toEqual([]);

@@ -9,7 +9,15 @@ function insurance(p: PersonDraft): InsuranceRow {
   if (p.employment === 'IN_QUOTA') {
     return { idNumber: p.idNumber, pensionAccount: 'PUBLIC_INSTITUTION', enrolled: true, occupationalAnnuity: true, since: maxIso(p.unitJoinDate, REFORM) };
   }
-  return { idNumber: p.idNumber, pensionAccount: 'ENTERPRISE', enrolled: true, occupationalAnnuity: false, since: p.employmentSince };
+  // 人事代理 staff who joined before the reform stay in the public-institution agency account (事业人事代理户); later ones, and everyone else out of quota, are in the enterprise account.
+  const agencyAccount = p.employment === 'PERSONNEL_AGENCY' && p.employmentSince < REFORM;
+  return {
+    idNumber: p.idNumber,
+    pensionAccount: agencyAccount ? 'PUBLIC_INSTITUTION_AGENCY' : 'ENTERPRISE',
+    enrolled: true,
+    occupationalAnnuity: false,
+    since: p.employmentSince,
+  };
 }
 
 /**

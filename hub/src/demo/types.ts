@@ -26,7 +26,7 @@ export type EmploymentType = 'IN_QUOTA' | 'PERSONNEL_AGENCY' | 'LABOR_DISPATCH' 
 export type Education = 'POSTGRADUATE' | 'UNDERGRADUATE' | 'JUNIOR_COLLEGE' | 'SECONDARY_VOCATIONAL' | 'HIGH_SCHOOL_OR_BELOW';
 export type Degree = 'DOCTOR' | 'MASTER' | 'BACHELOR' | 'NONE';
 export type TitleLevel = 'SENIOR' | 'ASSOCIATE_SENIOR' | 'INTERMEDIATE' | 'JUNIOR';
-export type PensionAccount = 'PUBLIC_INSTITUTION' | 'ENTERPRISE';
+export type PensionAccount = 'PUBLIC_INSTITUTION' | 'PUBLIC_INSTITUTION_AGENCY' | 'ENTERPRISE';
 export type Rank = 'DEPUTY_BUREAU' | 'DIVISION' | 'DEPUTY_DIVISION' | 'SECTION' | 'DEPUTY_SECTION' | 'PRINCIPAL_STAFF' | 'STAFF';
 
 // staffing (编办)

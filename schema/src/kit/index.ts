@@ -44,3 +44,4 @@ export * from './probeHandler.ts';
 export * from './stopOnSignals.ts';
 export * from './runSubgraph.ts';
 export * from './stats/index.ts';
+export * from './bulkPage.ts';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { manyByKey } from '@hub/schema';
 import * as q from './db/queries.ts';
+import { eventsOfFindings } from './db/findingQueries.ts';
 
 /** A read done at most once per request (a request sees one state of the catalog). */
 const once = <T>(load: () => Promise<T>) => {
@@ -31,7 +32,10 @@ export function createLoaders(db: q.CatalogDb) {
     pendingRequests: once(() => q.requests(db, { status: 'PENDING' })),
     /** An entry's versions, newest first. */
     versionsByEntry: new DataLoader(async (codes: readonly string[]) => manyByKey(codes, await q.versionsOfEntries(db, codes), (v) => v.entryCode)),
+    /** A finding's workflow steps, oldest first. */
+    eventsByFinding: new DataLoader(async (ids: readonly number[]) => manyByKey(ids, await eventsOfFindings(db, ids), (e) => e.findingId)),
     clearAll() {
+      loaders.eventsByFinding.clearAll();
       loaders.entries.clear();
       loaders.allGrants.clear();
       loaders.pendingRequests.clear();

@@ -28,4 +28,6 @@ export const catalog: OfficeSubgraph<CatalogSeed, CatalogDb, CatalogContext> = {
 };
 
 export { catalogSource, readCatalogSnapshot } from './catalogSource.ts';
+export { createVerificationWorker, type VerificationWorker } from './verification/verificationWorker.ts';
+export type { HubReader } from './verification/hubReader.ts';
 export type { CatalogDb, CatalogSeed };

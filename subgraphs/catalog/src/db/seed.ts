@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { loadDefaultCatalog, type CatalogEntryDefinition } from '@hub/schema/contracts';
 import { addMissingDefaults, type CatalogDb } from './queries.ts';
 import { catalogEntries } from './schema.ts';
+import { addStandingGrants } from './addStandingGrants.ts';
 
 /** The catalog's seed is the default catalog file (schema/catalog.json), or the entries a test gives. */
 export type CatalogSeed = CatalogEntryDefinition[];
@@ -22,4 +23,5 @@ export async function seedCatalog(db: CatalogDb, entries: CatalogSeed): Promise<
  */
 export async function addDefaultCatalog(db: CatalogDb): Promise<void> {
   await addMissingDefaults(db, loadDefaultCatalog(), 'system:default-catalog');
+  await addStandingGrants(db);
 }

@@ -22,7 +22,7 @@ export const fieldOf = (info: GraphQLResolveInfo) => `${info.parentType.name}.${
 
 /** A change that was made, with what it was before and after, for the gateway's operation log. */
 export interface Change {
-  entity: 'CatalogEntry' | 'AccessRequest' | 'Grant';
+  entity: 'CatalogEntry' | 'AccessRequest' | 'Grant' | 'Finding' | 'VerificationRun';
   key: string | number;
   action: string;
   before: unknown;

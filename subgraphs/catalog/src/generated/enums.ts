@@ -49,3 +49,121 @@ export type AccessRequestStatus =
   | 'REFUSED'
   /** 已撤回 / withdrawn by the requester */
   | 'WITHDRAWN';
+
+/** 核查问题类型（机构编制核查、人员重复信息筛查）/ Finding type of the cross-office verification */
+export type FindingType =
+  /** 吃空饷：财政发放工资，但不在编办实名制台账上或已核减 / paid by Finance, not on the Staffing Office's roster, or removed */
+  | 'PAID_NOT_ON_ROSTER'
+  /** 在台账上（在编）但财政未发放工资 / on the roster, not on Finance's payroll */
+  | 'ON_ROSTER_NOT_PAID'
+  /** 已核减但人社仍有在职记录 / removed from the quota, still employed at HR */
+  | 'REMOVED_BUT_EMPLOYED'
+  /** 停拨工资通知逾一个月未执行 / a stop-pay notice older than a month not applied by Finance */
+  | 'STOP_PAY_NOT_APPLIED'
+  /** 在编人员未参加养老保险 / in quota, not enrolled in pension insurance */
+  | 'IN_QUOTA_NOT_INSURED'
+  /** 养老保险账户类型不符（事业在编户、事业人事代理户、企业户）/ the wrong pension account for the employment */
+  | 'WRONG_PENSION_ACCOUNT'
+  /** 经费形式不一致（编办核定与财政预算）/ funding form differs between Staffing and Finance */
+  | 'FUNDING_FORM_MISMATCH'
+  /** 人数不一致（核定、预算、在编在职）/ approved, budgeted and employed-in-quota headcounts differ */
+  | 'HEADCOUNT_MISMATCH'
+  /** 超编 / more persons on the ledger than approved in a quota category */
+  | 'OVER_QUOTA'
+  /** 超职数配备领导 / more leadership posts filled than approved */
+  | 'LEADERSHIP_POSTS_OVER_FILLED'
+  /** 担任领导职务的干部不在实名制台账上 / a cadre in a leadership post who is not on the roster */
+  | 'CADRE_NOT_ON_ROSTER'
+  /** 同一身份号码在两部门姓名不一致 / one ID number, different names in two offices */
+  | 'IDENTITY_MISMATCH'
+  /** 一人多卡 / one person holds more than one active staffing card */
+  | 'DUPLICATE_CARD'
+  /** 疑似同一人（身份号码错一位或两位数字颠倒）/ probably one person under two ID numbers (one character off, two digits swapped) */
+  | 'NEAR_DUPLICATE_PERSON'
+  /** 身份号码校验不通过 / an ID number whose check character is wrong */
+  | 'INVALID_ID_NUMBER'
+  /** 数据超过目录更新周期未更新 / an office's data older than its catalog update cycle */
+  | 'STALE_DATA'
+  /** 进人用编审批逾期未使用 / a hiring approval not used within its validity */
+  | 'UNUSED_APPROVAL'
+  /** 未按月报送人员核减情况 / a unit late with its monthly removal report */
+  | 'UNREPORTED_REMOVALS'
+  /** 使用部门校核纠错：认为某数据项有误 / a consumer office flags a value it believes wrong (校核纠错) */
+  | 'FLAGGED_VALUE';
+
+/** 核查问题严重程度 / Severity of a finding */
+export type FindingSeverity =
+  /** 高：涉及资金或编制违规 / high: money or quota rules at stake */
+  | 'HIGH'
+  /** 中 / medium */
+  | 'MEDIUM'
+  /** 低：数据质量 / low: data quality */
+  | 'LOW';
+
+/** 核查问题处理状态 / Workflow status of a finding */
+export type FindingStatus =
+  /** 待处理 / open: the office that must act has not answered */
+  | 'OPEN'
+  /** 已确认，整改中 / acknowledged by the office that must act */
+  | 'ACKNOWLEDGED'
+  /** 已报整改，待下次核查确认 / marked fixed; the next run confirms (RESOLVED) or reopens it */
+  | 'FIXED'
+  /** 已说明情况（如政策允许）/ explained by the office that must act */
+  | 'EXPLAINED'
+  /** 已解决：最近一次核查未再发现 / resolved: the latest run of its scope no longer finds it */
+  | 'RESOLVED';
+
+/** 与上一次同范围核查相比 / Compared with the previous run of the same scope */
+export type FindingChange =
+  /** 新发现 / new in this run */
+  | 'NEW'
+  /** 持续存在 / found by the previous run too */
+  | 'PERSISTING'
+  /** 已解决 / found by the previous run, not by this one */
+  | 'RESOLVED';
+
+/** 核查范围类型 / Kind of scope of a run */
+export type VerificationScopeKind =
+  /** 全市（全省）/ the whole city or province */
+  | 'ALL'
+  /** 按层级 / one administrative level */
+  | 'LEVEL'
+  /** 按系统 / one system */
+  | 'SYSTEM'
+  /** 单个机构 / one institution */
+  | 'INSTITUTION';
+
+/** 核查运行状态 / Status of a verification run */
+export type VerificationRunStatus =
+  /** 排队中 / queued */
+  | 'QUEUED'
+  /** 运行中 / running */
+  | 'RUNNING'
+  /** 已完成 / finished */
+  | 'SUCCEEDED'
+  /** 失败（见 error）/ failed; see error */
+  | 'FAILED';
+
+/** 核查触发方式 / What started a run */
+export type VerificationTrigger =
+  /** 按需 / on demand */
+  | 'ON_DEMAND'
+  /** 每月定期 / the monthly schedule */
+  | 'MONTHLY'
+  /** 每半年定期 / the half-yearly schedule */
+  | 'HALF_YEARLY';
+
+/** 核查问题处理动作 / A workflow action on a finding */
+export type FindingAction =
+  /** 确认 / acknowledge */
+  | 'ACKNOWLEDGE'
+  /** 报整改完成 / mark fixed */
+  | 'MARK_FIXED'
+  /** 说明情况 / explain */
+  | 'EXPLAIN'
+  /** 核查确认已解决 / confirmed resolved by a run */
+  | 'CONFIRM_RESOLVED'
+  /** 核查再次发现，重新打开 / reopened by a run that found it again */
+  | 'REOPEN'
+  /** 校核纠错：提出 / flag a value */
+  | 'FLAG';

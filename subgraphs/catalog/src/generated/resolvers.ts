@@ -4,8 +4,16 @@ import type { UpdateCycle } from './enums.ts';
 import type { EntryStatus } from './enums.ts';
 import type { Sensitivity } from './enums.ts';
 import type { AccessRequestStatus } from './enums.ts';
+import type { FindingType } from './enums.ts';
+import type { FindingSeverity } from './enums.ts';
+import type { FindingStatus } from './enums.ts';
+import type { FindingChange } from './enums.ts';
+import type { VerificationScopeKind } from './enums.ts';
+import type { VerificationRunStatus } from './enums.ts';
+import type { VerificationTrigger } from './enums.ts';
+import type { FindingAction } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CatalogEntryParent, CatalogItemParent, CatalogVersionParent, AccessRequestParent, GrantParent } from '../resolvers/mappers.ts';
+import type { CatalogEntryParent, CatalogItemParent, CatalogVersionParent, AccessRequestParent, GrantParent, VerificationRunParent, FindingParent, FindingEventParent } from '../resolvers/mappers.ts';
 import type { CatalogContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -288,6 +296,243 @@ export type RevokeGrantPayload = {
   grant?: Maybe<Grant>;
 };
 
+export { FindingType };
+
+export { FindingSeverity };
+
+export { FindingStatus };
+
+export { FindingChange };
+
+export { VerificationScopeKind };
+
+export { VerificationRunStatus };
+
+export { VerificationTrigger };
+
+export { FindingAction };
+
+/** 核查范围 / The scope of a run */
+export type VerificationScope = {
+  __typename?: 'VerificationScope';
+  /** 范围类型 / Kind */
+  kind: VerificationScopeKind;
+  /** 范围值：层级（CITY/DISTRICT/TOWNSHIP）、系统代码或机构统一社会信用代码；ALL 时为空 / The level, system or credit code; null for ALL */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** 核查阶段进度 / Progress of one phase of a run */
+export type VerificationPhase = {
+  __typename?: 'VerificationPhase';
+  /** 阶段名（staffing.ledger、hr.employments、finance.payroll …、checks、store）/ Phase name */
+  name: Scalars['String']['output'];
+  /** 已处理行数 / Rows processed */
+  processed: Scalars['Int']['output'];
+  /** 总行数（未知时为空）/ Rows in total, when known */
+  total?: Maybe<Scalars['Int']['output']>;
+  /** 是否完成 / Done */
+  done: Scalars['Boolean']['output'];
+};
+
+/** 一次机构编制核查 / One verification run */
+export type VerificationRun = {
+  __typename?: 'VerificationRun';
+  /** 运行编号 / Run id */
+  id: Scalars['ID']['output'];
+  /** 范围 / Scope */
+  scope: VerificationScope;
+  /** 触发方式 / Trigger */
+  trigger: VerificationTrigger;
+  /** 状态 / Status */
+  status: VerificationRunStatus;
+  /** 发起人 / Who started it (the schedule: schedule) */
+  requestedBy: Scalars['String']['output'];
+  /** 发起时间 / Requested at */
+  requestedAt: Scalars['DateTime']['output'];
+  /** 开始时间 / Started at */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 结束时间 / Finished at */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 各阶段进度 / Progress per phase */
+  phases: Array<VerificationPhase>;
+  /** 发现问题数 / Findings of this run */
+  findingCount?: Maybe<Scalars['Int']['output']>;
+  /** 新发现数 / New findings */
+  newCount?: Maybe<Scalars['Int']['output']>;
+  /** 持续存在数 / Persisting findings */
+  persistingCount?: Maybe<Scalars['Int']['output']>;
+  /** 已解决数 / Findings of the previous run of this scope not found again */
+  resolvedCount?: Maybe<Scalars['Int']['output']>;
+  /** 失败原因 / Why it failed */
+  error?: Maybe<Scalars['String']['output']>;
+  /** 本次与上次相比的变化（可按变化筛选）/ This run's findings and the resolved ones, compared with the previous run */
+  changes: FindingChangeConnection;
+};
+
+
+/** 一次机构编制核查 / One verification run */
+export type VerificationRunChangesArgs = {
+  change?: InputMaybe<FindingChange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 核查运行列表 / A page of runs */
+export type VerificationRunConnection = {
+  __typename?: 'VerificationRunConnection';
+  /** 运行 / Runs, newest first */
+  nodes: Array<VerificationRun>;
+  /** 分页信息 / Page info */
+  pageInfo: VerificationPageInfo;
+};
+
+/** 分页信息 / Page info */
+export type VerificationPageInfo = {
+  __typename?: 'VerificationPageInfo';
+  /** 是否还有下一页 / Whether there is a next page */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** 本页最后一项的游标 / Cursor of the last item */
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** 某次核查中一个问题的变化 / One finding as a run saw it */
+export type FindingChangeEntry = {
+  __typename?: 'FindingChangeEntry';
+  /** 变化 / Change */
+  change: FindingChange;
+  /** 问题 / The finding */
+  finding: Finding;
+};
+
+/** 问题变化列表 / A page of finding changes */
+export type FindingChangeConnection = {
+  __typename?: 'FindingChangeConnection';
+  /** 变化 / Entries */
+  nodes: Array<FindingChangeEntry>;
+  /** 总数 / Total */
+  totalCount: Scalars['Int']['output'];
+  /** 分页信息 / Page info */
+  pageInfo: VerificationPageInfo;
+};
+
+/** 某部门所持的数值 / The value one office holds */
+export type FindingValue = {
+  __typename?: 'FindingValue';
+  /** 部门（organization、staffing、hr、finance）/ Office */
+  office: Scalars['String']['output'];
+  /** 数据项（如 LedgerEntry.name）/ The item, as a schema coordinate or a short name */
+  item: Scalars['String']['output'];
+  /** 所持的值（无记录时为空）/ The value it holds; null where it has no record */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** 核查问题处理记录 / One workflow step on a finding, logged */
+export type FindingEvent = {
+  __typename?: 'FindingEvent';
+  /** 动作 / Action */
+  action: FindingAction;
+  /** 部门 / Office of the actor */
+  office: Scalars['String']['output'];
+  /** 角色 / Role of the actor */
+  role: Scalars['String']['output'];
+  /** 操作人 / Who */
+  sub: Scalars['String']['output'];
+  /** 时间 / When */
+  at: Scalars['DateTime']['output'];
+  /** 说明 / Note */
+  note?: Maybe<Scalars['String']['output']>;
+  /** 核查运行编号（由核查产生时）/ The run, when a run did it */
+  runId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** 核查问题 / A finding: one mismatch between offices, with the office that must act */
+export type Finding = {
+  __typename?: 'Finding';
+  /** 问题编号 / Finding id */
+  id: Scalars['ID']['output'];
+  /** 类型 / Type */
+  type: FindingType;
+  /** 严重程度 / Severity */
+  severity: FindingSeverity;
+  /** 涉及部门 / Offices involved */
+  offices: Array<Scalars['String']['output']>;
+  /** 须处理的部门 / The office that must act */
+  mustAct: Scalars['String']['output'];
+  /** 涉及机构的统一社会信用代码 / Credit code of the institution concerned */
+  creditCode?: Maybe<Scalars['String']['output']>;
+  /** 涉及人员的公民身份号码 / ID number of the person concerned */
+  idNumber?: Maybe<Scalars['String']['output']>;
+  /** 问题说明（中文 / English）/ What is wrong, in Chinese / English */
+  description: Scalars['String']['output'];
+  /** 各部门所持的值 / The value each office holds */
+  values: Array<FindingValue>;
+  /** 处理状态 / Workflow status */
+  status: FindingStatus;
+  /** 首次发现的核查 / The run that first found it (null for a flagged value) */
+  firstRunId?: Maybe<Scalars['ID']['output']>;
+  /** 最近一次发现的核查 / The latest run that found it */
+  lastRunId?: Maybe<Scalars['ID']['output']>;
+  /** 首次发现时间 / First found at */
+  firstSeenAt: Scalars['DateTime']['output'];
+  /** 最近发现时间 / Last found at */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** 处理记录 / Workflow history, oldest first */
+  events: Array<FindingEvent>;
+};
+
+/** 核查问题列表 / A page of findings */
+export type FindingConnection = {
+  __typename?: 'FindingConnection';
+  /** 问题 / Findings */
+  nodes: Array<Finding>;
+  /** 总数 / Total */
+  totalCount: Scalars['Int']['output'];
+  /** 分页信息 / Page info */
+  pageInfo: VerificationPageInfo;
+};
+
+/** 发起核查的输入 / Input to start a run */
+export type StartVerificationRunInput = {
+  /** 范围类型 / Kind of scope */
+  kind: VerificationScopeKind;
+  /** 层级、系统代码或统一社会信用代码（ALL 时不填）/ The level, system or credit code; none for ALL */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 校核纠错的输入 / Input to flag a value believed wrong */
+export type FlagValueInput = {
+  /** 数据所属部门（须处理的部门）/ The office that owns the value and must act */
+  ownerOffice: Scalars['String']['input'];
+  /** 数据项（字段坐标，如 LedgerEntry.name）/ The item, as a schema coordinate */
+  item: Scalars['String']['input'];
+  /** 涉及机构 / Credit code of the institution concerned */
+  creditCode?: InputMaybe<Scalars['String']['input']>;
+  /** 涉及人员 / ID number of the person concerned */
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  /** 现值 / The value as the owner holds it */
+  value?: InputMaybe<Scalars['String']['input']>;
+  /** 认为正确的值 / The value believed right */
+  proposedValue?: InputMaybe<Scalars['String']['input']>;
+  /** 理由 / Why */
+  reason: Scalars['String']['input'];
+};
+
+/** 发起核查的结果 / Result of starting a run */
+export type StartVerificationRunPayload = {
+  __typename?: 'StartVerificationRunPayload';
+  /** 排队的核查（同范围已有进行中的核查时为该次核查）/ The queued run, or the one of this scope already queued or running */
+  run?: Maybe<VerificationRun>;
+  /** 是否新排队 / False when a run of this scope was already queued or running */
+  created: Scalars['Boolean']['output'];
+};
+
+/** 处理核查问题的结果 / Result of a workflow step on a finding */
+export type FindingPayload = {
+  __typename?: 'FindingPayload';
+  /** 处理后的问题 / The finding as it now is */
+  finding?: Maybe<Finding>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 信息资源目录，可按提供方、共享类型、状态筛选（任何人可读）/ The catalog, filtered by provider, share type or status (anyone) */
@@ -302,6 +547,14 @@ export type Query = {
   grants?: Maybe<Array<Grant>>;
   /** 网关读取的目录快照（仅网关，不在对外图中）/ The snapshot the gateway enforces from (the gateway only; not in the public graph) */
   _catalogSnapshot: Scalars['String']['output'];
+  /** 核查运行（新的在前，可按状态筛选）/ Verification runs, newest first */
+  verificationRuns?: Maybe<VerificationRunConnection>;
+  /** 按编号查核查运行（含进度）/ One run by id, with its progress */
+  verificationRun?: Maybe<VerificationRun>;
+  /** 核查问题：按机构、须处理的部门、类型、状态筛选 / Findings, filtered by institution, office that must act, type and status */
+  findings?: Maybe<FindingConnection>;
+  /** 按编号查核查问题 / One finding by id */
+  finding?: Maybe<Finding>;
 };
 
 
@@ -332,6 +585,34 @@ export type QueryGrantsArgs = {
   live?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+
+export type QueryVerificationRunsArgs = {
+  status?: InputMaybe<VerificationRunStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryVerificationRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryFindingsArgs = {
+  creditCode?: InputMaybe<Scalars['String']['input']>;
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  mustAct?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<FindingType>;
+  status?: InputMaybe<FindingStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryFindingArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** 变更：目录维护、共享申请与审核、撤销授权 / Mutations: catalog changes, access requests and decisions, revocation */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -343,6 +624,16 @@ export type Mutation = {
   decideAccessRequest?: Maybe<DecideAccessRequestPayload>;
   /** 撤销授权（提供部门负责人、审核员或协调小组）/ Revoke a grant (the provider's leaders and reviewers, or a coordinator) */
   revokeGrant?: Maybe<RevokeGrantPayload>;
+  /** 发起一次核查（协调小组成员）；同范围已有核查排队或运行时返回该次 / Start a verification run (coordinators); returns the one already queued or running for the scope */
+  startVerificationRun?: Maybe<StartVerificationRunPayload>;
+  /** 确认核查问题（须处理部门的负责人、审核员、操作员）/ Acknowledge a finding (the office that must act) */
+  acknowledgeFinding?: Maybe<FindingPayload>;
+  /** 报整改完成，下次核查确认或重新打开（须处理部门）/ Mark a finding fixed; the next run confirms or reopens it */
+  markFindingFixed?: Maybe<FindingPayload>;
+  /** 说明情况（须处理部门）/ Explain a finding (the office that must act) */
+  explainFinding?: Maybe<FindingPayload>;
+  /** 校核纠错：使用部门向数据所属部门提出某数据项有误 / Flag a value believed wrong to its owner office */
+  flagValue?: Maybe<FindingPayload>;
 };
 
 
@@ -372,6 +663,39 @@ export type MutationDecideAccessRequestArgs = {
 export type MutationRevokeGrantArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/** 变更：目录维护、共享申请与审核、撤销授权 / Mutations: catalog changes, access requests and decisions, revocation */
+export type MutationStartVerificationRunArgs = {
+  input: StartVerificationRunInput;
+};
+
+
+/** 变更：目录维护、共享申请与审核、撤销授权 / Mutations: catalog changes, access requests and decisions, revocation */
+export type MutationAcknowledgeFindingArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 变更：目录维护、共享申请与审核、撤销授权 / Mutations: catalog changes, access requests and decisions, revocation */
+export type MutationMarkFindingFixedArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
+/** 变更：目录维护、共享申请与审核、撤销授权 / Mutations: catalog changes, access requests and decisions, revocation */
+export type MutationExplainFindingArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
+/** 变更：目录维护、共享申请与审核、撤销授权 / Mutations: catalog changes, access requests and decisions, revocation */
+export type MutationFlagValueArgs = {
+  input: FlagValueInput;
 };
 
 
@@ -492,6 +816,29 @@ export type ResolversTypes = {
   RequestAccessPayload: ResolverTypeWrapper<Omit<RequestAccessPayload, 'request'> & { request?: Maybe<ResolversTypes['AccessRequest']> }>;
   DecideAccessRequestPayload: ResolverTypeWrapper<Omit<DecideAccessRequestPayload, 'request' | 'grant'> & { request?: Maybe<ResolversTypes['AccessRequest']>, grant?: Maybe<ResolversTypes['Grant']> }>;
   RevokeGrantPayload: ResolverTypeWrapper<Omit<RevokeGrantPayload, 'grant'> & { grant?: Maybe<ResolversTypes['Grant']> }>;
+  FindingType: FindingType;
+  FindingSeverity: FindingSeverity;
+  FindingStatus: FindingStatus;
+  FindingChange: FindingChange;
+  VerificationScopeKind: VerificationScopeKind;
+  VerificationRunStatus: VerificationRunStatus;
+  VerificationTrigger: VerificationTrigger;
+  FindingAction: FindingAction;
+  VerificationScope: ResolverTypeWrapper<VerificationScope>;
+  VerificationPhase: ResolverTypeWrapper<VerificationPhase>;
+  VerificationRun: ResolverTypeWrapper<VerificationRunParent>;
+  VerificationRunConnection: ResolverTypeWrapper<Omit<VerificationRunConnection, 'nodes'> & { nodes: Array<ResolversTypes['VerificationRun']> }>;
+  VerificationPageInfo: ResolverTypeWrapper<VerificationPageInfo>;
+  FindingChangeEntry: ResolverTypeWrapper<Omit<FindingChangeEntry, 'finding'> & { finding: ResolversTypes['Finding'] }>;
+  FindingChangeConnection: ResolverTypeWrapper<Omit<FindingChangeConnection, 'nodes'> & { nodes: Array<ResolversTypes['FindingChangeEntry']> }>;
+  FindingValue: ResolverTypeWrapper<FindingValue>;
+  FindingEvent: ResolverTypeWrapper<FindingEventParent>;
+  Finding: ResolverTypeWrapper<FindingParent>;
+  FindingConnection: ResolverTypeWrapper<Omit<FindingConnection, 'nodes'> & { nodes: Array<ResolversTypes['Finding']> }>;
+  StartVerificationRunInput: StartVerificationRunInput;
+  FlagValueInput: FlagValueInput;
+  StartVerificationRunPayload: ResolverTypeWrapper<Omit<StartVerificationRunPayload, 'run'> & { run?: Maybe<ResolversTypes['VerificationRun']> }>;
+  FindingPayload: ResolverTypeWrapper<Omit<FindingPayload, 'finding'> & { finding?: Maybe<ResolversTypes['Finding']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
@@ -517,6 +864,21 @@ export type ResolversParentTypes = {
   RequestAccessPayload: Omit<RequestAccessPayload, 'request'> & { request?: Maybe<ResolversParentTypes['AccessRequest']> };
   DecideAccessRequestPayload: Omit<DecideAccessRequestPayload, 'request' | 'grant'> & { request?: Maybe<ResolversParentTypes['AccessRequest']>, grant?: Maybe<ResolversParentTypes['Grant']> };
   RevokeGrantPayload: Omit<RevokeGrantPayload, 'grant'> & { grant?: Maybe<ResolversParentTypes['Grant']> };
+  VerificationScope: VerificationScope;
+  VerificationPhase: VerificationPhase;
+  VerificationRun: VerificationRunParent;
+  VerificationRunConnection: Omit<VerificationRunConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VerificationRun']> };
+  VerificationPageInfo: VerificationPageInfo;
+  FindingChangeEntry: Omit<FindingChangeEntry, 'finding'> & { finding: ResolversParentTypes['Finding'] };
+  FindingChangeConnection: Omit<FindingChangeConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['FindingChangeEntry']> };
+  FindingValue: FindingValue;
+  FindingEvent: FindingEventParent;
+  Finding: FindingParent;
+  FindingConnection: Omit<FindingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Finding']> };
+  StartVerificationRunInput: StartVerificationRunInput;
+  FlagValueInput: FlagValueInput;
+  StartVerificationRunPayload: Omit<StartVerificationRunPayload, 'run'> & { run?: Maybe<ResolversParentTypes['VerificationRun']> };
+  FindingPayload: Omit<FindingPayload, 'finding'> & { finding?: Maybe<ResolversParentTypes['Finding']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
 };
@@ -649,6 +1011,122 @@ export type RevokeGrantPayloadResolvers<ContextType = CatalogContext, ParentType
   grant?: Resolver<Maybe<ResolversTypes['Grant']>, ParentType, ContextType>;
 };
 
+export type FindingTypeResolvers = EnumResolverSignature<{ PAID_NOT_ON_ROSTER?: any, ON_ROSTER_NOT_PAID?: any, REMOVED_BUT_EMPLOYED?: any, STOP_PAY_NOT_APPLIED?: any, IN_QUOTA_NOT_INSURED?: any, WRONG_PENSION_ACCOUNT?: any, FUNDING_FORM_MISMATCH?: any, HEADCOUNT_MISMATCH?: any, OVER_QUOTA?: any, LEADERSHIP_POSTS_OVER_FILLED?: any, CADRE_NOT_ON_ROSTER?: any, IDENTITY_MISMATCH?: any, DUPLICATE_CARD?: any, NEAR_DUPLICATE_PERSON?: any, INVALID_ID_NUMBER?: any, STALE_DATA?: any, UNUSED_APPROVAL?: any, UNREPORTED_REMOVALS?: any, FLAGGED_VALUE?: any }, ResolversTypes['FindingType']>;
+
+export type FindingSeverityResolvers = EnumResolverSignature<{ HIGH?: any, MEDIUM?: any, LOW?: any }, ResolversTypes['FindingSeverity']>;
+
+export type FindingStatusResolvers = EnumResolverSignature<{ OPEN?: any, ACKNOWLEDGED?: any, FIXED?: any, EXPLAINED?: any, RESOLVED?: any }, ResolversTypes['FindingStatus']>;
+
+export type FindingChangeResolvers = EnumResolverSignature<{ NEW?: any, PERSISTING?: any, RESOLVED?: any }, ResolversTypes['FindingChange']>;
+
+export type VerificationScopeKindResolvers = EnumResolverSignature<{ ALL?: any, LEVEL?: any, SYSTEM?: any, INSTITUTION?: any }, ResolversTypes['VerificationScopeKind']>;
+
+export type VerificationRunStatusResolvers = EnumResolverSignature<{ QUEUED?: any, RUNNING?: any, SUCCEEDED?: any, FAILED?: any }, ResolversTypes['VerificationRunStatus']>;
+
+export type VerificationTriggerResolvers = EnumResolverSignature<{ ON_DEMAND?: any, MONTHLY?: any, HALF_YEARLY?: any }, ResolversTypes['VerificationTrigger']>;
+
+export type FindingActionResolvers = EnumResolverSignature<{ ACKNOWLEDGE?: any, MARK_FIXED?: any, EXPLAIN?: any, CONFIRM_RESOLVED?: any, REOPEN?: any, FLAG?: any }, ResolversTypes['FindingAction']>;
+
+export type VerificationScopeResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['VerificationScope'] = ResolversParentTypes['VerificationScope']> = {
+  kind?: Resolver<ResolversTypes['VerificationScopeKind'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type VerificationPhaseResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['VerificationPhase'] = ResolversParentTypes['VerificationPhase']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  processed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type VerificationRunResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['VerificationRun'] = ResolversParentTypes['VerificationRun']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['VerificationScope'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['VerificationTrigger'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VerificationRunStatus'], ParentType, ContextType>;
+  requestedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  phases?: Resolver<Array<ResolversTypes['VerificationPhase']>, ParentType, ContextType>;
+  findingCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  newCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  persistingCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  resolvedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['FindingChangeConnection'], ParentType, ContextType, RequireFields<VerificationRunChangesArgs, 'first'>>;
+};
+
+export type VerificationRunConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['VerificationRunConnection'] = ResolversParentTypes['VerificationRunConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['VerificationRun']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['VerificationPageInfo'], ParentType, ContextType>;
+};
+
+export type VerificationPageInfoResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['VerificationPageInfo'] = ResolversParentTypes['VerificationPageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type FindingChangeEntryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['FindingChangeEntry'] = ResolversParentTypes['FindingChangeEntry']> = {
+  change?: Resolver<ResolversTypes['FindingChange'], ParentType, ContextType>;
+  finding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType>;
+};
+
+export type FindingChangeConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['FindingChangeConnection'] = ResolversParentTypes['FindingChangeConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FindingChangeEntry']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['VerificationPageInfo'], ParentType, ContextType>;
+};
+
+export type FindingValueResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['FindingValue'] = ResolversParentTypes['FindingValue']> = {
+  office?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type FindingEventResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['FindingEvent'] = ResolversParentTypes['FindingEvent']> = {
+  action?: Resolver<ResolversTypes['FindingAction'], ParentType, ContextType>;
+  office?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sub?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type FindingResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['FindingType'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['FindingSeverity'], ParentType, ContextType>;
+  offices?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  mustAct?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  creditCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['FindingValue']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FindingStatus'], ParentType, ContextType>;
+  firstRunId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  lastRunId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['FindingEvent']>, ParentType, ContextType>;
+};
+
+export type FindingConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['FindingConnection'] = ResolversParentTypes['FindingConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['VerificationPageInfo'], ParentType, ContextType>;
+};
+
+export type StartVerificationRunPayloadResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['StartVerificationRunPayload'] = ResolversParentTypes['StartVerificationRunPayload']> = {
+  run?: Resolver<Maybe<ResolversTypes['VerificationRun']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type FindingPayloadResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['FindingPayload'] = ResolversParentTypes['FindingPayload']> = {
+  finding?: Resolver<Maybe<ResolversTypes['Finding']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   catalogEntries?: Resolver<Maybe<Array<ResolversTypes['CatalogEntry']>>, ParentType, ContextType, Partial<QueryCatalogEntriesArgs>>;
   catalogEntry?: Resolver<Maybe<ResolversTypes['CatalogEntry']>, ParentType, ContextType, RequireFields<QueryCatalogEntryArgs, 'code'>>;
@@ -656,6 +1134,10 @@ export type QueryResolvers<ContextType = CatalogContext, ParentType extends Reso
   accessRequests?: Resolver<Maybe<Array<ResolversTypes['AccessRequest']>>, ParentType, ContextType, Partial<QueryAccessRequestsArgs>>;
   grants?: Resolver<Maybe<Array<ResolversTypes['Grant']>>, ParentType, ContextType, Partial<QueryGrantsArgs>>;
   _catalogSnapshot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verificationRuns?: Resolver<Maybe<ResolversTypes['VerificationRunConnection']>, ParentType, ContextType, RequireFields<QueryVerificationRunsArgs, 'first'>>;
+  verificationRun?: Resolver<Maybe<ResolversTypes['VerificationRun']>, ParentType, ContextType, RequireFields<QueryVerificationRunArgs, 'id'>>;
+  findings?: Resolver<Maybe<ResolversTypes['FindingConnection']>, ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first'>>;
+  finding?: Resolver<Maybe<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<QueryFindingArgs, 'id'>>;
 };
 
 export type MutationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -663,6 +1145,11 @@ export type MutationResolvers<ContextType = CatalogContext, ParentType extends R
   requestAccess?: Resolver<Maybe<ResolversTypes['RequestAccessPayload']>, ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'input'>>;
   decideAccessRequest?: Resolver<Maybe<ResolversTypes['DecideAccessRequestPayload']>, ParentType, ContextType, RequireFields<MutationDecideAccessRequestArgs, 'id' | 'approve' | 'reason'>>;
   revokeGrant?: Resolver<Maybe<ResolversTypes['RevokeGrantPayload']>, ParentType, ContextType, RequireFields<MutationRevokeGrantArgs, 'id' | 'reason'>>;
+  startVerificationRun?: Resolver<Maybe<ResolversTypes['StartVerificationRunPayload']>, ParentType, ContextType, RequireFields<MutationStartVerificationRunArgs, 'input'>>;
+  acknowledgeFinding?: Resolver<Maybe<ResolversTypes['FindingPayload']>, ParentType, ContextType, RequireFields<MutationAcknowledgeFindingArgs, 'id'>>;
+  markFindingFixed?: Resolver<Maybe<ResolversTypes['FindingPayload']>, ParentType, ContextType, RequireFields<MutationMarkFindingFixedArgs, 'id' | 'note'>>;
+  explainFinding?: Resolver<Maybe<ResolversTypes['FindingPayload']>, ParentType, ContextType, RequireFields<MutationExplainFindingArgs, 'id' | 'note'>>;
+  flagValue?: Resolver<Maybe<ResolversTypes['FindingPayload']>, ParentType, ContextType, RequireFields<MutationFlagValueArgs, 'input'>>;
 };
 
 export type Resolvers<ContextType = CatalogContext> = {
@@ -684,6 +1171,27 @@ export type Resolvers<ContextType = CatalogContext> = {
   RequestAccessPayload?: RequestAccessPayloadResolvers<ContextType>;
   DecideAccessRequestPayload?: DecideAccessRequestPayloadResolvers<ContextType>;
   RevokeGrantPayload?: RevokeGrantPayloadResolvers<ContextType>;
+  FindingType?: FindingTypeResolvers;
+  FindingSeverity?: FindingSeverityResolvers;
+  FindingStatus?: FindingStatusResolvers;
+  FindingChange?: FindingChangeResolvers;
+  VerificationScopeKind?: VerificationScopeKindResolvers;
+  VerificationRunStatus?: VerificationRunStatusResolvers;
+  VerificationTrigger?: VerificationTriggerResolvers;
+  FindingAction?: FindingActionResolvers;
+  VerificationScope?: VerificationScopeResolvers<ContextType>;
+  VerificationPhase?: VerificationPhaseResolvers<ContextType>;
+  VerificationRun?: VerificationRunResolvers<ContextType>;
+  VerificationRunConnection?: VerificationRunConnectionResolvers<ContextType>;
+  VerificationPageInfo?: VerificationPageInfoResolvers<ContextType>;
+  FindingChangeEntry?: FindingChangeEntryResolvers<ContextType>;
+  FindingChangeConnection?: FindingChangeConnectionResolvers<ContextType>;
+  FindingValue?: FindingValueResolvers<ContextType>;
+  FindingEvent?: FindingEventResolvers<ContextType>;
+  Finding?: FindingResolvers<ContextType>;
+  FindingConnection?: FindingConnectionResolvers<ContextType>;
+  StartVerificationRunPayload?: StartVerificationRunPayloadResolvers<ContextType>;
+  FindingPayload?: FindingPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
 };

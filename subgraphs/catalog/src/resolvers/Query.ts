@@ -3,8 +3,14 @@ import type { QueryResolvers } from '../generated/resolvers.ts';
 import { accessRequests } from './accessRequests.ts';
 import { grants } from './grants.ts';
 import { myAccess } from './myAccess.ts';
+import { finding, findings, verificationRun, verificationRuns } from './verificationQueries.ts';
 
 export const Query: QueryResolvers = {
+  verificationRuns,
+  verificationRun,
+  findings,
+  finding,
+
   /** The catalog is public (its fields are governed by the gateway like any other). */
   catalogEntries: async (_, args, ctx) =>
     [...(await ctx.loaders.entries.load()).values()].filter(

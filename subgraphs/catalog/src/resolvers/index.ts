@@ -5,6 +5,9 @@ import { CatalogVersion } from './CatalogVersion.ts';
 import { Grant } from './Grant.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
+import { Finding } from './Finding.ts';
+import { FindingEvent } from './FindingEvent.ts';
+import { VerificationRun } from './VerificationRun.ts';
 import { DateScalar, DateTimeScalar } from '@hub/schema';
 
 export const resolvers: Resolvers = {
@@ -16,4 +19,7 @@ export const resolvers: Resolvers = {
   CatalogVersion,
   AccessRequest,
   Grant,
+  VerificationRun,
+  Finding,
+  FindingEvent,
 };

@@ -9,3 +9,6 @@ export type CatalogItemParent = ItemRow;
 export type CatalogVersionParent = VersionRow;
 export type AccessRequestParent = RequestRow;
 export type GrantParent = GrantRow;
+export type VerificationRunParent = import('../db/runQueries.ts').RunRow;
+export type FindingParent = import('../db/findingQueries.ts').FindingRow;
+export type FindingEventParent = import('../db/findingQueries.ts').FindingEventRow;

@@ -37,3 +37,12 @@ export type StopPayOutcome =
   | 'NOT_ON_PAYROLL'
   /** 通知内容不完整，财政局未能处理 / the notice could not be read; Finance applied nothing */
   | 'REJECTED';
+
+/** 财政局核查批量读取的数据集（列见各值说明）/ Datasets of Finance's bulk read for verification (columns in each value's description) */
+export type FinanceVerificationDataset =
+  /** 预算单位：creditCode, fundingForm, budgetedHeadcount（按信用代码）/ budget units, by credit code */
+  | 'BUDGET_UNITS'
+  /** 工资发放：idNumber, nameOnRecord, creditCode, onPayroll, lastPaidMonth（按身份号码）/ payroll records, by ID number */
+  | 'PAYROLL'
+  /** 收到的停拨工资通知：idNumber, noticeNumber, appliedAt, outcome（按身份号码、通知号）/ stop-pay notices received, by ID number and number */
+  | 'STOP_PAY_NOTICES';

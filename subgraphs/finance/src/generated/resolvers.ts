@@ -2,6 +2,7 @@
 import type { FundingForm } from './enums.ts';
 import type { RemovalReason } from './enums.ts';
 import type { StopPayOutcome } from './enums.ts';
+import type { FinanceVerificationDataset } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { BudgetUnitParent, PayrollRecordParent, PayrollRecordConnectionParent, PersonParent, InstitutionParent, ReceivedStopPayNoticeParent, ReceivedStopPayNoticeConnectionParent } from '../resolvers/mappers.ts';
 import type { FinanceContext } from '../context.ts';
@@ -156,12 +157,29 @@ export type InstitutionPayrollArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+export { FinanceVerificationDataset };
+
+/** 财政局核查批量读取的一页：列名一次，每行为字符串列表 / One page of Finance's bulk read: the column names once, each row a list of strings */
+export type FinanceVerificationPage = {
+  __typename?: 'FinanceVerificationPage';
+  /** 列名 / Column names */
+  columns: Array<Scalars['String']['output']>;
+  /** 行（按键排序，空值为 null）/ Rows in key order; null where there is no value */
+  rows: Array<Array<Maybe<Scalars['String']['output']>>>;
+  /** 下一页游标，最后一页为空 / Cursor of the next page; null on the last page */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  /** 数据集总行数（仅第一页给出）/ Rows in the whole dataset; on the first page only */
+  total?: Maybe<Scalars['Int']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 按编码查预算单位 / One budget unit by code */
   budgetUnit?: Maybe<BudgetUnit>;
   /** 收到的停拨工资通知，最近处理的在前 / Stop-pay notices received, the latest applied first */
   receivedStopPayNotices?: Maybe<ReceivedStopPayNoticeConnection>;
+  /** 核查批量读取：按键分页（每页至多 5000 行），仅限协调小组机构编制核查（COORDINATOR）/ Bulk read for the coordination group's verification (COORDINATOR only), keyset-paged, at most 5000 rows a page */
+  financeVerificationRows?: Maybe<FinanceVerificationPage>;
 };
 
 
@@ -171,6 +189,13 @@ export type QueryBudgetUnitArgs = {
 
 
 export type QueryReceivedStopPayNoticesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryFinanceVerificationRowsArgs = {
+  dataset: FinanceVerificationDataset;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -327,6 +352,8 @@ export type ResolversTypes = {
   PayrollRecordConnection: ResolverTypeWrapper<PayrollRecordConnectionParent>;
   Person: ResolverTypeWrapper<PersonParent>;
   Institution: ResolverTypeWrapper<InstitutionParent>;
+  FinanceVerificationDataset: FinanceVerificationDataset;
+  FinanceVerificationPage: ResolverTypeWrapper<FinanceVerificationPage>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   AddToPayrollInput: AddToPayrollInput;
   AddToPayrollPayload: ResolverTypeWrapper<Omit<AddToPayrollPayload, 'payrollRecord'> & { payrollRecord?: Maybe<ResolversTypes['PayrollRecord']> }>;
@@ -350,6 +377,7 @@ export type ResolversParentTypes = {
   PayrollRecordConnection: PayrollRecordConnectionParent;
   Person: PersonParent;
   Institution: InstitutionParent;
+  FinanceVerificationPage: FinanceVerificationPage;
   Query: Record<PropertyKey, never>;
   AddToPayrollInput: AddToPayrollInput;
   AddToPayrollPayload: Omit<AddToPayrollPayload, 'payrollRecord'> & { payrollRecord?: Maybe<ResolversParentTypes['PayrollRecord']> };
@@ -436,9 +464,19 @@ export type InstitutionResolvers<ContextType = FinanceContext, ParentType extend
   payroll?: Resolver<Maybe<ResolversTypes['PayrollRecordConnection']>, ParentType, ContextType, RequireFields<InstitutionPayrollArgs, 'first'>>;
 };
 
+export type FinanceVerificationDatasetResolvers = EnumResolverSignature<{ BUDGET_UNITS?: any, PAYROLL?: any, STOP_PAY_NOTICES?: any }, ResolversTypes['FinanceVerificationDataset']>;
+
+export type FinanceVerificationPageResolvers<ContextType = FinanceContext, ParentType extends ResolversParentTypes['FinanceVerificationPage'] = ResolversParentTypes['FinanceVerificationPage']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<Array<Maybe<ResolversTypes['String']>>>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = FinanceContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   budgetUnit?: Resolver<Maybe<ResolversTypes['BudgetUnit']>, ParentType, ContextType, RequireFields<QueryBudgetUnitArgs, 'code'>>;
   receivedStopPayNotices?: Resolver<Maybe<ResolversTypes['ReceivedStopPayNoticeConnection']>, ParentType, ContextType, RequireFields<QueryReceivedStopPayNoticesArgs, 'first'>>;
+  financeVerificationRows?: Resolver<Maybe<ResolversTypes['FinanceVerificationPage']>, ParentType, ContextType, RequireFields<QueryFinanceVerificationRowsArgs, 'dataset' | 'first'>>;
 };
 
 export type AddToPayrollPayloadResolvers<ContextType = FinanceContext, ParentType extends ResolversParentTypes['AddToPayrollPayload'] = ResolversParentTypes['AddToPayrollPayload']> = {
@@ -463,6 +501,8 @@ export type Resolvers<ContextType = FinanceContext> = {
   PayrollRecordConnection?: PayrollRecordConnectionResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
+  FinanceVerificationDataset?: FinanceVerificationDatasetResolvers;
+  FinanceVerificationPage?: FinanceVerificationPageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   AddToPayrollPayload?: AddToPayrollPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -56,6 +56,8 @@ export type TitleLevel =
 export type PensionAccount =
   /** 机关事业户 / public-institution account */
   | 'PUBLIC_INSTITUTION'
+  /** 事业人事代理户（2014年10月养老保险改革前入职的人事代理人员）/ public-institution agency account: personnel-agency staff who joined before the October 2014 pension reform */
+  | 'PUBLIC_INSTITUTION_AGENCY'
   /** 企业户 / enterprise account */
   | 'ENTERPRISE';
 
@@ -69,6 +71,11 @@ export type QuotaCategory =
   | 'PUBLIC_SERVICE'
   /** 工勤编制 / worker */
   | 'WORKER';
+
+/** 人社局核查批量读取的数据集（列见各值说明）/ Datasets of HR's bulk read for verification (columns in each value's description) */
+export type HrVerificationDataset =
+  /** 人员、用工与养老保险：idNumber, name, creditCode, type, since, pensionAccount, enrolled, occupationalAnnuity（按身份号码）/ persons with employment and pension insurance, by ID number */
+  | 'PERSONS';
 
 /** 人员结构维度（人社局数据）/ A dimension of the staff structure, from HR's records */
 export type WorkforceDimension =

@@ -6,6 +6,7 @@ import type { Degree } from './enums.ts';
 import type { TitleLevel } from './enums.ts';
 import type { PensionAccount } from './enums.ts';
 import type { QuotaCategory } from './enums.ts';
+import type { HrVerificationDataset } from './enums.ts';
 import type { WorkforceDimension } from './enums.ts';
 import type { ShareBase } from './enums.ts';
 import type { AlertKind } from './enums.ts';
@@ -238,12 +239,29 @@ export type RecordHirePayload = {
   hire?: Maybe<Hire>;
 };
 
+export { HrVerificationDataset };
+
+/** 人社局核查批量读取的一页：列名一次，每行为字符串列表 / One page of HR's bulk read: the column names once, each row a list of strings */
+export type HrVerificationPage = {
+  __typename?: 'HrVerificationPage';
+  /** 列名 / Column names */
+  columns: Array<Scalars['String']['output']>;
+  /** 行（按键排序，空值为 null）/ Rows in key order; null where there is no value */
+  rows: Array<Array<Maybe<Scalars['String']['output']>>>;
+  /** 下一页游标，最后一页为空 / Cursor of the next page; null on the last page */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  /** 数据集总行数（仅第一页给出）/ Rows in the whole dataset; on the first page only */
+  total?: Maybe<Scalars['Int']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 按身份号码查人员 / One person by ID number */
   person?: Maybe<Person>;
   /** 人员列表，可按姓名或用工类型筛选 / Persons, filtered by name or employment type */
   persons?: Maybe<PersonConnection>;
+  /** 核查批量读取：按键分页（每页至多 5000 行），仅限协调小组机构编制核查（COORDINATOR）/ Bulk read for the coordination group's verification (COORDINATOR only), keyset-paged, at most 5000 rows a page */
+  hrVerificationRows?: Maybe<HrVerificationPage>;
 };
 
 
@@ -257,6 +275,13 @@ export type QueryPersonsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   employmentType?: InputMaybe<EmploymentType>;
+};
+
+
+export type QueryHrVerificationRowsArgs = {
+  dataset: HrVerificationDataset;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -576,6 +601,8 @@ export type ResolversTypes = {
   RegisterPersonPayload: ResolverTypeWrapper<Omit<RegisterPersonPayload, 'person'> & { person?: Maybe<ResolversTypes['Person']> }>;
   RecordHireInput: RecordHireInput;
   RecordHirePayload: ResolverTypeWrapper<Omit<RecordHirePayload, 'hire'> & { hire?: Maybe<ResolversTypes['Hire']> }>;
+  HrVerificationDataset: HrVerificationDataset;
+  HrVerificationPage: ResolverTypeWrapper<HrVerificationPage>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   WorkforceDimension: WorkforceDimension;
@@ -612,6 +639,7 @@ export type ResolversParentTypes = {
   RegisterPersonPayload: Omit<RegisterPersonPayload, 'person'> & { person?: Maybe<ResolversParentTypes['Person']> };
   RecordHireInput: RecordHireInput;
   RecordHirePayload: Omit<RecordHirePayload, 'hire'> & { hire?: Maybe<ResolversParentTypes['Hire']> };
+  HrVerificationPage: HrVerificationPage;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   StructureBreakdown: StructureBreakdownParent;
@@ -643,7 +671,7 @@ export type DegreeResolvers = EnumResolverSignature<{ DOCTOR?: any, MASTER?: any
 
 export type TitleLevelResolvers = EnumResolverSignature<{ SENIOR?: any, ASSOCIATE_SENIOR?: any, INTERMEDIATE?: any, JUNIOR?: any }, ResolversTypes['TitleLevel']>;
 
-export type PensionAccountResolvers = EnumResolverSignature<{ PUBLIC_INSTITUTION?: any, ENTERPRISE?: any }, ResolversTypes['PensionAccount']>;
+export type PensionAccountResolvers = EnumResolverSignature<{ PUBLIC_INSTITUTION?: any, PUBLIC_INSTITUTION_AGENCY?: any, ENTERPRISE?: any }, ResolversTypes['PensionAccount']>;
 
 export type QuotaCategoryResolvers = EnumResolverSignature<{ ADMINISTRATIVE?: any, POLITICAL_LEGAL?: any, PUBLIC_SERVICE?: any, WORKER?: any }, ResolversTypes['QuotaCategory']>;
 
@@ -725,9 +753,19 @@ export type RecordHirePayloadResolvers<ContextType = HrContext, ParentType exten
   hire?: Resolver<Maybe<ResolversTypes['Hire']>, ParentType, ContextType>;
 };
 
+export type HrVerificationDatasetResolvers = EnumResolverSignature<{ PERSONS?: any }, ResolversTypes['HrVerificationDataset']>;
+
+export type HrVerificationPageResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['HrVerificationPage'] = ResolversParentTypes['HrVerificationPage']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<Array<Maybe<ResolversTypes['String']>>>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'idNumber'>>;
   persons?: Resolver<Maybe<ResolversTypes['PersonConnection']>, ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
+  hrVerificationRows?: Resolver<Maybe<ResolversTypes['HrVerificationPage']>, ParentType, ContextType, RequireFields<QueryHrVerificationRowsArgs, 'dataset' | 'first'>>;
 };
 
 export type MutationResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -821,6 +859,8 @@ export type Resolvers<ContextType = HrContext> = {
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   RegisterPersonPayload?: RegisterPersonPayloadResolvers<ContextType>;
   RecordHirePayload?: RecordHirePayloadResolvers<ContextType>;
+  HrVerificationDataset?: HrVerificationDatasetResolvers;
+  HrVerificationPage?: HrVerificationPageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   WorkforceDimension?: WorkforceDimensionResolvers;

@@ -1,8 +1,11 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireIdNumber, unitScope } from '@hub/schema';
 import { countPersons, listPersons, type PersonFilter } from '../db/queries.ts';
 import type { QueryResolvers } from '../generated/resolvers.ts';
+import { hrVerificationRows } from './hrVerificationRows.ts';
 
 export const Query: QueryResolvers = {
+  hrVerificationRows,
+
   person: async (_, args, ctx) => {
     const { idNumber } = requireIdNumber(args.idNumber);
     if (unitScope(ctx.viewer) !== null && !inUnitScope(ctx.viewer, (await ctx.loaders.employmentByIdNumber.load(idNumber))?.institutionCreditCode)) {

@@ -27,6 +27,11 @@ export type LeadershipPostState =
   /** 长期空缺（不少于 longVacantMonths 个月）/ unfilled for longVacantMonths months or more */
   | 'LONG_VACANT';
 
+/** 组织部核查批量读取的数据集（列见各值说明）/ Datasets of Organization's bulk read for verification (columns in each value's description) */
+export type OrganizationVerificationDataset =
+  /** 干部：idNumber, name, creditCode, leadership（按身份号码）/ cadres, by ID number */
+  | 'CADRES';
+
 /** 提示类别 / Kind of alert */
 export type AlertKind =
   /** 人员老化（50 岁以上占比超过阈值）/ ageing: the share over 50 above the threshold */

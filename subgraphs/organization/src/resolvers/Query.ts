@@ -1,7 +1,10 @@
 import { forbiddenUnit, inUnitScope, requireIdNumber } from '@hub/schema';
 import type { QueryResolvers } from '../generated/resolvers.ts';
+import { organizationVerificationRows } from './organizationVerificationRows.ts';
 
 export const Query: QueryResolvers = {
+  organizationVerificationRows,
+
   cadre: async (_, args, ctx) => {
     const cadre = await ctx.loaders.cadreByIdNumber.load(requireIdNumber(args.idNumber).idNumber);
     if (cadre && !inUnitScope(ctx.viewer, cadre.institutionCreditCode)) throw forbiddenUnit('idNumber');

@@ -174,6 +174,21 @@ export type StopPayOutcome =
   /** 通知内容不完整，财政局未能处理 / the notice could not be read; Finance applied nothing */
   | 'REJECTED';
 
+/** 编办核查批量读取的数据集（列见各值说明）/ Datasets of the Staffing Office's bulk read for verification (columns in each value's description) */
+export type StaffingVerificationDataset =
+  /** 机构：creditCode, name, kind, level, system, fundingForm, leadershipPostsApproved, parentCreditCode（按信用代码）/ institutions, by credit code */
+  | 'INSTITUTIONS'
+  /** 编制：creditCode, category, approved, reserved（按信用代码、类别）/ quotas, by credit code and category */
+  | 'QUOTAS'
+  /** 实名制台账：idNumber, creditCode, category, name, staffingCardNumber（按身份号码）/ the ledger, by ID number */
+  | 'LEDGER'
+  /** 有效编制卡：idNumber, number, creditCode, category（按身份号码、卡号）/ active staffing cards, by ID number and card number */
+  | 'STAFFING_CARDS'
+  /** 人员核减：idNumber, id, creditCode, reason, effectiveOn（按身份号码）/ removals, by ID number */
+  | 'REMOVALS'
+  /** 停拨工资通知：idNumber, number, creditCode, issuedAt（按身份号码、通知号）/ stop-pay notices issued, by ID number and number */
+  | 'STOP_PAY_NOTICES';
+
 /** 亮灯 / Quota light (超缺编亮灯) */
 export type QuotaLight =
   /** 红灯：超编（某类编制实有加已审批未入编超过核定）/ red: over quota in some category (occupied plus reserved above approved) */

@@ -14,6 +14,7 @@ import type { StaffingCardEventKind } from './enums.ts';
 import type { QuotaMovementKind } from './enums.ts';
 import type { PriorityField } from './enums.ts';
 import type { StopPayOutcome } from './enums.ts';
+import type { StaffingVerificationDataset } from './enums.ts';
 import type { QuotaLight } from './enums.ts';
 import type { QuotaLightReason } from './enums.ts';
 import type { LedgerDimension } from './enums.ts';
@@ -832,6 +833,21 @@ export type UnfreezeUnitPayload = {
   freeze?: Maybe<UnitFreeze>;
 };
 
+export { StaffingVerificationDataset };
+
+/** 编办核查批量读取的一页：列名一次，每行为字符串列表 / One page of the Staffing Office's bulk read: the column names once, each row a list of strings */
+export type StaffingVerificationPage = {
+  __typename?: 'StaffingVerificationPage';
+  /** 列名 / Column names */
+  columns: Array<Scalars['String']['output']>;
+  /** 行（按键排序，空值为 null）/ Rows in key order; null where there is no value */
+  rows: Array<Array<Maybe<Scalars['String']['output']>>>;
+  /** 下一页游标，最后一页为空 / Cursor of the next page; null on the last page */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  /** 数据集总行数（仅第一页给出）/ Rows in the whole dataset; on the first page only */
+  total?: Maybe<Scalars['Int']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 按信用代码查机构 / One institution by credit code */
@@ -866,6 +882,8 @@ export type Query = {
   staffScope?: Maybe<StaffScope>;
   /** 年度结构报告（默认今年，统计日默认今天，北京时间）/ The annual structure report; year defaults to this year, asOf to today in Beijing */
   structureReport?: Maybe<StructureReport>;
+  /** 核查批量读取：按键分页（每页至多 5000 行），仅限协调小组机构编制核查（COORDINATOR）/ Bulk read for the coordination group's verification (COORDINATOR only), keyset-paged, at most 5000 rows a page */
+  staffingVerificationRows?: Maybe<StaffingVerificationPage>;
 };
 
 
@@ -958,6 +976,13 @@ export type QueryStaffScopeArgs = {
 export type QueryStructureReportArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryStaffingVerificationRowsArgs = {
+  dataset: StaffingVerificationDataset;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -1448,6 +1473,8 @@ export type ResolversTypes = {
   FreezeUnitPayload: ResolverTypeWrapper<Omit<FreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversTypes['UnitFreeze']> }>;
   UnfreezeUnitInput: UnfreezeUnitInput;
   UnfreezeUnitPayload: ResolverTypeWrapper<Omit<UnfreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversTypes['UnitFreeze']> }>;
+  StaffingVerificationDataset: StaffingVerificationDataset;
+  StaffingVerificationPage: ResolverTypeWrapper<StaffingVerificationPage>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   StaffScopeInput: StaffScopeInput;
@@ -1532,6 +1559,7 @@ export type ResolversParentTypes = {
   FreezeUnitPayload: Omit<FreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversParentTypes['UnitFreeze']> };
   UnfreezeUnitInput: UnfreezeUnitInput;
   UnfreezeUnitPayload: Omit<UnfreezeUnitPayload, 'freeze'> & { freeze?: Maybe<ResolversParentTypes['UnitFreeze']> };
+  StaffingVerificationPage: StaffingVerificationPage;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   StaffScopeInput: StaffScopeInput;
@@ -1899,6 +1927,15 @@ export type UnfreezeUnitPayloadResolvers<ContextType = StaffingContext, ParentTy
   freeze?: Resolver<Maybe<ResolversTypes['UnitFreeze']>, ParentType, ContextType>;
 };
 
+export type StaffingVerificationDatasetResolvers = EnumResolverSignature<{ INSTITUTIONS?: any, QUOTAS?: any, LEDGER?: any, STAFFING_CARDS?: any, REMOVALS?: any, STOP_PAY_NOTICES?: any }, ResolversTypes['StaffingVerificationDataset']>;
+
+export type StaffingVerificationPageResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['StaffingVerificationPage'] = ResolversParentTypes['StaffingVerificationPage']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<Array<Maybe<ResolversTypes['String']>>>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'creditCode'>>;
   institutions?: Resolver<Maybe<ResolversTypes['InstitutionConnection']>, ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'first'>>;
@@ -1916,6 +1953,7 @@ export type QueryResolvers<ContextType = StaffingContext, ParentType extends Res
   unusedHiringApprovals?: Resolver<Maybe<ResolversTypes['HiringApprovalConnection']>, ParentType, ContextType, RequireFields<QueryUnusedHiringApprovalsArgs, 'first'>>;
   staffScope?: Resolver<Maybe<ResolversTypes['StaffScope']>, ParentType, ContextType, Partial<QueryStaffScopeArgs>>;
   structureReport?: Resolver<Maybe<ResolversTypes['StructureReport']>, ParentType, ContextType, Partial<QueryStructureReportArgs>>;
+  staffingVerificationRows?: Resolver<Maybe<ResolversTypes['StaffingVerificationPage']>, ParentType, ContextType, RequireFields<QueryStaffingVerificationRowsArgs, 'dataset' | 'first'>>;
 };
 
 export type MutationResolvers<ContextType = StaffingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -2094,6 +2132,8 @@ export type Resolvers<ContextType = StaffingContext> = {
   WithdrawHiringApprovalPayload?: WithdrawHiringApprovalPayloadResolvers<ContextType>;
   FreezeUnitPayload?: FreezeUnitPayloadResolvers<ContextType>;
   UnfreezeUnitPayload?: UnfreezeUnitPayloadResolvers<ContextType>;
+  StaffingVerificationDataset?: StaffingVerificationDatasetResolvers;
+  StaffingVerificationPage?: StaffingVerificationPageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   StaffScope?: StaffScopeResolvers<ContextType>;

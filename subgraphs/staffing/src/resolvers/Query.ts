@@ -15,8 +15,11 @@ import { staffingCardByNumber } from './staffingCardByNumber.ts';
 import { unusedHiringApprovals } from './unusedHiringApprovals.ts';
 import { findStaffScope } from './findStaffScope.ts';
 import { structureReport } from './structureReport.ts';
+import { staffingVerificationRows } from './staffingVerificationRows.ts';
 
 export const Query: QueryResolvers = {
+  staffingVerificationRows,
+
   institution: (_, args, ctx) => {
     const creditCode = requireCreditCode(args.creditCode);
     if (!inUnitScope(ctx.viewer, creditCode)) throw forbiddenUnit('creditCode');
