@@ -8,6 +8,7 @@ import { SCOPE_FIELDS, type Scope } from '../scopeFields.ts';
 import { scopePanels } from '../scopePanels.ts';
 import { table } from '../table.ts';
 import { value } from '../value.ts';
+import { findingsPanel } from './findingsPanel.ts';
 
 const SYSTEMS = Object.keys(SYSTEM_LABELS);
 
@@ -56,5 +57,6 @@ export async function overviewView(): Promise<HTMLElement> {
     ),
     h('h2', {}, `红灯机构${city?.red ? `（${city.red.totalCount}）` : ''}`),
     city?.red ? lightTable(city.red.nodes) : h('p', {}, value(cut, ['city', 'red'], null)),
+    await findingsPanel(),
   );
 }
