@@ -10,6 +10,7 @@ import {
   type GraphQLSchema,
   isCompositeType,
   isListType,
+  isObjectType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -74,7 +75,10 @@ export function estimateCost(
         const nullable = getNullableType(field.type);
         const named = getNamedType(field.type);
         const sliced = sizeOf(field, selection.arguments);
-        const count = isListType(nullable) ? (sliced ?? page ?? assumedListSize) : 1;
+        // A page sized by `first` whose rows are not objects under `nodes` (the bulk reads' lists of scalars)
+        // costs its size: its rows cost the office what objects would, though none of them is an object.
+        const bulkPage = sliced !== null && !isListType(nullable) && isObjectType(named) && !('nodes' in named.getFields());
+        const count = isListType(nullable) ? (sliced ?? page ?? assumedListSize) : bulkPage ? Math.max(1, sliced) : 1;
         const below = selection.selectionSet && isCompositeType(named) ? visit(selection.selectionSet, named, isListType(nullable) ? null : sliced) : 0;
         total = cap(total + cap(count * ((isCompositeType(named) ? 1 : 0) + below)));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
