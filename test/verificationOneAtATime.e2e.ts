@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { generateCity } from '@hub/launcher/demo';
+import { readSheetRows } from '@hub/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './src/index.ts';
 
@@ -191,4 +192,66 @@ describe('verification finds one planted problem at a time, and sees it resolved
     },
     300_000,
   );
+  const ALL_FINDINGS = `query($creditCode: String, $mustAct: String, $after: String) { findings(creditCode: $creditCode, mustAct: $mustAct, first: 7, after: $after) { nodes { id type severity mustAct offices creditCode idNumber status description firstSeenAt lastSeenAt values { office item value } } pageInfo { hasNextPage endCursor } } }`;
+  const answerRows = async (variables: Record<string, string>, headers: Record<string, string>) => {
+    const rows: unknown[][] = [];
+    for (let after: string | null = null, more = true; more; ) {
+      const page: { data?: any; errors?: unknown[] } = await hub.query(ALL_FINDINGS, { ...variables, after }, headers);
+      expect(page.errors).toBeUndefined();
+      for (const f of page.data.findings.nodes) {
+        rows.push([
+          f.id,
+          f.type,
+          f.severity,
+          f.mustAct,
+          f.offices.join(', '),
+          f.creditCode ?? '',
+          f.idNumber ?? '',
+          f.status,
+          f.description,
+          f.firstSeenAt,
+          f.lastSeenAt,
+          f.values.map((v: { office: string; item: string; value: string | null }) => `${v.office} ${v.item}=${v.value ?? '∅'}`).join('\n'),
+        ]);
+      }
+      more = page.data.findings.pageInfo.hasNextPage;
+      after = page.data.findings.pageInfo.endCursor;
+    }
+    return rows;
+  };
+  const download = async (query: string, headers: Record<string, string>) => {
+    const response = await fetch(`${hub.url.replace(/\/graphql$/, '')}/reports/findings.xlsx?${query}`, { headers });
+    if (response.status !== 200) return { status: response.status, rows: [], body: await response.json() };
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const rows: unknown[][] = [];
+    // Empty cells come back as null from the reader; the API's absent credit code or ID number is ''.
+    for await (const row of readSheetRows(Buffer.from(await response.arrayBuffer()))) rows.push(row.cells.map((c) => c ?? ''));
+    return { status: 200, rows, body: null };
+  };
+
+  it('downloads the findings of an office, or of an institution, as .xlsx: its rows those of the GraphQL answer', async () => {
+    const finance = await download('mustAct=finance', coordinator);
+    expect(finance.status).toBe(200);
+    expect(finance.rows[0]).toEqual(['核查问题清单（应处理部门 finance）']);
+    expect(finance.rows[1]?.[0]).toBe('编号');
+    const expected = await answerRows({ mustAct: 'finance' }, coordinator);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(finance.rows.slice(2)).toEqual(expected);
+
+    const unit = p.overQuota.creditCode;
+    const one = await download(`creditCode=${unit}`, coordinator);
+    const ofUnit = await answerRows({ creditCode: unit }, coordinator);
+    expect(ofUnit.length).toBeGreaterThan(0);
+    expect(one.rows.slice(2)).toEqual(ofUnit);
+  });
+
+  it('refuses a download without a scope, with a malformed one, or without a valid token', async () => {
+    const none = await download('', coordinator);
+    expect(none.status).toBe(400);
+    expect(none.body.errors[0].extensions.code).toBe('INVALID_ARGUMENT');
+    expect((await download('creditCode=x%27%3B--', coordinator)).status).toBe(400);
+    const anonymous = await download('mustAct=finance', { authorization: 'Bearer nonsense' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
 });
