@@ -30,6 +30,7 @@ import { offlineGraphiQL } from './landingPage.ts';
 import { catalogPage, type PageQuery } from './pages/catalog/catalogPage.ts';
 import { policyEndpoints } from './policy/policyEndpoints.ts';
 import { workbenchPage } from './pages/workbench/workbenchPage.ts';
+import { findingsDownload } from './pages/reports/findingsDownload.ts';
 import { structureReportDownload } from './pages/reports/structureReportDownload.ts';
 import { recordOperation } from './recordOperation.ts';
 import { createRequestContext, type GatewayContext } from './requestContext.ts';
@@ -269,6 +270,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       catalogPage(pageQuery, now),
       workbenchPage({ tokens, devSignIn: options.devSignIn === true }),
       structureReportDownload(pageQuery),
+      findingsDownload(pageQuery),
     ]);
     observability.observeServer(httpServer);
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
