@@ -11,7 +11,7 @@ import type { WorkforceDimension } from './enums.ts';
 import type { ShareBase } from './enums.ts';
 import type { AlertKind } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonParent, EmploymentParent, InsuranceParent, InstitutionParent, EmploymentConnectionParent, PersonConnectionParent, HireParent, StaffScopeParent, AlertParent, StructureBreakdownParent, StructureCellParent } from '../resolvers/mappers.ts';
+import type { PersonParent, EmploymentParent, InsuranceParent, InstitutionParent, EmploymentConnectionParent, PersonConnectionParent, HireParent, StaffScopeParent, StructureAlertParent, StructureBreakdownParent, StructureCellParent } from '../resolvers/mappers.ts';
 import type { HrContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -384,8 +384,8 @@ export type RetirementOutlook = {
 export { AlertKind };
 
 /** 智能化提示 / An alert on a structural problem */
-export type Alert = {
-  __typename?: 'Alert';
+export type StructureAlert = {
+  __typename?: 'StructureAlert';
   /** 类别 / Kind */
   kind: AlertKind;
   /** 涉及单位（针对整个范围时为空）/ The institution; null when the alert is about the whole scope */
@@ -416,7 +416,7 @@ export type StaffScope = {
   /** 未来 1、3、5 年到龄退休预测（退休年龄含 2025 年起渐进式延迟，见 README）/ Retirements due within 1, 3 and 5 years (retirement ages with the gradual rise from 2025, see README) */
   retirementForecast?: Maybe<RetirementOutlook>;
   /** 人员结构预警（老化、编外远多于在编），阈值见配置 / Structure alerts (ageing, out-of-quota far above in-quota); thresholds are configured */
-  structureAlerts?: Maybe<Array<Alert>>;
+  structureAlerts?: Maybe<Array<StructureAlert>>;
 };
 
 
@@ -614,7 +614,7 @@ export type ResolversTypes = {
   RetirementForecast: ResolverTypeWrapper<RetirementForecast>;
   RetirementOutlook: ResolverTypeWrapper<RetirementOutlook>;
   AlertKind: AlertKind;
-  Alert: ResolverTypeWrapper<AlertParent>;
+  StructureAlert: ResolverTypeWrapper<StructureAlertParent>;
   StaffScope: ResolverTypeWrapper<StaffScopeParent>;
 };
 
@@ -648,7 +648,7 @@ export type ResolversParentTypes = {
   JoiningYear: JoiningYear;
   RetirementForecast: RetirementForecast;
   RetirementOutlook: RetirementOutlook;
-  Alert: AlertParent;
+  StructureAlert: StructureAlertParent;
   StaffScope: StaffScopeParent;
 };
 
@@ -819,7 +819,7 @@ export type RetirementOutlookResolvers<ContextType = HrContext, ParentType exten
 
 export type AlertKindResolvers = EnumResolverSignature<{ AGEING?: any, OVER_QUOTA?: any, LONG_VACANCY?: any, LEADERSHIP_OVER_FILLED?: any, OUT_OF_QUOTA_HIGH?: any }, ResolversTypes['AlertKind']>;
 
-export type AlertResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+export type StructureAlertResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['StructureAlert'] = ResolversParentTypes['StructureAlert']> = {
   kind?: Resolver<ResolversTypes['AlertKind'], ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -835,7 +835,7 @@ export type StaffScopeResolvers<ContextType = HrContext, ParentType extends Reso
   workforceByType?: Resolver<Maybe<Array<ResolversTypes['WorkforceCount']>>, ParentType, ContextType>;
   joiningTrend?: Resolver<Maybe<Array<ResolversTypes['JoiningYear']>>, ParentType, ContextType, Partial<StaffScopeJoiningTrendArgs>>;
   retirementForecast?: Resolver<Maybe<ResolversTypes['RetirementOutlook']>, ParentType, ContextType, Partial<StaffScopeRetirementForecastArgs>>;
-  structureAlerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType, Partial<StaffScopeStructureAlertsArgs>>;
+  structureAlerts?: Resolver<Maybe<Array<ResolversTypes['StructureAlert']>>, ParentType, ContextType, Partial<StaffScopeStructureAlertsArgs>>;
 };
 
 export type Resolvers<ContextType = HrContext> = {
@@ -871,7 +871,7 @@ export type Resolvers<ContextType = HrContext> = {
   RetirementForecast?: RetirementForecastResolvers<ContextType>;
   RetirementOutlook?: RetirementOutlookResolvers<ContextType>;
   AlertKind?: AlertKindResolvers;
-  Alert?: AlertResolvers<ContextType>;
+  StructureAlert?: StructureAlertResolvers<ContextType>;
   StaffScope?: StaffScopeResolvers<ContextType>;
 };
 

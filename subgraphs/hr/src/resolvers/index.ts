@@ -5,7 +5,7 @@ import { Institution } from './Institution.ts';
 import { Mutation } from './Mutation.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
-import { Alert } from './Alert.ts';
+import { StructureAlert } from './StructureAlert.ts';
 import { StaffScope } from './StaffScope.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Person, Employment, Institution, Hire, StaffScope, Alert };
+export const resolvers: Resolvers = { Query, Mutation, Person, Employment, Institution, Hire, StaffScope, StructureAlert };

@@ -21,6 +21,6 @@ export interface StaffScopeParent {
   id: string;
   creditCodes: string[];
 }
-export type AlertParent = import('@hub/schema').AlertFigures;
+export type StructureAlertParent = import('@hub/schema').AlertFigures;
 export type StructureBreakdownParent = import('@hub/schema').StructureBreakdownFigures;
 export type StructureCellParent = import('@hub/schema').StructureCellFigures;

@@ -4,7 +4,7 @@ import type { LeadershipPostState } from './enums.ts';
 import type { OrganizationVerificationDataset } from './enums.ts';
 import type { AlertKind } from './enums.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CadreParent, PersonParent, InstitutionParent, PastCadrePostParent, StaffScopeParent, AlertParent } from '../resolvers/mappers.ts';
+import type { CadreParent, PersonParent, InstitutionParent, PastCadrePostParent, StaffScopeParent, LeadershipAlertParent } from '../resolvers/mappers.ts';
 import type { OrganizationContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -195,8 +195,8 @@ export type ApprovedLeadershipPosts = {
 export { AlertKind };
 
 /** 智能化提示 / An alert on a structural problem */
-export type Alert = {
-  __typename?: 'Alert';
+export type LeadershipAlert = {
+  __typename?: 'LeadershipAlert';
   /** 类别 / Kind */
   kind: AlertKind;
   /** 涉及单位（针对整个范围时为空）/ The institution; null when the alert is about the whole scope */
@@ -219,7 +219,7 @@ export type StaffScope = {
   /** 范围内各单位核定领导职数（编办所有）/ Approved leadership posts of the scope's institutions (the Staffing Office's) */
   leadershipPostsApproved?: Maybe<Array<ApprovedLeadershipPosts>>;
   /** 领导职数预警：实配超过核定的单位 / Leadership alerts: institutions with more leadership posts filled than approved */
-  leadershipAlerts?: Maybe<Array<Alert>>;
+  leadershipAlerts?: Maybe<Array<LeadershipAlert>>;
 };
 
 
@@ -349,7 +349,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ApprovedLeadershipPosts: ResolverTypeWrapper<ApprovedLeadershipPosts>;
   AlertKind: AlertKind;
-  Alert: ResolverTypeWrapper<AlertParent>;
+  LeadershipAlert: ResolverTypeWrapper<LeadershipAlertParent>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   StaffScope: ResolverTypeWrapper<StaffScopeParent>;
 };
@@ -373,7 +373,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   ApprovedLeadershipPosts: ApprovedLeadershipPosts;
-  Alert: AlertParent;
+  LeadershipAlert: LeadershipAlertParent;
   Float: Scalars['Float']['output'];
   StaffScope: StaffScopeParent;
 };
@@ -462,7 +462,7 @@ export type ApprovedLeadershipPostsResolvers<ContextType = OrganizationContext, 
 
 export type AlertKindResolvers = EnumResolverSignature<{ AGEING?: any, OVER_QUOTA?: any, LONG_VACANCY?: any, LEADERSHIP_OVER_FILLED?: any, OUT_OF_QUOTA_HIGH?: any }, ResolversTypes['AlertKind']>;
 
-export type AlertResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+export type LeadershipAlertResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['LeadershipAlert'] = ResolversParentTypes['LeadershipAlert']> = {
   kind?: Resolver<ResolversTypes['AlertKind'], ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -474,7 +474,7 @@ export type AlertResolvers<ContextType = OrganizationContext, ParentType extends
 export type StaffScopeResolvers<ContextType = OrganizationContext, ParentType extends ResolversParentTypes['StaffScope'] = ResolversParentTypes['StaffScope'], FederationReferenceType extends FederationReferenceTypes['StaffScope'] = FederationReferenceTypes['StaffScope']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StaffScope']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  leadershipAlerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType>;
+  leadershipAlerts?: Resolver<Maybe<Array<ResolversTypes['LeadershipAlert']>>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = OrganizationContext> = {
@@ -494,7 +494,7 @@ export type Resolvers<ContextType = OrganizationContext> = {
   Mutation?: MutationResolvers<ContextType>;
   ApprovedLeadershipPosts?: ApprovedLeadershipPostsResolvers<ContextType>;
   AlertKind?: AlertKindResolvers;
-  Alert?: AlertResolvers<ContextType>;
+  LeadershipAlert?: LeadershipAlertResolvers<ContextType>;
   StaffScope?: StaffScopeResolvers<ContextType>;
 };
 

@@ -5,7 +5,7 @@ import { Mutation } from './Mutation.ts';
 import { PastCadrePost } from './PastCadrePost.ts';
 import { Person } from './Person.ts';
 import { Query } from './Query.ts';
-import { Alert } from './Alert.ts';
+import { LeadershipAlert } from './LeadershipAlert.ts';
 import { StaffScope } from './StaffScope.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Person, Cadre, Institution, PastCadrePost, StaffScope, Alert };
+export const resolvers: Resolvers = { Query, Mutation, Person, Cadre, Institution, PastCadrePost, StaffScope, LeadershipAlert };

@@ -17,4 +17,4 @@ export interface StaffScopeParent {
   id: string;
   approved: { creditCode: string; approved: number }[];
 }
-export type AlertParent = import('@hub/schema').AlertFigures;
+export type LeadershipAlertParent = import('@hub/schema').AlertFigures;

@@ -34,7 +34,8 @@ interface Quota {
  * catalog does not grant shows 无权查看.
  */
 export async function institutionView(code: string): Promise<HTMLElement> {
-  const answer = await graphql(QUERY, { code });
+  // Both answers first: the page is built and attached with nothing awaited in between (its charts size on attach).
+  const [answer, findings] = await Promise.all([graphql(QUERY, { code }), findingsPanel(code)]);
   const i = answer.data?.institution;
   const cut = forbiddenPaths(answer.errors);
   const others = (answer.errors ?? []).filter((e) => e.extensions?.code !== 'FORBIDDEN');
@@ -128,6 +129,6 @@ export async function institutionView(code: string): Promise<HTMLElement> {
           { 'data-testid': 'cadres-table' },
         )
       : h('p', { 'data-testid': 'cadres' }, value(cut, at('cadres'), null)),
-    await findingsPanel(code),
+    findings,
   );
 }

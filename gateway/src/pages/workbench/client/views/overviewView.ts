@@ -25,7 +25,8 @@ interface SystemFigures {
 
 /** 全市概览: figures, lights, charts and alerts of the city, and each system to drill into. */
 export async function overviewView(): Promise<HTMLElement> {
-  const answer = await graphql(OVERVIEW_QUERY);
+  // Both answers first: the charts are built into the page as it is attached, with nothing awaited in between.
+  const [answer, findings] = await Promise.all([graphql(OVERVIEW_QUERY), findingsPanel()]);
   const cut = forbiddenPaths(answer.errors);
   const others = (answer.errors ?? []).filter((e) => e.extensions?.code !== 'FORBIDDEN');
   const city: (Scope & { red: { totalCount: number; nodes: LightRow[] } | null }) | null = answer.data?.city ?? null;
@@ -57,6 +58,6 @@ export async function overviewView(): Promise<HTMLElement> {
     ),
     h('h2', {}, `红灯机构${city?.red ? `（${city.red.totalCount}）` : ''}`),
     city?.red ? lightTable(city.red.nodes) : h('p', {}, value(cut, ['city', 'red'], null)),
-    await findingsPanel(),
+    findings,
   );
 }
