@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { type SQL, sql } from 'drizzle-orm';
+import { type EnumTypeDefinitionNode, Kind, parse } from 'graphql';
 import { generateCity } from '@hub/launcher/demo';
 import { idNumberCheckChar, readSheetRows } from '@hub/schema';
+import { SUPERGRAPH_PATH } from '@hub/schema/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './src/index.ts';
 
@@ -47,7 +50,6 @@ const uninsured = person(13);
 const INVALID_ID = '110105194912310021';
 
 const removedOff = city.staffing.removals.filter((r) => !plantedIds.has(r.idNumber) && payroll.get(r.idNumber)?.onPayroll === false);
-const employed = new Map(city.hr.employments.map((e) => [e.idNumber, e]));
 const cleanUnits = new Set(cleanLedger.map((e) => e.institutionCreditCode));
 const leaders = (creditCode: string) => city.organization.cadres.filter((c) => c.leadership && c.institutionCreditCode === creditCode).length;
 const institution = (creditCode: string) => city.staffing.institutions.find((i) => i.creditCode === creditCode)!;
@@ -243,10 +245,7 @@ const cases: Case[] = [
     subject: { creditCode: overFilledUnit, idNumber: null },
     // One post fewer approved than Organization has filled.
     plant: [
-      [
-        'staffing',
-        sql`update staffing.institutions set leadership_posts_approved = ${leaders(overFilledUnit) - 1} where credit_code = ${overFilledUnit}`,
-      ],
+      ['staffing', sql`update staffing.institutions set leadership_posts_approved = ${leaders(overFilledUnit) - 1} where credit_code = ${overFilledUnit}`],
     ],
     undo: [
       [
@@ -303,10 +302,7 @@ const cases: Case[] = [
     type: 'UNREPORTED_REMOVALS',
     subject: { creditCode: october.institutionCreditCode, idNumber: null },
     plant: [
-      [
-        'staffing',
-        sql`delete from staffing.monthly_removal_reports where institution_credit_code = ${october.institutionCreditCode} and month = '2026-10'`,
-      ],
+      ['staffing', sql`delete from staffing.monthly_removal_reports where institution_credit_code = ${october.institutionCreditCode} and month = '2026-10'`],
     ],
     undo: [
       [
@@ -318,7 +314,24 @@ const cases: Case[] = [
   },
 ];
 
+/**
+ * FindingType as the composed contract declares it: every type a run finds gets its case. FLAGGED_VALUE
+ * is a consumer office's flag (校核纠错), raised through the API, never by a run.
+ */
+const findingTypes = (
+  parse(readFileSync(SUPERGRAPH_PATH, 'utf8')).definitions.find(
+    (d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'FindingType',
+  ) as EnumTypeDefinitionNode
+)
+  .values!.map((v) => v.name.value)
+  .filter((t) => t !== 'FLAGGED_VALUE');
+
 describe('verification finds one planted problem at a time, and sees it resolved once undone', () => {
+  it('has one case for each of the finding types', () => {
+    expect(findingTypes).toHaveLength(18);
+    expect(cases.map((c) => c.type).sort()).toEqual([...findingTypes].sort());
+  });
+
   let hub: TestHub;
   let coordinator: Record<string, string>;
 
