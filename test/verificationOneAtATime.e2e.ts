@@ -11,6 +11,9 @@ import { startTestHub, type TestHub } from './src/index.ts';
  * One problem at a time: from a small demo city's first run (the baseline, planted problems and all),
  * each case plants ONE problem directly in the owning office's database, runs, expects exactly one
  * NEW finding of exactly its type, then undoes it, runs again and expects exactly that finding RESOLVED.
+ * Every finding type a run produces has its case. Where the office's own fix is the natural end of the
+ * problem (Finance applies the stop-pay notice, the Staffing Office withdraws the stale approval), the
+ * undo is that fix rather than a delete; what it leaves behind is consistent and finds nothing.
  */
 const NOW = new Date('2026-11-02T02:00:00Z');
 const city = generateCity({ seed: 11, institutions: 20, persons: 400 });
