@@ -6,7 +6,7 @@ import { personFindings } from '../domain/verification/personFindings.ts';
 import { staleData } from '../domain/verification/staleData.ts';
 import type { FindingDraft, InstitutionFigures, PersonRecord } from '../domain/verification/types.ts';
 import type { HubReader } from './hubReader.ts';
-import { type BulkSource, readRows } from './readRows.ts';
+import { type BulkSource, readPages, readRows } from './readRows.ts';
 import { SortedStream } from './sortedStream.ts';
 
 /** Rows per bulk page: well under the offices' limit (5,000), large enough that a province takes few requests. */
@@ -29,6 +29,8 @@ const PERSON_SOURCES = {
   payroll: FINANCE('PAYROLL'),
   applied: FINANCE('STOP_PAY_NOTICES'),
 } as const;
+
+type Rows = Record<string, string | null>[];
 
 const phaseName = (s: BulkSource) => `${s.field.replace('VerificationRows', '')}.${s.dataset.toLowerCase()}`;
 
@@ -81,28 +83,22 @@ export async function collectFindings(
   const drafts: FindingDraft[] = [];
   const strayNames = new Map<string, string>();
   let latestPaidMonth: string | null = null;
-  const streams = Object.fromEntries(Object.entries(PERSON_SOURCES).map(([k, s]) => [k, new SortedStream(read(s)[Symbol.asyncIterator]())])) as Record<
-    keyof typeof PERSON_SOURCES,
-    SortedStream
-  >;
+  const streams = Object.values(PERSON_SOURCES).map(
+    (s) => new SortedStream(readPages(reader, s, pageSize, (n, total, done) => progress(phaseName(s), n, total, done))),
+  );
   let persons = 0;
   for (;;) {
     let idNumber: string | null = null;
-    for (const s of Object.values(streams)) {
-      const head = await s.peek();
+    for (const s of streams) {
+      if (s.empty) await s.fill();
+      const head = s.head();
       if (head !== null && (idNumber === null || head < idNumber)) idNumber = head;
     }
     if (idNumber === null) break;
-    const [ledger, cards, removals, notices, hr, cadres, payroll, applied] = await Promise.all([
-      streams.ledger.take(idNumber),
-      streams.cards.take(idNumber),
-      streams.removals.take(idNumber),
-      streams.notices.take(idNumber),
-      streams.hr.take(idNumber),
-      streams.cadres.take(idNumber),
-      streams.payroll.take(idNumber),
-      streams.applied.take(idNumber),
-    ]);
+    // Only a person whose rows reach the end of a page in hand waits for the next page (take).
+    const taken: Rows[] = [];
+    for (const s of streams) taken.push(s.takeNow(idNumber) ?? (await s.take(idNumber)));
+    const [ledger, cards, removals, notices, hr, cadres, payroll, applied] = taken as [Rows, Rows, Rows, Rows, Rows, Rows, Rows, Rows];
     const h = hr[0];
     const record: PersonRecord = {
       idNumber,
