@@ -60,7 +60,7 @@ export async function* readRows(
 }
 
 /** A row as an object keyed by its page's column names. */
-export function toRecord(columns: readonly string[], row: readonly (string | null)[]): Record<string, string | null> {
+function toRecord(columns: readonly string[], row: readonly (string | null)[]): Record<string, string | null> {
   const record: Record<string, string | null> = {};
   for (let i = 0; i < columns.length; i++) record[columns[i]!] = row[i] ?? null;
   return record;
