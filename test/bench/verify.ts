@@ -5,7 +5,7 @@ import { generateCity, type Planted } from '@hub/launcher/demo';
 import { addMonths, beijingDay, beijingMonth, endOfBeijingMonth, previousMonth } from '@hub/schema';
 import { createFreshDatabase } from '@hub/schema/testing';
 import postgres from 'postgres';
-import { type SqlFinding, sqlFindingKey, sqlFindings } from './verify/findingsSql.ts';
+import { sqlFindingKey, sqlFindings } from './verify/findingsSql.ts';
 
 /**
  * `pnpm bench:verify`: the verification run (机构编制核查) at scale, against plain SQL. Generates the
@@ -166,8 +166,6 @@ try {
   const repeated = sqlKeys.length - sqlSet.size;
   const perType = new Map<string, number>();
   for (const k of hubKeys) perType.set(k.split('|')[0]!, (perType.get(k.split('|')[0]!) ?? 0) + 1);
-  const bareByType = new Map<string, SqlFinding[]>();
-  for (const f of bare.findings) bareByType.set(f.type, [...(bareByType.get(f.type) ?? []), f]);
 
   console.log(`findings per type (hub; SQL statement time):`);
   for (const type of Object.keys(bare.ms)) {
