@@ -66,31 +66,43 @@ export async function storeRunResult(db: CatalogDb, run: RunRow, drafts: FoundDr
         .returning({ id: findings.id });
       for (const r of rows) changes.push({ findingId: r.id, change: 'NEW' });
     });
+    const again: { id: number; d: FoundDraft; status: string; firstRunId: number | null; firstSeenAt: Date }[] = [];
     for (const d of drafts) {
       const before = existing.get(d.key);
       if (!before) continue;
       const reopened = before.status === 'FIXED';
       const back = before.status === 'RESOLVED';
-      await tx
-        .update(findings)
-        .set({
-          severity: d.severity,
-          offices: d.offices,
-          mustAct: d.mustAct,
-          description: d.description,
-          values: d.values,
-          level: d.level,
-          system: d.system,
-          lastRunId: run.id,
-          lastSeenAt: now,
-          ...(reopened || back ? { status: 'OPEN' as const } : {}),
-          ...(back ? { firstRunId: run.id, firstSeenAt: now } : {}),
-        })
-        .where(eq(findings.id, before.id));
+      again.push({
+        id: before.id,
+        d,
+        status: reopened || back ? 'OPEN' : before.status,
+        firstRunId: back ? run.id : before.firstRunId,
+        firstSeenAt: back ? now : before.firstSeenAt,
+      });
       changes.push({ findingId: before.id, change: back ? 'NEW' : 'PERSISTING' });
       if (reopened)
         events.push({ findingId: before.id, action: 'REOPEN', ...RUN_ACTOR, at: now, runId: run.id, note: '核查再次发现 / found again by the run' });
     }
+    // Found again: one statement per chunk (update … from values), not one per finding.
+    await insertInChunks(
+      again,
+      (chunk) =>
+        tx.execute(sql`update ${findings} as f set
+          severity = v.severity, offices = v.offices::jsonb, must_act = v.must_act, description = v.description,
+          "values" = v."values"::jsonb, level = v.level, system = v.system, status = v.status,
+          first_run_id = v.first_run_id::int, first_seen_at = v.first_seen_at::timestamptz,
+          last_run_id = ${run.id}, last_seen_at = ${now.toISOString()}::timestamptz
+        from (values ${sql.join(
+          chunk.map(
+            (a) =>
+              sql`(${a.id}::int, ${a.d.severity}::text, ${JSON.stringify(a.d.offices)}::text, ${a.d.mustAct}::text, ${a.d.description}::text,
+                ${JSON.stringify(a.d.values)}::text, ${a.d.level}::text, ${a.d.system}::text, ${a.status}::text, ${a.firstRunId}::int, ${a.firstSeenAt.toISOString()}::text)`,
+          ),
+          sql`, `,
+        )}) as v(id, severity, offices, must_act, description, "values", level, system, status, first_run_id, first_seen_at)
+        where f.id = v.id`),
+      500,
+    );
     const gone = await tx
       .update(findings)
       .set({ status: 'RESOLVED', lastRunId: run.id })

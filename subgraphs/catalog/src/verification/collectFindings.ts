@@ -6,8 +6,8 @@ import { personFindings } from '../domain/verification/personFindings.ts';
 import { staleData } from '../domain/verification/staleData.ts';
 import type { FindingDraft, InstitutionFigures, PersonRecord } from '../domain/verification/types.ts';
 import type { HubReader } from './hubReader.ts';
-import { type BulkSource, readRows } from './readRows.ts';
-import { SortedStream } from './sortedStream.ts';
+import { type BulkSource, readPages, readRows } from './readRows.ts';
+import { type Row, SortedStream } from './sortedStream.ts';
 
 /** Rows per bulk page: well under the offices' limit (5,000), large enough that a province takes few requests. */
 export const VERIFICATION_PAGE_SIZE = 4000;
@@ -81,59 +81,22 @@ export async function collectFindings(
   const drafts: FindingDraft[] = [];
   const strayNames = new Map<string, string>();
   let latestPaidMonth: string | null = null;
-  const streams = Object.fromEntries(Object.entries(PERSON_SOURCES).map(([k, s]) => [k, new SortedStream(read(s)[Symbol.asyncIterator]())])) as Record<
-    keyof typeof PERSON_SOURCES,
-    SortedStream
-  >;
+  const streams = Object.values(PERSON_SOURCES).map(
+    (s) => new SortedStream(readPages(reader, s, pageSize, (n, total, done) => progress(phaseName(s), n, total, done))),
+  );
   let persons = 0;
   for (;;) {
     let idNumber: string | null = null;
-    for (const s of Object.values(streams)) {
-      const head = await s.peek();
+    for (const s of streams) {
+      if (s.empty) await s.fill();
+      const head = s.head();
       if (head !== null && (idNumber === null || head < idNumber)) idNumber = head;
     }
     if (idNumber === null) break;
-    const [ledger, cards, removals, notices, hr, cadres, payroll, applied] = await Promise.all([
-      streams.ledger.take(idNumber),
-      streams.cards.take(idNumber),
-      streams.removals.take(idNumber),
-      streams.notices.take(idNumber),
-      streams.hr.take(idNumber),
-      streams.cadres.take(idNumber),
-      streams.payroll.take(idNumber),
-      streams.applied.take(idNumber),
-    ]);
-    const h = hr[0];
-    const record: PersonRecord = {
-      idNumber,
-      ledger: ledger[0]
-        ? { creditCode: ledger[0].creditCode!, category: ledger[0].category!, name: ledger[0].name!, staffingCardNumber: ledger[0].staffingCardNumber ?? null }
-        : null,
-      cards: cards.map((c) => ({ number: c.number!, creditCode: c.creditCode!, category: c.category! })),
-      removals: removals
-        .map((r) => ({ id: r.id!, creditCode: r.creditCode!, reason: r.reason!, effectiveOn: r.effectiveOn! }))
-        .sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : 1)),
-      stopPayNotices: notices.map((n) => ({ number: n.number!, creditCode: n.creditCode!, issuedAt: n.issuedAt! })),
-      hr: h
-        ? {
-            name: h.name!,
-            employment: h.creditCode ? { creditCode: h.creditCode, type: h.type!, since: h.since! } : null,
-            insurance: h.pensionAccount
-              ? { pensionAccount: h.pensionAccount, enrolled: h.enrolled === 'true', occupationalAnnuity: h.occupationalAnnuity === 'true' }
-              : null,
-          }
-        : null,
-      cadre: cadres[0] ? { name: cadres[0].name!, creditCode: cadres[0].creditCode!, leadership: cadres[0].leadership === 'true' } : null,
-      payroll: payroll[0]
-        ? {
-            nameOnRecord: payroll[0].nameOnRecord!,
-            creditCode: payroll[0].creditCode!,
-            onPayroll: payroll[0].onPayroll === 'true',
-            lastPaidMonth: payroll[0].lastPaidMonth ?? null,
-          }
-        : null,
-      appliedStopPays: applied.map((a) => ({ noticeNumber: a.noticeNumber!, appliedAt: a.appliedAt!, outcome: a.outcome! })),
-    };
+    // Only a person whose rows reach the end of a page in hand waits for the next page (take).
+    const taken: Row[][] = [];
+    for (const s of streams) taken.push(s.takeNow(idNumber) ?? (await s.take(idNumber)));
+    const record = personRecord(idNumber, streams, taken);
     if (record.ledger) {
       const q = institutions.get(record.ledger.creditCode)?.quotas.get(record.ledger.category);
       if (q) q.occupied++;
@@ -172,6 +135,55 @@ export async function collectFindings(
   );
   if (stale) drafts.push(stale);
   return { drafts: nearDuplicates(drafts, strayNames), institutions };
+}
+
+/** What the eight streams (PERSON_SOURCES' order) hold under one ID number, as the checks read it. */
+function personRecord(idNumber: string, streams: SortedStream[], taken: Row[][]): PersonRecord {
+  const [L, K, R, N, H, C, P, A] = streams as [SortedStream, SortedStream, SortedStream, SortedStream, SortedStream, SortedStream, SortedStream, SortedStream];
+  const [ledger, cards, removals, notices, hr, cadres, payroll, applied] = taken as [Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[]];
+  const l = ledger[0];
+  const h = hr[0];
+  const c = cadres[0];
+  const p = payroll[0];
+  return {
+    idNumber,
+    ledger: l
+      ? {
+          creditCode: L.value(l, 'creditCode')!,
+          category: L.value(l, 'category')!,
+          name: L.value(l, 'name')!,
+          staffingCardNumber: L.value(l, 'staffingCardNumber'),
+        }
+      : null,
+    cards: cards.map((k) => ({ number: K.value(k, 'number')!, creditCode: K.value(k, 'creditCode')!, category: K.value(k, 'category')! })),
+    removals: removals
+      .map((r) => ({ id: R.value(r, 'id')!, creditCode: R.value(r, 'creditCode')!, reason: R.value(r, 'reason')!, effectiveOn: R.value(r, 'effectiveOn')! }))
+      .sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : 1)),
+    stopPayNotices: notices.map((n) => ({ number: N.value(n, 'number')!, creditCode: N.value(n, 'creditCode')!, issuedAt: N.value(n, 'issuedAt')! })),
+    hr: h
+      ? {
+          name: H.value(h, 'name')!,
+          employment: H.value(h, 'creditCode') ? { creditCode: H.value(h, 'creditCode')!, type: H.value(h, 'type')!, since: H.value(h, 'since')! } : null,
+          insurance: H.value(h, 'pensionAccount')
+            ? {
+                pensionAccount: H.value(h, 'pensionAccount')!,
+                enrolled: H.value(h, 'enrolled') === 'true',
+                occupationalAnnuity: H.value(h, 'occupationalAnnuity') === 'true',
+              }
+            : null,
+        }
+      : null,
+    cadre: c ? { name: C.value(c, 'name')!, creditCode: C.value(c, 'creditCode')!, leadership: C.value(c, 'leadership') === 'true' } : null,
+    payroll: p
+      ? {
+          nameOnRecord: P.value(p, 'nameOnRecord')!,
+          creditCode: P.value(p, 'creditCode')!,
+          onPayroll: P.value(p, 'onPayroll') === 'true',
+          lastPaidMonth: P.value(p, 'lastPaidMonth'),
+        }
+      : null,
+    appliedStopPays: applied.map((a) => ({ noticeNumber: A.value(a, 'noticeNumber')!, appliedAt: A.value(a, 'appliedAt')!, outcome: A.value(a, 'outcome')! })),
+  };
 }
 
 /** The Staffing Office's follow-up lists (its rules), and the catalog entry of the payroll month (its update cycle). */

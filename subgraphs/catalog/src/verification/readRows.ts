@@ -7,7 +7,8 @@ export interface BulkSource {
   dataset: string;
 }
 
-interface Page {
+/** One page as the office sends it: the column names once, each row a list of strings. */
+export interface Page {
   columns: string[];
   rows: (string | null)[][];
   nextCursor: string | null;
@@ -15,15 +16,15 @@ interface Page {
 }
 
 /**
- * The rows of one bulk dataset, page after page, as objects; the next page is already asked for
- * while the caller works through this one, and no more than two pages are ever held.
+ * The pages of one bulk dataset, one after another; the next page is already asked for while the
+ * caller works through this one, and no more than two pages are ever held.
  */
-export async function* readRows(
+export async function* readPages(
   reader: HubReader,
   source: BulkSource,
   pageSize: number,
   onPage: (read: number, total: number | null, done: boolean) => void,
-): AsyncGenerator<Record<string, string | null>> {
+): AsyncGenerator<Page> {
   const query = `query VerificationRows($dataset: ${source.enumType}!, $first: Int, $after: String) { page: ${source.field}(dataset: $dataset, first: $first, after: $after) { columns rows nextCursor total } }`;
   const fetchPage = async (after: string | null) => {
     const data = await reader(query, { dataset: source.dataset, first: pageSize, after });
@@ -40,12 +41,27 @@ export async function* readRows(
     next = page.nextCursor ? fetchPage(page.nextCursor) : null;
     // Keep the prefetch from being an unhandled rejection while this page is worked through.
     next?.catch(() => {});
-    for (const row of page.rows) {
-      const record: Record<string, string | null> = {};
-      for (let i = 0; i < page.columns.length; i++) record[page.columns[i]!] = row[i] ?? null;
-      yield record;
-    }
+    yield page;
     read += page.rows.length;
     onPage(read, total, !page.nextCursor);
   }
+}
+
+/** The rows of one bulk dataset, page after page (readPages), as objects keyed by column name. */
+export async function* readRows(
+  reader: HubReader,
+  source: BulkSource,
+  pageSize: number,
+  onPage: (read: number, total: number | null, done: boolean) => void,
+): AsyncGenerator<Record<string, string | null>> {
+  for await (const page of readPages(reader, source, pageSize, onPage)) {
+    for (const row of page.rows) yield toRecord(page.columns, row);
+  }
+}
+
+/** A row as an object keyed by its page's column names. */
+function toRecord(columns: readonly string[], row: readonly (string | null)[]): Record<string, string | null> {
+  const record: Record<string, string | null> = {};
+  for (let i = 0; i < columns.length; i++) record[columns[i]!] = row[i] ?? null;
+  return record;
 }
