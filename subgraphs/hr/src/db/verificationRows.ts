@@ -71,7 +71,6 @@ async function sameNameBirthGroups(db: HrDb, page: BulkCursor): Promise<BulkPage
     .orderBy(...key.map((k) => asc(k)))
     .limit(page.limit + 1);
   // The first page counts the groups only when they do not all fit on it.
-  const total =
-    page.after !== null ? null : rows.length <= page.limit ? rows.length : ((await db.select({ n: count() }).from(groups().as('g')))[0]?.n ?? 0);
+  const total = page.after !== null ? null : rows.length <= page.limit ? rows.length : ((await db.select({ n: count() }).from(groups().as('g')))[0]?.n ?? 0);
   return bulkPage(rows, ['name', 'birthDate', 'nativePlace', 'idNumbers', 'creditCodes'], ['name', 'birthDate', 'nativePlace'], page.limit, total);
 }

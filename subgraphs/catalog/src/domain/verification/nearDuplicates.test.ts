@@ -4,9 +4,23 @@ import { nearDuplicates, type SameNameBirthGroup, sameNameBirthGroup } from './n
 import type { FindingDraft } from './types.ts';
 
 const paidNotOnRoster = (idNumber: string, creditCode = 'C1') =>
-  draft('PAID_NOT_ON_ROSTER', 'HIGH', 'finance', { idNumber, creditCode }, ['x', 'x'], [{ office: 'finance', item: 'PayrollRecord.idNumber', value: idNumber }]);
+  draft(
+    'PAID_NOT_ON_ROSTER',
+    'HIGH',
+    'finance',
+    { idNumber, creditCode },
+    ['x', 'x'],
+    [{ office: 'finance', item: 'PayrollRecord.idNumber', value: idNumber }],
+  );
 const onRosterNotPaid = (idNumber: string, creditCode = 'C1') =>
-  draft('ON_ROSTER_NOT_PAID', 'MEDIUM', 'finance', { idNumber, creditCode }, ['x', 'x'], [{ office: 'staffing', item: 'LedgerEntry.idNumber', value: idNumber }]);
+  draft(
+    'ON_ROSTER_NOT_PAID',
+    'MEDIUM',
+    'finance',
+    { idNumber, creditCode },
+    ['x', 'x'],
+    [{ office: 'staffing', item: 'LedgerEntry.idNumber', value: idNumber }],
+  );
 const group = (idNumbers: string[], creditCodes = idNumbers.map(() => 'C1')): SameNameBirthGroup => ({
   name: '王宇',
   birthDate: '1974-04-30',
@@ -59,7 +73,13 @@ describe('nearDuplicates', () => {
 
   it('reads a row of HR’s SAME_NAME_BIRTH dataset', () => {
     expect(
-      sameNameBirthGroup({ name: '王宇', birthDate: '1974-04-30', nativePlace: '河南郑州', idNumbers: '410122197404303916,41072119740430443X', creditCodes: ',C3' }),
+      sameNameBirthGroup({
+        name: '王宇',
+        birthDate: '1974-04-30',
+        nativePlace: '河南郑州',
+        idNumbers: '410122197404303916,41072119740430443X',
+        creditCodes: ',C3',
+      }),
     ).toEqual(group(['410122197404303916', '41072119740430443X'], ['', 'C3']));
   });
 });
