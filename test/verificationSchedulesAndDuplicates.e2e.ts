@@ -124,15 +124,53 @@ describe('verification: near-duplicates across all persons, and scheduled runs',
     expect(undone.resolved.sort(byId)).toEqual(each(subject(first, twins.first), subject(second, twins.second.slice(0, 1))));
   }, 300_000);
 
-  it('queues one run per period of each schedule, whatever the number of workers and drains', async () => {
-    const workers = [0, 1].map(() =>
+  /** Two more workers on the catalog's queue, as two catalog services would run them (reading through the gateway as the hub's own does). */
+  const twoWorkers = (schedules: ('MONTHLY' | 'HALF_YEARLY')[]) =>
+    [0, 1].map(() =>
       createVerificationWorker({
         db: hub.subgraphs.catalog.database.db as CatalogDb,
         reader: gatewayReader(hub.url, (viewer, ttl) => hub.gateway.tokens.sign(viewer, ttl)),
         now: () => clock,
-        schedules: ['MONTHLY', 'HALF_YEARLY'],
+        schedules,
       }),
     );
+
+  it('two workers run overlapping scopes at once (everything, and one institution), and both runs are stored', async () => {
+    const workers = twoWorkers([]);
+    const START = `mutation($i: StartVerificationRunInput!) { startVerificationRun(input: $i) { created run { id } } }`;
+    // A problem neither has seen yet, so that both runs store a new finding of one key.
+    const unit = city.staffing.institutions.find((i) => i.creditCode !== p.overQuota.creditCode && i.creditCode !== p.fundingMismatch.creditCode)!;
+    const budget = city.finance.budgetUnits.find((b) => b.institutionCreditCode === unit.creditCode)!;
+    const finance = (s: SQL) => (hub.subgraphs.finance.database.db as any).execute(s);
+    await finance(
+      sql`update finance.budget_units set funding_form = ${unit.fundingForm === 'FULL' ? 'PARTIAL' : 'FULL'} where institution_credit_code = ${unit.creditCode}`,
+    );
+    const ids: string[] = [];
+    for (const input of [{ kind: 'ALL' }, { kind: 'INSTITUTION', value: unit.creditCode }]) {
+      const started = await hub.query(START, { i: input }, coordinator);
+      expect(started.data?.startVerificationRun?.created).toBe(true);
+      ids.push(started.data.startVerificationRun.run.id);
+    }
+    try {
+      await Promise.all(workers.map((w) => w.drain()));
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+      await finance(sql`update finance.budget_units set funding_form = ${budget.fundingForm} where institution_credit_code = ${unit.creditCode}`);
+    }
+    for (const id of ids) {
+      const answer = await hub.query(`query($id: ID!) { verificationRun(id: $id) { status error } }`, { id }, coordinator);
+      expect(answer.data.verificationRun).toEqual({ status: 'SUCCEEDED', error: null });
+    }
+    const found = await hub.query(
+      `query($c: String!) { findings(creditCode: $c, type: FUNDING_FORM_MISMATCH) { totalCount } }`,
+      { c: unit.creditCode },
+      coordinator,
+    );
+    expect(found.data.findings.totalCount).toBe(1);
+  }, 300_000);
+
+  it('queues one run per period of each schedule, whatever the number of workers and drains', async () => {
+    const workers = twoWorkers(['MONTHLY', 'HALF_YEARLY']);
     const scheduled = async () => {
       // A token of the moved clock's time.
       const answer = await hub.query(`{ verificationRuns(first: 100) { nodes { trigger status requestedBy } } }`, {}, await hub.as(COORDINATOR));
