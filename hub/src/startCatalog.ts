@@ -29,14 +29,13 @@ console.log(`catalog 子图 (协调小组) 已启动 / subgraph up at ${running.
 const tokens = createTokenService(config.jwtSecret(), config.tokens);
 const ready = config.gatewayUrl.replace(/\/graphql$/, '/ready');
 console.log(`核查：等待网关就绪 / verification: waiting for the gateway at ${ready}`);
-while (
-  !stopped &&
-  !(await fetch(ready, { signal: AbortSignal.timeout(3000) }).then(
+/** Whether the gateway answers ready now (each look at most 3 s, so a gateway that hangs is looked at again). */
+const gatewayReady = () =>
+  fetch(ready, { signal: AbortSignal.timeout(3000) }).then(
     (r) => r.ok,
     () => false,
-  ))
-)
-  await new Promise((r) => setTimeout(r, 1000));
+  );
+while (!stopped && !(await gatewayReady())) await new Promise((r) => setTimeout(r, 1000));
 if (!stopped) {
   const onError = (error: unknown) => console.error(`核查失败 / verification run failed: ${error instanceof Error ? error.message : String(error)}`);
   worker = createVerificationWorker({
