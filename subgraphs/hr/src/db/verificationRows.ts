@@ -53,24 +53,33 @@ const birthDate = sql<string>`substr(${persons.idNumber}, 7, 4) || '-' || substr
  */
 async function sameNameBirthGroups(db: HrDb, page: BulkCursor): Promise<BulkPage> {
   const key = [persons.name, birthDate, persons.nativePlace];
-  const groups = () =>
+  const full = sql`length(${persons.idNumber}) = 18`;
+  // The keys of this page's groups first (one pass over the persons, nothing but counting), then their records.
+  const groupKeys = () =>
     db
-      .select({
-        name: persons.name,
-        birthDate: birthDate.as('birth_date'),
-        nativePlace: persons.nativePlace,
-        idNumbers: sql<string>`string_agg(${persons.idNumber}, ',' order by ${persons.idNumber})`.as('id_numbers'),
-        creditCodes: sql<string>`string_agg(coalesce(${employments.institutionCreditCode}, ''), ',' order by ${persons.idNumber})`.as('credit_codes'),
-      })
+      .select({ name: persons.name, birthDate: birthDate.as('birth_date'), nativePlace: persons.nativePlace })
       .from(persons)
-      .leftJoin(employments, eq(employments.idNumber, persons.idNumber))
-      .where(and(sql`length(${persons.idNumber}) = 18`, afterKey(key, page.after)))
+      .where(and(full, afterKey(key, page.after)))
       .groupBy(...key)
       .having(sql`count(*) > 1`);
-  const rows = await groups()
+  const g = groupKeys()
     .orderBy(...key.map((k) => asc(k)))
-    .limit(page.limit + 1);
+    .limit(page.limit + 1)
+    .as('g');
+  const rows = await db
+    .select({
+      name: g.name,
+      birthDate: g.birthDate,
+      nativePlace: g.nativePlace,
+      idNumbers: sql<string>`string_agg(${persons.idNumber}, ',' order by ${persons.idNumber})`,
+      creditCodes: sql<string>`string_agg(coalesce(${employments.institutionCreditCode}, ''), ',' order by ${persons.idNumber})`,
+    })
+    .from(g)
+    .innerJoin(persons, and(full, eq(persons.name, g.name), eq(birthDate, g.birthDate), eq(persons.nativePlace, g.nativePlace)))
+    .leftJoin(employments, eq(employments.idNumber, persons.idNumber))
+    .groupBy(g.name, g.birthDate, g.nativePlace)
+    .orderBy(asc(g.name), asc(g.birthDate), asc(g.nativePlace));
   // The first page counts the groups only when they do not all fit on it.
-  const total = page.after !== null ? null : rows.length <= page.limit ? rows.length : ((await db.select({ n: count() }).from(groups().as('g')))[0]?.n ?? 0);
+  const total = page.after !== null ? null : rows.length <= page.limit ? rows.length : ((await db.select({ n: count() }).from(groupKeys().as('k')))[0]?.n ?? 0);
   return bulkPage(rows, ['name', 'birthDate', 'nativePlace', 'idNumbers', 'creditCodes'], ['name', 'birthDate', 'nativePlace'], page.limit, total);
 }
