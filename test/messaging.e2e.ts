@@ -11,9 +11,11 @@ import { startTestHub, type TestHub } from './src/index.ts';
  * hire) walk real topics end to end.
  */
 let hub: TestHub;
+/** The offices' clock: real time, unless a test holds it still (a retry's delay then never runs out under a slow machine). */
+let heldAt: Date | null = null;
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub(undefined, { now: () => heldAt ?? new Date() });
 });
 afterAll(() => hub?.stop());
 
@@ -34,7 +36,8 @@ describe('a message from an outbox to an inbox', () => {
   it('is kept in the outbox with its error while the recipient cannot apply it, and retried after a delay', async () => {
     const staffing = messagingOf('staffing').tables;
     const db = hub.subgraphs.staffing.database.db;
-    const [row] = await db.transaction((tx: typeof db) => enqueueMessage(tx, staffing.outboxMessages, 'staffing.hiringApproved', APPROVAL, new Date()));
+    heldAt = new Date();
+    const [row] = await db.transaction((tx: typeof db) => enqueueMessage(tx, staffing.outboxMessages, 'staffing.hiringApproved', APPROVAL, heldAt!));
     // HR has no handler for this topic yet in this test's build: the delivery is refused, the message stays.
     const handlers = messagingOf('hr').handlers;
     const own = handlers['staffing.hiringApproved'];
@@ -53,6 +56,7 @@ describe('a message from an outbox to an inbox', () => {
     expect((await hub.gateway.relay.drain()).claimed).toBe(0);
     // Gone, so that the next tests' drains do not meet it once it is due again.
     await db.delete(staffing.outboxMessages).where(eq(staffing.outboxMessages.id, row!.id));
+    heldAt = null;
   });
 
   it('takes effect once however often it is delivered, at once or one after another', async () => {

@@ -1,4 +1,5 @@
 import { generateCity } from '@hub/launcher/demo';
+import { testConfig } from '@hub/schema/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './src/index.ts';
 
@@ -18,7 +19,11 @@ describe('verification (机构编制核查) on the demo city', () => {
     const started = await hub.query(`mutation { startVerificationRun(input: { kind: ALL }) { created run { id status } } }`, {}, await hub.as(COORDINATOR));
     expect(started.errors).toBeUndefined();
     runId = started.data.startVerificationRun.run.id;
+    const began = Date.now();
     await hub.verification.drain();
+    console.log(
+      `verification run over the demo city (${city.hr.persons.length} persons, ${city.staffing.institutions.length} institutions) on ${testConfig.databaseUrl ? 'PostgreSQL' : 'PGlite'}: ${((Date.now() - began) / 1000).toFixed(1)} s`,
+    );
     const coordinator = await hub.as(COORDINATOR);
     for (let after: string | null = null, more = true; more; ) {
       const page: { data?: any; errors?: unknown[] } = await hub.query(FINDINGS, { after }, coordinator);

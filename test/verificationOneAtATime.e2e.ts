@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { type SQL, sql } from 'drizzle-orm';
+import { type EnumTypeDefinitionNode, Kind, parse } from 'graphql';
 import { generateCity } from '@hub/launcher/demo';
-import { readSheetRows } from '@hub/schema';
+import { idNumberCheckChar, readSheetRows } from '@hub/schema';
+import { SUPERGRAPH_PATH } from '@hub/schema/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './src/index.ts';
 
@@ -8,6 +11,9 @@ import { startTestHub, type TestHub } from './src/index.ts';
  * One problem at a time: from a small demo city's first run (the baseline, planted problems and all),
  * each case plants ONE problem directly in the owning office's database, runs, expects exactly one
  * NEW finding of exactly its type, then undoes it, runs again and expects exactly that finding RESOLVED.
+ * Every finding type a run produces has its case. Where the office's own fix is the natural end of the
+ * problem (Finance applies the stop-pay notice, the Staffing Office withdraws the stale approval), the
+ * undo is that fix rather than a delete; what it leaves behind is consistent and finds nothing.
  */
 const NOW = new Date('2026-11-02T02:00:00Z');
 const city = generateCity({ seed: 11, institutions: 20, persons: 400 });
@@ -46,9 +52,43 @@ const uninsured = person(13);
 /** 18 characters that fail GB 11643-1999 (the check character of 11010519491231002X is X). */
 const INVALID_ID = '110105194912310021';
 
+const removedOff = city.staffing.removals.filter((r) => !plantedIds.has(r.idNumber) && payroll.get(r.idNumber)?.onPayroll === false);
+const cleanUnits = new Set(cleanLedger.map((e) => e.institutionCreditCode));
+const leaders = (creditCode: string) => city.organization.cadres.filter((c) => c.leadership && c.institutionCreditCode === creditCode).length;
+const institution = (creditCode: string) => city.staffing.institutions.find((i) => i.creditCode === creditCode)!;
+const unpaid = person(17);
+const rehired = removedOff[removedOff.length - 1]!;
+const unstopped = removedOff[0]!;
+/** 人事代理 since after the 2014 reform: the enterprise account is right, the public-institution agency one wrong. */
+const lateAgency = city.hr.employments.find((e) => e.type === 'PERSONNEL_AGENCY' && e.since >= '2014-10-01' && !plantedIds.has(e.idNumber))!;
+const headcountUnit = unitWith(6);
+const overFilledUnit = [...cleanUnits].find((c) => leaders(c) >= 2 && c !== p.cadreNotOnLedger.creditCode)!;
+const outsider = city.hr.employments.find(
+  (e) =>
+    (e.type === 'LABOR_DISPATCH' || e.type === 'TEMPORARY') &&
+    e.idNumber !== p.cadreNotOnLedger.idNumber &&
+    cleanUnits.has(e.institutionCreditCode) &&
+    leaders(e.institutionCreditCode) < institution(e.institutionCreditCode).leadershipPostsApproved,
+)!;
+const outsiderName = city.hr.persons.find((x) => x.idNumber === outsider.idNumber)!.name;
+/** The demo's mistyped form: one digit of the sequence code changed, the check character recomputed, a number nobody has. */
+const mistyped = person(19);
+const everyId = new Set([...city.hr.persons, ...city.finance.payrollRecords, ...city.staffing.staffingCards].map((r) => r.idNumber));
+const strayId = (() => {
+  for (const digit of '0123456789') {
+    const first17 = mistyped.idNumber.slice(0, 14) + digit + mistyped.idNumber.slice(15, 17);
+    const id = first17 + idNumberCheckChar(first17);
+    if (id !== mistyped.idNumber && !everyId.has(id)) return id;
+  }
+  throw new Error('no free mistyped variant');
+})();
+const approvalUnit = unitWith(10);
+const approvalCategory = city.staffing.quotas.find((q) => q.institutionCreditCode === approvalUnit)!.category;
+const october = city.staffing.monthlyRemovalReports!.find((r) => r.month === '2026-10' && cleanUnits.has(r.institutionCreditCode))!;
+
 interface Case {
   type: string;
-  subject: { creditCode?: string; idNumber?: string };
+  subject: { creditCode?: string | null; idNumber?: string | null };
   plant: [Office, SQL][];
   undo: [Office, SQL][];
 }
@@ -147,9 +187,154 @@ const cases: Case[] = [
     plant: [['hr', sql`insert into hr.persons (id_number, name, ethnicity, native_place) values (${INVALID_ID}, '核查测', '汉族', '河南省中州市')`]],
     undo: [['hr', sql`delete from hr.persons where id_number = ${INVALID_ID}`]],
   },
+  {
+    type: 'ON_ROSTER_NOT_PAID',
+    subject: { idNumber: unpaid.idNumber, creditCode: unpaid.institutionCreditCode },
+    plant: [['finance', sql`update finance.payroll_records set on_payroll = false where id_number = ${unpaid.idNumber}`]],
+    undo: [['finance', sql`update finance.payroll_records set on_payroll = true where id_number = ${unpaid.idNumber}`]],
+  },
+  {
+    type: 'REMOVED_BUT_EMPLOYED',
+    subject: { idNumber: rehired.idNumber, creditCode: rehired.institutionCreditCode },
+    // Still employed out of quota (临聘), so no in-quota count or pension rule moves with it.
+    plant: [
+      [
+        'hr',
+        sql`insert into hr.employments (id_number, institution_credit_code, type, since) values (${rehired.idNumber}, ${rehired.institutionCreditCode}, 'TEMPORARY', ${rehired.effectiveOn})`,
+      ],
+    ],
+    undo: [['hr', sql`delete from hr.employments where id_number = ${rehired.idNumber}`]],
+  },
+  {
+    type: 'STOP_PAY_NOT_APPLIED',
+    subject: { idNumber: unstopped.idNumber, creditCode: unstopped.institutionCreditCode },
+    // A notice issued seven weeks before the run, which Finance never applied (its pay had stopped already) …
+    plant: [
+      [
+        'staffing',
+        sql`insert into staffing.stop_pay_notices (number, removal_id, id_number, institution_credit_code, reason, effective_on, stop_from_month, issued_at, message_id)
+            select '停拨〔2026〕99001号', id, id_number, institution_credit_code, reason, effective_on, to_char(effective_on + interval '1 month', 'YYYY-MM'), '2026-09-15T02:00:00Z', 'oneat-stop-pay-1'
+            from staffing.removals where id_number = ${unstopped.idNumber}`,
+      ],
+    ],
+    // … until Finance records it applied: the fix the next run confirms.
+    undo: [
+      [
+        'finance',
+        sql`insert into finance.stop_pay_notices (notice_number, message_id, id_number, institution_credit_code, reason, effective_on, stop_from_month, issued_at, applied_at, outcome, paid_through_month)
+            values ('停拨〔2026〕99001号', 'oneat-stop-pay-1', ${unstopped.idNumber}, ${unstopped.institutionCreditCode}, ${unstopped.reason}, ${unstopped.effectiveOn}, '2026-10', '2026-09-15T02:00:00Z', '2026-11-01T02:00:00Z', 'ALREADY_STOPPED', ${payroll.get(unstopped.idNumber)!.lastPaidMonth})`,
+      ],
+    ],
+  },
+  {
+    type: 'WRONG_PENSION_ACCOUNT',
+    subject: { idNumber: lateAgency.idNumber, creditCode: lateAgency.institutionCreditCode },
+    plant: [['hr', sql`update hr.insurances set pension_account = 'PUBLIC_INSTITUTION_AGENCY' where id_number = ${lateAgency.idNumber}`]],
+    undo: [['hr', sql`update hr.insurances set pension_account = 'ENTERPRISE' where id_number = ${lateAgency.idNumber}`]],
+  },
+  {
+    type: 'HEADCOUNT_MISMATCH',
+    subject: { creditCode: headcountUnit, idNumber: null },
+    plant: [['finance', sql`update finance.budget_units set budgeted_headcount = budgeted_headcount + 1 where institution_credit_code = ${headcountUnit}`]],
+    undo: [
+      [
+        'finance',
+        sql`update finance.budget_units set budgeted_headcount = ${budgetOf(headcountUnit).budgetedHeadcount} where institution_credit_code = ${headcountUnit}`,
+      ],
+    ],
+  },
+  {
+    type: 'LEADERSHIP_POSTS_OVER_FILLED',
+    subject: { creditCode: overFilledUnit, idNumber: null },
+    // One post fewer approved than Organization has filled.
+    plant: [
+      ['staffing', sql`update staffing.institutions set leadership_posts_approved = ${leaders(overFilledUnit) - 1} where credit_code = ${overFilledUnit}`],
+    ],
+    undo: [
+      [
+        'staffing',
+        sql`update staffing.institutions set leadership_posts_approved = ${institution(overFilledUnit).leadershipPostsApproved} where credit_code = ${overFilledUnit}`,
+      ],
+    ],
+  },
+  {
+    type: 'CADRE_NOT_ON_ROSTER',
+    subject: { idNumber: outsider.idNumber, creditCode: outsider.institutionCreditCode },
+    // A dispatched or temporary worker appointed deputy head, in a unit with a leadership post still free.
+    plant: [
+      [
+        'organization',
+        sql`insert into organization.cadres (id_number, name, institution_credit_code, post, rank, leadership, appointed_on) values (${outsider.idNumber}, ${outsiderName}, ${outsider.institutionCreditCode}, '副主任', 'DEPUTY_SECTION', true, '2026-10-08')`,
+      ],
+    ],
+    undo: [['organization', sql`delete from organization.cadres where id_number = ${outsider.idNumber}`]],
+  },
+  {
+    type: 'NEAR_DUPLICATE_PERSON',
+    subject: { idNumber: mistyped.idNumber, creditCode: mistyped.institutionCreditCode },
+    plant: [['finance', sql`update finance.payroll_records set id_number = ${strayId} where id_number = ${mistyped.idNumber}`]],
+    undo: [['finance', sql`update finance.payroll_records set id_number = ${mistyped.idNumber} where id_number = ${strayId}`]],
+  },
+  {
+    type: 'STALE_DATA',
+    subject: { creditCode: null, idNumber: null },
+    // Finance has not paid October (the run is in November): its payroll stops at September.
+    plant: [['finance', sql`update finance.payroll_records set last_paid_month = '2026-09' where on_payroll and last_paid_month = '2026-10'`]],
+    undo: [['finance', sql`update finance.payroll_records set last_paid_month = '2026-10' where on_payroll and last_paid_month = '2026-09'`]],
+  },
+  {
+    type: 'UNUSED_APPROVAL',
+    subject: { creditCode: approvalUnit, idNumber: null },
+    // An approval given in March, valid until September, nobody hired against it …
+    plant: [
+      [
+        'staffing',
+        sql`insert into staffing.hiring_approvals (approval_form_number, audit_notice_number, institution_credit_code, category, persons, used, approved_on, valid_until, approved_at, approved_by)
+            values ('进编〔2026〕9901号', '编审〔2026〕9901号', ${approvalUnit}, ${approvalCategory}, 1, 0, '2026-03-10', '2026-09-09', '2026-03-10T02:00:00Z', 'oneat-reviewer')`,
+      ],
+    ],
+    // … until the Staffing Office withdraws it (跟踪问效).
+    undo: [
+      [
+        'staffing',
+        sql`update staffing.hiring_approvals set withdrawn_on = '2026-11-01', withdrawal_reason = '逾期未使用', released_persons = 1 where approval_form_number = '进编〔2026〕9901号'`,
+      ],
+    ],
+  },
+  {
+    type: 'UNREPORTED_REMOVALS',
+    subject: { creditCode: october.institutionCreditCode, idNumber: null },
+    plant: [
+      ['staffing', sql`delete from staffing.monthly_removal_reports where institution_credit_code = ${october.institutionCreditCode} and month = '2026-10'`],
+    ],
+    undo: [
+      [
+        'staffing',
+        sql`insert into staffing.monthly_removal_reports (institution_credit_code, month, removal_count, submitted_at, submitted_by)
+            values (${october.institutionCreditCode}, '2026-10', ${october.removalCount}, ${october.submittedAt.toISOString()}, ${october.submittedBy})`,
+      ],
+    ],
+  },
 ];
 
+/**
+ * FindingType as the composed contract declares it: every type a run finds gets its case. FLAGGED_VALUE
+ * is a consumer office's flag (校核纠错), raised through the API, never by a run.
+ */
+const findingTypes = (
+  parse(readFileSync(SUPERGRAPH_PATH, 'utf8')).definitions.find(
+    (d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'FindingType',
+  ) as EnumTypeDefinitionNode
+)
+  .values!.map((v) => v.name.value)
+  .filter((t) => t !== 'FLAGGED_VALUE');
+
 describe('verification finds one planted problem at a time, and sees it resolved once undone', () => {
+  it('has one case for each of the finding types', () => {
+    expect(findingTypes).toHaveLength(18);
+    expect(cases.map((c) => c.type).sort()).toEqual([...findingTypes].sort());
+  });
+
   let hub: TestHub;
   let coordinator: Record<string, string>;
 

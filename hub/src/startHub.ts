@@ -33,7 +33,7 @@ export interface HubOptions {
   subgraphPorts?: 0 | Partial<Record<ServiceName, number>>;
   host?: string;
   /** Data to load into empty databases (called at most once). */
-  seed?: (() => City) | undefined;
+  seed?: (() => Omit<City, 'planted'>) | undefined;
   /** Keys: the gateway-to-subgraph secret, the bearer-token key and the log's HMAC key; random for this process when absent. */
   subgraphSecret?: string | undefined;
   jwtSecret?: string | undefined;
@@ -97,7 +97,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const jwtSecret = options.jwtSecret ?? random();
   const progress = options.onProgress ?? (() => {});
   const portOf = (name: ServiceName) => (options.subgraphPorts === 0 ? 0 : (options.subgraphPorts?.[name] ?? defaultPort(name)));
-  let city: City | undefined;
+  let city: Omit<City, 'planted'> | undefined;
   const cityOnce = () => {
     if (!city) {
       progress('生成演示数据 / generating demo data …');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { catalog, catalogSource, type CatalogDb } from '@hub/catalog';
 import { type GatewayOptions, startGateway, type RunningGateway } from '@hub/gateway';
 import { startHub, type Hub, type HubOptions } from '@hub/launcher';
-import type { City } from '@hub/launcher/demo';
+import type { OfficeRows } from '@hub/launcher/demo';
 import { createFreshDatabase, testConfig } from '@hub/schema/testing';
 import { startSubgraph, type Recording, type ReceivedRequest } from '@hub/schema';
 import { SUPERGRAPH_PATH, type ServiceName } from '@hub/schema/contracts';
@@ -80,7 +80,7 @@ const NO_POLL = 24 * 3_600_000;
  * (dropped at stop), on free ports.
  */
 export async function startTestHub(
-  seed?: () => City,
+  seed?: () => OfficeRows,
   options: Pick<
     HubOptions,
     'now' | 'enforcement' | 'limits' | 'idempotencyTtlMs' | 'tokens' | 'rateLimits' | 'cors' | 'messagePollMs' | 'imports' | 'devSignIn'

@@ -438,3 +438,100 @@ describe('generateCity: monthly removal reports (人员核减月报)', () => {
     ).toEqual([]);
   });
 });
+
+describe('generateCity: plant: false (a clean city)', () => {
+  const options = { seed: 7, institutions: 140, persons: 6000 };
+  const clean = generateCity({ ...options, plant: false });
+  const p = smallCity.planted;
+  const without = <T>(rows: readonly T[], drop: (r: T) => boolean) => rows.filter((r) => !drop(r));
+
+  it('is deterministic, and says nothing was planted', () => {
+    expect(JSON.stringify(generateCity({ ...options, plant: false }))).toBe(JSON.stringify(clean));
+    expect(JSON.stringify(generateCity({ ...options, plant: true }))).toBe(JSON.stringify(smallCity));
+    expect(clean.planted).toBeNull();
+  });
+
+  it("has the planted city's rows as they were before planting: the same people, units and ledger", () => {
+    expect(clean.staffing.institutions).toEqual(smallCity.staffing.institutions);
+    expect(clean.staffing.ledgerEntries).toEqual(smallCity.staffing.ledgerEntries);
+    expect(clean.staffing.removals).toEqual(smallCity.staffing.removals);
+    expect(clean.hr.persons).toEqual(smallCity.hr.persons);
+    expect(clean.hr.employments).toEqual(smallCity.hr.employments);
+    expect(clean.organization.pastCadrePosts).toEqual(smallCity.organization.pastCadrePosts);
+  });
+
+  it('differs from the planted city exactly in the seven planted problems', () => {
+    const byId = <T extends { idNumber: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.idNumber, r]));
+    // twoCards, cadreNotOnLedger: the planted city has one card and one cadre more.
+    expect(clean.staffing.staffingCards).toEqual(without(smallCity.staffing.staffingCards, (c) => c.number === p.twoCards.cardNumbers[1]));
+    expect(clean.organization.cadres).toEqual(without(smallCity.organization.cadres, (c) => c.idNumber === p.cadreNotOnLedger.idNumber));
+    // overQuota: one quota row; overQuota and fundingMismatch: their budget units.
+    const quotaKey = (q: { institutionCreditCode: string; category: string }) => `${q.institutionCreditCode}|${q.category}`;
+    const plantedQuota = (q: { institutionCreditCode: string; category: string }) => quotaKey(q) === `${p.overQuota.creditCode}|${p.overQuota.category}`;
+    expect(without(clean.staffing.quotas, plantedQuota)).toEqual(without(smallCity.staffing.quotas, plantedQuota));
+    expect(clean.staffing.quotas.find(plantedQuota)!.approved).toBeGreaterThanOrEqual(p.overQuota.occupied);
+    const plantedBudget = (b: { institutionCreditCode: string }) => [p.overQuota.creditCode, p.fundingMismatch.creditCode].includes(b.institutionCreditCode);
+    expect(without(clean.finance.budgetUnits, plantedBudget)).toEqual(without(smallCity.finance.budgetUnits, plantedBudget));
+    // uninsured: one insurance row.
+    const uninsured = (i: { idNumber: string }) => i.idNumber === p.uninsured.idNumber;
+    expect(without(clean.hr.insurances, uninsured)).toEqual(without(smallCity.hr.insurances, uninsured));
+    expect(clean.hr.insurances.find(uninsured)).toMatchObject({ pensionAccount: 'PUBLIC_INSTITUTION', enrolled: true, occupationalAnnuity: true });
+    // removedStillPaid and mistypedId: two payroll records.
+    const paid = byId(clean.finance.payrollRecords);
+    const plantedPay = (r: { idNumber: string }) =>
+      [p.removedStillPaid.idNumber, p.mistypedId.trueIdNumber, p.mistypedId.mistypedIdNumber].includes(r.idNumber);
+    expect(without(clean.finance.payrollRecords, plantedPay)).toEqual(without(smallCity.finance.payrollRecords, plantedPay));
+    expect(paid.get(p.removedStillPaid.idNumber)?.onPayroll).toBe(false);
+    expect(paid.get(p.mistypedId.trueIdNumber)).toMatchObject({ onPayroll: true, institutionCreditCode: p.mistypedId.creditCode });
+    expect(paid.has(p.mistypedId.mistypedIdNumber)).toBe(false);
+  });
+
+  it('budgets, pays and insures exactly what the roster says, as of October', () => {
+    const approved = new Map<string, number>();
+    for (const q of clean.staffing.quotas) approved.set(q.institutionCreditCode, (approved.get(q.institutionCreditCode) ?? 0) + q.approved);
+    const forms = new Map(clean.staffing.institutions.map((i) => [i.creditCode, i.fundingForm]));
+    expect(
+      failing(
+        clean.finance.budgetUnits,
+        (b) => b.fundingForm === forms.get(b.institutionCreditCode) && b.budgetedHeadcount === approved.get(b.institutionCreditCode),
+      ),
+    ).toEqual([]);
+    const occupied = group(clean.staffing.ledgerEntries, (e) => `${e.institutionCreditCode}|${e.quotaCategory}`);
+    expect(failing(clean.staffing.quotas, (q) => (occupied.get(`${q.institutionCreditCode}|${q.category}`)?.length ?? 0) + q.reserved <= q.approved)).toEqual(
+      [],
+    );
+    const onRoster = new Set(clean.staffing.ledgerEntries.map((e) => e.idNumber));
+    expect(failing(clean.finance.payrollRecords, (r) => r.onPayroll === onRoster.has(r.idNumber) && (!r.onPayroll || r.lastPaidMonth === '2026-10'))).toEqual(
+      [],
+    );
+    expect(clean.finance.payrollRecords.filter((r) => r.onPayroll)).toHaveLength(onRoster.size);
+    expect(failing(clean.hr.insurances, (i) => i.enrolled)).toEqual([]);
+    const cards = group(
+      clean.staffing.staffingCards.filter((c) => c.status === 'ACTIVE'),
+      (c) => c.idNumber,
+    );
+    expect(failing(cards.values(), (list) => list.length === 1)).toEqual([]);
+    expect(failing(clean.organization.cadres, (c) => onRoster.has(c.idNumber))).toEqual([]);
+  });
+
+  it('has every unit reporting every month, and every hiring approval still within its validity', () => {
+    const reports = clean.staffing.monthlyRemovalReports!;
+    expect(reports).toHaveLength(clean.staffing.institutions.length * 3);
+    const filed = new Set(reports.map((r) => `${r.institutionCreditCode}|${r.month}`));
+    for (const m of ['2026-08', '2026-09', '2026-10'])
+      expect(
+        failing(clean.staffing.institutions, (i) => filed.has(`${i.creditCode}|${m}`)),
+        m,
+      ).toEqual([]);
+    const approvals = clean.staffing.hiringApprovals!;
+    expect(approvals.length).toBeGreaterThan(5);
+    // Unused means still open six months after approval (unusedHiringApprovals): none is, nor will be before 2026-12.
+    expect(failing(approvals, (a) => a.validUntil >= TODAY && a.approvedOn > '2026-06-01' && a.used < a.persons)).toEqual([]);
+    const reservedBy = group(approvals, (a) => `${a.institutionCreditCode}|${a.category}`);
+    const reserved = clean.staffing.quotas.filter((q) => q.reserved > 0);
+    expect(
+      failing(reserved, (q) => (reservedBy.get(`${q.institutionCreditCode}|${q.category}`) ?? []).reduce((n, a) => n + a.persons - a.used, 0) === q.reserved),
+    ).toEqual([]);
+    expect(reservedBy.size).toBe(reserved.length);
+  });
+});

@@ -8,6 +8,8 @@ const auditNotice = (year: number, n: number) => `编审〔${year}〕${String(n)
 const approvalForm = (year: number, n: number) => `进编〔${year}〕${String(n).padStart(4, '0')}号`;
 /** Approvals are valid six months less a day (HIRING_APPROVAL_MONTHS). */
 const VALID_MONTHS = 6;
+/** How many days before TODAY approvals were given: up to eleven months, or (all still valid) four. */
+const APPROVED_WITHIN_DAYS = { any: 335, valid: 120 } as const;
 
 const REASONS = ['人员退休后补充', '新增职能需要', '专业技术岗位空缺', '一线岗位人员紧缺', '窗口服务岗位补员'] as const;
 /** How many applications wait for the Staffing Office's decision, and how many it refused. */
@@ -21,10 +23,12 @@ const at = (day: string) => new Date(`${day}T02:00:00Z`);
  * every reservation of the quotas (`reserved`) is an approval still open, approved in the eleven
  * months before TODAY, so those older than six months are past their validity and listed as unused
  * (跟踪问效); HR holds its copy of each. A few applications wait for a decision, and two were refused.
+ * `allValid` (a clean city): every approval was given in the last four months, none past its validity.
  */
 export function hiringRows(
   seed: number,
   staffing: City['staffing'],
+  { allValid = false }: { allValid?: boolean } = {},
 ): {
   staffing: Required<Pick<City['staffing'], 'hiringApplications' | 'hiringApprovals' | 'documentCounters'>>;
   hr: Required<Pick<City['hr'], 'hiringApprovals'>>;
@@ -37,7 +41,12 @@ export function hiringRows(
 
   const drafts = quotas
     .filter((q) => q.reserved > 0)
-    .map((q) => ({ quota: q, approvedOn: addDays(TODAY, -rng.int(1, 335)), reason: rng.pick(REASONS), lead: rng.int(3, 20) }))
+    .map((q) => ({
+      quota: q,
+      approvedOn: addDays(TODAY, -rng.int(1, APPROVED_WITHIN_DAYS[allValid ? 'valid' : 'any'])),
+      reason: rng.pick(REASONS),
+      lead: rng.int(3, 20),
+    }))
     .sort((a, b) => a.approvedOn.localeCompare(b.approvedOn) || a.quota.institutionCreditCode.localeCompare(b.quota.institutionCreditCode));
   const serials = new Map<number, number>();
   const applications: HiringApplicationRow[] = [];

@@ -11,20 +11,26 @@ export const PERSISTENT_NON_REPORTERS = 3;
 /**
  * 人员核减月报: most units report each month in its last days, some a few days late, about one in
  * twelve not at all, and a few units none of the three months. A report counts the unit's removals
- * effective in the month that it had already reported to the Staffing Office by then.
+ * effective in the month that it had already reported to the Staffing Office by then. `everyUnit`
+ * (a clean city): every unit reports every month, some still a few days late.
  */
-export function makeRemovalReports(rng: Random, institutions: readonly InstitutionRow[], removals: readonly RemovalRow[]): MonthlyRemovalReportRow[] {
+export function makeRemovalReports(
+  rng: Random,
+  institutions: readonly InstitutionRow[],
+  removals: readonly RemovalRow[],
+  { everyUnit = false }: { everyUnit?: boolean } = {},
+): MonthlyRemovalReportRow[] {
   const silent = new Set(
     rng
       .shuffle([...institutions])
-      .slice(0, PERSISTENT_NON_REPORTERS)
+      .slice(0, everyUnit ? 0 : PERSISTENT_NON_REPORTERS)
       .map((i) => i.creditCode),
   );
   const reports: MonthlyRemovalReportRow[] = [];
   for (const month of REPORTED_MONTHS) {
     const lastDay = endOfMonth(`${month}-01`);
     for (const institution of institutions) {
-      if (silent.has(institution.creditCode) || rng.chance(0.08)) continue;
+      if (silent.has(institution.creditCode) || (rng.chance(0.08) && !everyUnit)) continue;
       const day = rng.chance(0.85) ? addDays(lastDay, -rng.int(0, 6)) : addDays(lastDay, rng.int(1, 6));
       const submittedOn = day < TODAY ? day : addDays(TODAY, -1);
       const submittedAt = new Date(`${submittedOn}T${String(rng.int(8, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`);

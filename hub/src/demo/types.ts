@@ -238,8 +238,26 @@ export interface City {
   planted: Planted;
 }
 
+/** The four offices' rows, what the hub loads: a city without the list of what was planted in it. */
+export type OfficeRows = Omit<City, 'planted'>;
+
+/**
+ * A city generated with `plant: false`: the same rows as the planted city of the same options before
+ * anything was planted, every unit's monthly removal reports filed and every hiring approval within
+ * its validity, so a verification run finds nothing.
+ */
+export interface CleanCity extends OfficeRows {
+  planted: null;
+}
+
 export interface GenerateCityOptions {
   seed?: number;
   institutions?: number;
   persons?: number;
+  /**
+   * false: a clean city (CleanCity), with none of the planted problems and none of the findings the
+   * demo has by nature (units without their monthly removal report, approvals left unused past their
+   * validity). Default true: the demo city with its seven planted problems.
+   */
+  plant?: boolean;
 }

@@ -201,6 +201,22 @@ describe('parseSheet', () => {
     expect(read).toEqual(names);
   });
 
+  it('reads a streamed workbook whose xl/workbook.xml comes last, every time (exceljs lost the last entry of the archive in about one read of six: patches/exceljs@4.4.0.patch)', async () => {
+    const file = await streamWorkbook(async (workbook) => {
+      for (const sheet of ['年龄结构', '性别结构', '学历结构', '职称结构']) {
+        const ws = workbook.addWorksheet(sheet);
+        for (let r = 0; r < 20; r++) ws.addRow([`${sheet}${r}`, r, r * 2, 12.5, '合计']).commit();
+      }
+    });
+    const firsts: unknown[] = [];
+    for (let i = 0; i < 60; i++) {
+      const cells: unknown[] = [];
+      for await (const row of readSheetRows(file)) cells.push(row.cells[0]);
+      firsts.push(cells.length === 20 ? cells[19] : cells);
+    }
+    expect(new Set(firsts)).toEqual(new Set(['年龄结构19']));
+  });
+
   it('reads back what writeSheet wrote, unchanged, and a template’s example row is valid', async () => {
     const rows = [
       { idNumber: A, name: '张三', fundingForm: 'PARTIAL' as const },
