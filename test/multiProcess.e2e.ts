@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,9 @@ import { SERVICE_SUBGRAPHS, type ServiceName } from '@hub/schema/contracts';
  * own (the two gateways share theirs), rate limits in Redis. Both gateways answer alike; a grant
  * revoked through one is refused by the other within a second; both count one rate-limit budget; a
  * removal's stop-pay notice reaches Finance once with two relays running; /ready follows an office
- * that stops answering. It needs real PostgreSQL: DATABASE_URL's server, else the machine's.
+ * that stops answering; two catalog services, each with its verification worker reading through
+ * gateway 1, run a run started through gateway 1 once, and each schedule's run once (findings read
+ * through gateway 2). It needs real PostgreSQL: DATABASE_URL's server, else the machine's.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER = testConfig.databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -76,6 +79,17 @@ async function waitFor(service: Service, pattern: RegExp, ms = 180_000): Promise
   }
   throw new Error(`${service.name}: no ${pattern}; output:\n${service.output()}`);
 }
+
+/** A port free on loopback now (gateway 1's, which the catalog services' workers must know before it starts). */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 
 /** Signals a service's whole process group (pnpm, node and anything below). */
 function signalGroup(service: Service, signal: NodeJS.Signals) {
@@ -149,20 +163,26 @@ beforeAll(async () => {
     RATE_LIMIT_KEY_PREFIX: prefix,
     RATE_LIMIT_AUTHENTICATED: `${BUDGET.perSecond},${BUDGET.burst}`,
     RATE_LIMIT_BURST_WINDOW: '120',
+    // The coordination group's verification pages through the offices: a budget of its own role.
+    RATE_LIMIT_ROLES: 'COORDINATOR=200,2000',
   };
+  const gatewayPort = await freePort();
+  const catalogEnv = { HUB_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql` };
   const seed = run('seed', ['run', 'seed']);
   await waitFor(seed, /已载入 loaded \[organization, staffing, hr, finance\]/);
   await seed.exited;
   const subgraphs = SERVICE_SUBGRAPHS.map(({ name }) => ({
     name,
-    service: name === 'catalog' ? run(name, ['start:catalog']) : run(name, ['start:office', name]),
+    service: name === 'catalog' ? run(name, ['start:catalog'], catalogEnv) : run(name, ['start:office', name]),
   }));
   for (const { name, service } of subgraphs) subgraphUrls[name] = await waitFor(service, /subgraph up at (http:\/\/\S+)/);
+  // A second catalog service on the same catalog database, started once the first has migrated it: its worker shares the queue.
+  await waitFor(run('catalog-2', ['start:catalog'], catalogEnv), /subgraph up at (http:\/\/\S+)/);
   const urls = Object.entries(subgraphUrls)
     .map(([name, url]) => `${name}=${url}`)
     .join(',');
   const two = [
-    run('gateway-1', ['start:gateway'], { PORT: '0', SUBGRAPH_URLS: urls }),
+    run('gateway-1', ['start:gateway'], { PORT: String(gatewayPort), SUBGRAPH_URLS: urls }),
     run('gateway-2', ['start:gateway'], { PORT: '0', SUBGRAPH_URLS: urls }),
   ];
   gateways = await Promise.all(two.map((g) => waitFor(g, /网关 \/ gateway: (http:\/\/\S+)/)));
@@ -190,6 +210,50 @@ afterAll(async () => {
 }, 60_000);
 
 describe('separate services with two gateways', () => {
+  it('a run started through gateway 1 is run once by the two catalog services, and its findings read through gateway 2', async () => {
+    const coordinator = await bearer('staffing', 'COORDINATOR', 'xt-multi');
+    const unit = city.planted.overQuota.creditCode;
+    const start = `mutation($v: String!) { startVerificationRun(input: { kind: INSTITUTION, value: $v }) { created run { id } } }`;
+    // Asked for through both gateways at once: one run of the scope.
+    const [one, two] = await Promise.all(gateways.map((g) => post(g, start, { v: unit }, coordinator)));
+    expect([one.errors, two.errors]).toEqual([undefined, undefined]);
+    expect([one.data.startVerificationRun.created, two.data.startVerificationRun.created].sort()).toEqual([false, true]);
+    expect(two.data.startVerificationRun.run.id).toBe(one.data.startVerificationRun.run.id);
+    const id = one.data.startVerificationRun.run.id;
+    const RUN = `query($id: ID!) { verificationRun(id: $id) { status error findingCount } }`;
+    let run: { status: string; error: string | null; findingCount: number | null } | undefined;
+    expect(
+      await within(120_000, async () => {
+        run = (await post(gateways[1]!, RUN, { id }, coordinator)).data?.verificationRun;
+        return run?.status === 'SUCCEEDED' || run?.status === 'FAILED';
+      }),
+    ).toBe(true);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', error: null });
+    const FINDINGS = `query($c: String!) { findings(creditCode: $c, first: 100) { totalCount nodes { type creditCode mustAct status } } }`;
+    const [read1, read2] = await Promise.all(gateways.map((g) => post(g, FINDINGS, { c: unit }, coordinator)));
+    expect(read2.errors).toBeUndefined();
+    expect(read2.data.findings.nodes).toContainEqual({ type: 'OVER_QUOTA', creditCode: unit, mustAct: 'staffing', status: 'OPEN' });
+    expect(read2.data.findings.totalCount).toBe(run!.findingCount);
+    expect(read1.data).toEqual(read2.data);
+
+    // The default schedules (monthly and half-yearly): each period's run of everything queued and run once, though two workers poll.
+    const RUNS = `{ verificationRuns(first: 100) { nodes { trigger status } } }`;
+    let runs: { trigger: string; status: string }[] = [];
+    expect(
+      await within(180_000, async () => {
+        runs = (await post(gateways[1]!, RUNS, {}, coordinator)).data?.verificationRuns?.nodes ?? [];
+        return (
+          runs.filter((r) => r.trigger !== 'ON_DEMAND' && r.status === 'SUCCEEDED').length >= 2 &&
+          runs.every((r) => r.status !== 'QUEUED' && r.status !== 'RUNNING')
+        );
+      }),
+    ).toBe(true);
+    // Two more polls of each worker: still one run per schedule.
+    await new Promise((r) => setTimeout(r, 4500));
+    runs = (await post(gateways[1]!, RUNS, {}, coordinator)).data.verificationRuns.nodes;
+    expect(runs.map((r) => `${r.trigger} ${r.status}`).sort()).toEqual(['HALF_YEARLY SUCCEEDED', 'MONTHLY SUCCEEDED', 'ON_DEMAND SUCCEEDED']);
+  }, 400_000);
+
   it('both gateways are ready and give the same answer, from the seeded office databases', async () => {
     for (const gateway of gateways) expect(await readiness(gateway)).toMatchObject({ http: 200, status: 'ready' });
     const unit = city.staffing.institutions[0]!;

@@ -3,11 +3,13 @@ import { ConfigError, configOrExit, databaseLocationOf, readEnv, setting } from 
 import { SERVICE_SUBGRAPHS, type ServiceName } from '@hub/schema/contracts';
 import { parseGatewayPorts } from './parseGatewayPorts.ts';
 import { parseSubgraphPorts } from './parsePorts.ts';
+import { parseVerificationSchedule } from './parseVerificationSchedule.ts';
 
 /**
  * The launcher's environment, read once, validated and frozen: SUBGRAPH_PORTS (see parseSubgraphPorts)
  * DEMO_DATA (true|false), DEMO_INSTITUTIONS and DEMO_PERSONS (the demo city's size, 320 and 21,000), and
- * for `pnpm start:multi` GATEWAY_PORTS (one gateway process per port; PORT alone by default). PORT (the gateway, 4000; 0 for a free port), HOST, DATABASE_URL, DATA_DIR
+ * for `pnpm start:multi` GATEWAY_PORTS (one gateway process per port; PORT alone by default), VERIFICATION_SCHEDULE
+ * (see parseVerificationSchedule). PORT (the gateway, 4000; 0 for a free port), HOST, DATABASE_URL, DATA_DIR
  * and the keys are the gateway's own settings, so `pnpm start`, `pnpm run token` and `pnpm audit:verify`
  * agree on them; a bad one stops the start in the gateway's config the same way.
  */
@@ -20,6 +22,7 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
       DEMO_INSTITUTIONS: setting.count(320),
       DEMO_PERSONS: setting.count(21_000),
       GATEWAY_PORTS: setting.custom((raw) => parseGatewayPorts(raw, port)),
+      VERIFICATION_SCHEDULE: setting.custom(parseVerificationSchedule),
     },
     env,
   );
@@ -43,6 +46,8 @@ function readLauncherConfig(env: Record<string, string | undefined>) {
     demoData: settings.DEMO_DATA,
     demoSize: { institutions: settings.DEMO_INSTITUTIONS, persons: settings.DEMO_PERSONS },
     gatewayPorts: settings.GATEWAY_PORTS,
+    /** The scheduled verification runs the worker queues (README, "Verification"). */
+    verificationSchedules: settings.VERIFICATION_SCHEDULE,
     databases,
     host: gatewayConfig.host,
     databaseUrl: gatewayConfig.databaseUrl,

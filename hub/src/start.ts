@@ -28,6 +28,7 @@ const starting = startHub({
   cors: config.cors,
   metricsToken: config.metricsToken,
   devSignIn: config.devSignIn,
+  verificationSchedules: config.verificationSchedules,
   seed: config.demoData ? () => generateCity(config.demoSize) : undefined,
   onProgress: (m) => console.log(`  ${m}`),
 });

@@ -10,6 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { City } from './demo/types.ts';
+import { gatewayReader } from './gatewayReader.ts';
+import { VERIFICATION_SCHEDULES, type VerificationSchedule } from './parseVerificationSchedule.ts';
 
 const defaultPort = (name: ServiceName) => SERVICE_SUBGRAPHS.find((s) => s.name === name)!.port;
 
@@ -65,7 +67,7 @@ export interface HubOptions {
   /** How often the verification worker looks for queued and scheduled runs (README, "Verification"); 2 s when unset, 0: only when drained. */
   verificationPollMs?: number;
   /** The verification schedules in force (VERIFICATION_SCHEDULE): monthly and half-yearly by default. */
-  verificationSchedules?: ('MONTHLY' | 'HALF_YEARLY')[];
+  verificationSchedules?: readonly VerificationSchedule[] | undefined;
   /** Told what happens during a long start (migrations, demo data). */
   onProgress?: (message: string) => void;
 }
@@ -167,20 +169,9 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     now: options.now,
     // A run asked for through the API starts within this (one claim statement on the catalog's database each time).
     pollMs: options.verificationPollMs ?? 2_000,
-    schedules: options.verificationSchedules ?? ['MONTHLY', 'HALF_YEARLY'],
+    schedules: options.verificationSchedules ?? VERIFICATION_SCHEDULES,
     onError: (error) => progress(`核查失败 / verification run failed: ${error instanceof Error ? error.message : String(error)}`),
-    reader: async (query, variables) => {
-      const token = await gateway.tokens.sign({ sub: 'verification-run', office: 'staffing', role: 'COORDINATOR' } as never);
-      const response = await fetch(gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      const answer = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-      if (answer.errors?.length || !answer.data)
-        throw new Error(`verification read failed: ${answer.errors?.map((e) => e.message).join('; ') ?? response.status}`);
-      return answer.data;
-    },
+    reader: gatewayReader(gateway.url, (viewer, ttl) => gateway.tokens.sign(viewer, ttl)),
   });
   return {
     url: gateway.url,

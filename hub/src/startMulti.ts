@@ -82,8 +82,13 @@ try {
   }
   // Each subgraph at its <OFFICE>_PORT or default port: PORT is the gateways'.
   const { PORT: _port, ...shared } = process.env;
+  // The catalog with its verification worker, which reads through the first gateway (once it is ready) unless HUB_GATEWAY_URL says otherwise.
+  const catalogEnv = { ...shared, HUB_GATEWAY_URL: shared.HUB_GATEWAY_URL || `http://127.0.0.1:${config.gatewayPorts[0]}/graphql` };
+  const script = (name: ServiceName) => (name === 'catalog' ? 'hub/src/startCatalog.ts' : `subgraphs/${name}/src/index.ts`);
   const urls = await Promise.all(
-    SERVICE_SUBGRAPHS.map(async ({ name }) => [name, await launch(name, `subgraphs/${name}/src/index.ts`, shared, UP.subgraph)] as [ServiceName, string]),
+    SERVICE_SUBGRAPHS.map(
+      async ({ name }) => [name, await launch(name, script(name), name === 'catalog' ? catalogEnv : shared, UP.subgraph)] as [ServiceName, string],
+    ),
   );
   const subgraphUrls = shared.SUBGRAPH_URLS || urls.map(([name, url]) => `${name}=${url}`).join(',');
   const gateways = await Promise.all(

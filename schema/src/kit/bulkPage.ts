@@ -53,7 +53,7 @@ export function readBulkCursor(first: number | null | undefined, after: string |
 }
 
 /** `(k1, k2 …) > (v1, v2 …)`: the rows after the cursor's key, in key order. */
-export const afterKey = (columns: AnyColumn[], key: string[] | null): SQL | undefined =>
+export const afterKey = (columns: (AnyColumn | SQL)[], key: string[] | null): SQL | undefined =>
   key === null
     ? undefined
     : sql`(${sql.join(

@@ -9,6 +9,9 @@ import { findingEvents, findings, runFindings, verificationRuns } from './schema
 /** Who a run acts as in a finding's history. */
 const RUN_ACTOR = { office: 'coordination', role: 'COORDINATOR', sub: 'verification-run' } as const;
 
+/** Orders the stores of every worker on the catalog database (a transaction-level advisory lock). */
+const STORE_LOCK = sql`select pg_advisory_xact_lock(hashtext('hub-verification-store'))`;
+
 export type FoundDraft = FindingDraft & { level: string | null; system: string | null };
 
 /** The findings a run of this scope covers, in SQL (the same rule as scopeCovers). */
@@ -28,6 +31,9 @@ function coveredBy(scope: RunScope): SQL | undefined {
 export async function storeRunResult(db: CatalogDb, run: RunRow, drafts: FoundDraft[], now: Date) {
   const scope: RunScope = { kind: run.scopeKind, value: run.scopeValue };
   return db.transaction(async (tx) => {
+    // Runs of overlapping scopes (everything, and one institution) may finish at once on two workers:
+    // one store at a time, each compared with what the one before it left (else both insert a new key).
+    await tx.execute(STORE_LOCK);
     const keys = drafts.map((d) => d.key);
     const existing = new Map<string, typeof findings.$inferSelect>();
     for (let i = 0; i < keys.length; i += 1000) {

@@ -1,7 +1,7 @@
 import { beijingDay, beijingMonth, previousMonth } from '@hub/schema';
 import { institutionFindings } from '../domain/verification/institutionFindings.ts';
 import { listedFindings, type UnreportedUnit, type UnusedApproval } from '../domain/verification/listedFindings.ts';
-import { nearDuplicates } from '../domain/verification/nearDuplicates.ts';
+import { nearDuplicates, type SameNameBirthGroup, sameNameBirthGroup } from '../domain/verification/nearDuplicates.ts';
 import { personFindings } from '../domain/verification/personFindings.ts';
 import { staleData } from '../domain/verification/staleData.ts';
 import type { FindingDraft, InstitutionFigures, PersonRecord } from '../domain/verification/types.ts';
@@ -69,7 +69,10 @@ export async function collectFindings(
       leadershipFilled: 0,
     }),
   );
+  // HR's groups of one name, birth date and native place under several ID numbers (few: HR aggregates them).
+  const sameNameBirth: SameNameBirthGroup[] = [];
   await Promise.all([
+    drain(src('hrVerificationRows', 'HrVerificationDataset', 'SAME_NAME_BIRTH'), (r) => sameNameBirth.push(sameNameBirthGroup(r))),
     drain(STAFFING('QUOTAS'), (r) => institutions.get(r.creditCode!)?.quotas.set(r.category!, { approved: Number(r.approved), occupied: 0 })),
     drain(FINANCE('BUDGET_UNITS'), (r) => {
       const f = institutions.get(r.creditCode!);
@@ -134,7 +137,7 @@ export async function collectFindings(
     beijingMonth(now),
   );
   if (stale) drafts.push(stale);
-  return { drafts: nearDuplicates(drafts, strayNames), institutions };
+  return { drafts: nearDuplicates(drafts, strayNames, sameNameBirth), institutions };
 }
 
 /** What the eight streams (PERSON_SOURCES' order) hold under one ID number, as the checks read it. */

@@ -75,7 +75,9 @@ export type QuotaCategory =
 /** 人社局核查批量读取的数据集（列见各值说明）/ Datasets of HR's bulk read for verification (columns in each value's description) */
 export type HrVerificationDataset =
   /** 人员、用工与养老保险：idNumber, name, creditCode, type, since, pensionAccount, enrolled, occupationalAnnuity（按身份号码）/ persons with employment and pension insurance, by ID number */
-  | 'PERSONS';
+  | 'PERSONS'
+  /** 同名同生日同籍贯而身份号码不同的人员组（疑似一人两档）：name, birthDate, nativePlace, idNumbers, creditCodes（逗号分隔，按身份号码；按姓名、出生日期、籍贯）/ groups of persons with one name, birth date (from an 18-character ID number) and native place under different ID numbers (probably one person recorded twice): name, birthDate, nativePlace, idNumbers, creditCodes (comma-separated, in ID-number order), by name, birth date and native place */
+  | 'SAME_NAME_BIRTH';
 
 /** 人员结构维度（人社局数据）/ A dimension of the staff structure, from HR's records */
 export type WorkforceDimension =

@@ -753,7 +753,7 @@ export type RecordHirePayloadResolvers<ContextType = HrContext, ParentType exten
   hire?: Resolver<Maybe<ResolversTypes['Hire']>, ParentType, ContextType>;
 };
 
-export type HrVerificationDatasetResolvers = EnumResolverSignature<{ PERSONS?: any }, ResolversTypes['HrVerificationDataset']>;
+export type HrVerificationDatasetResolvers = EnumResolverSignature<{ PERSONS?: any, SAME_NAME_BIRTH?: any }, ResolversTypes['HrVerificationDataset']>;
 
 export type HrVerificationPageResolvers<ContextType = HrContext, ParentType extends ResolversParentTypes['HrVerificationPage'] = ResolversParentTypes['HrVerificationPage']> = {
   columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
