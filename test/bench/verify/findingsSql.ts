@@ -160,8 +160,20 @@ export const FINDING_STATEMENTS: Record<string, string> = {
   ON_ROSTER_NOT_PAID: `${withs(UNAPPLIED, PAID_NOT_ON_ROSTER_ALL, UNPAID_ALL, PAIRS)}
     select 'ON_ROSTER_NOT_PAID' as type, id_number, credit_code, null as extra from unpaid_all
     where id_number not in (select unpaid_id from pairs)`,
-  NEAR_DUPLICATE_PERSON: `${withs(UNAPPLIED, PAID_NOT_ON_ROSTER_ALL, UNPAID_ALL, PAIRS)}
-    select 'NEAR_DUPLICATE_PERSON' as type, unpaid_id as id_number, credit_code, stray_id as extra from pairs`,
+  // Stray pairs, and HR's person records of one name, birth date and native place under different
+  // (18-character) ID numbers: one finding per group, unless all its numbers are in pairs already found.
+  NEAR_DUPLICATE_PERSON: `${withs(UNAPPLIED, PAID_NOT_ON_ROSTER_ALL, UNPAID_ALL, PAIRS)},
+    twins as (
+      select array_agg(p.id_number order by p.id_number) as ids,
+        array_agg(coalesce(e.institution_credit_code, '') order by p.id_number) as employers
+      from hr.persons p left join hr.employments e on e.id_number = p.id_number
+      where length(p.id_number) = 18
+      group by p.name, substr(p.id_number, 7, 8), p.native_place having count(*) > 1
+    )
+    select 'NEAR_DUPLICATE_PERSON' as type, unpaid_id as id_number, credit_code, stray_id as extra from pairs
+    union all
+    select 'NEAR_DUPLICATE_PERSON', ids[1], (select c from unnest(employers) with ordinality u(c, n) where c <> '' order by n limit 1), array_to_string(ids, ',')
+    from twins where not ids <@ (select coalesce(array_agg(unpaid_id) || array_agg(stray_id), array[]::text[]) from pairs)`,
   REMOVED_BUT_EMPLOYED: `${withs(LAST_REMOVAL)}
     select 'REMOVED_BUT_EMPLOYED' as type, r.id_number, r.institution_credit_code as credit_code, null as extra
     from last_removal r join hr.employments e on e.id_number = r.id_number join hr.persons h on h.id_number = r.id_number
