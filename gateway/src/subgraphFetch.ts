@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ErrorCode, hubError, logError } from '@hub/schema';
@@ -77,6 +76,8 @@ export class GuardedDataSource<TContext extends Record<string, any> & DeadlineCo
   declare guard: Guard;
   /** Each fetch's abort signal by the id its request carries to the fetcher (FETCH_ID_HEADER, never sent). */
   readonly #signals = new Map<string, AbortSignal>();
+  /** Ids unique among this data source's fetches in flight: a counter (randomUUID drew random bytes for each fetch). */
+  #fetches = 0;
 
   constructor(config: Partial<RemoteGraphQLDataSource<TContext>> & { guard: Guard }) {
     super(config);
@@ -131,10 +132,11 @@ export class GuardedDataSource<TContext extends Record<string, any> & DeadlineCo
     // The abort ends the wait even where the fetch cannot be interrupted (a hook that hangs before it).
     const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }));
     try {
-      const id = randomUUID();
+      const id = String(++this.#fetches);
       this.#signals.set(id, controller.signal);
-      const headers = new Headers([...(request.request.http?.headers ?? [])]);
-      headers.set(FETCH_ID_HEADER, id);
+      // RemoteGraphQLDataSource.process copies these pairs into its own Headers: no WHATWG Headers of ours in between.
+      const headers: [string, string][] = [...(request.request.http?.headers ?? [])];
+      headers.push([FETCH_ID_HEADER, id]);
       request.request.http = { method: 'POST', url: this.url, headers } as never;
       try {
         return checked(await Promise.race([super.process(request), aborted]));
