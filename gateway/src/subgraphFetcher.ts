@@ -25,8 +25,8 @@ interface Answer {
   url: string;
   status: number;
   statusText: string;
-  /** Names in lower case, as undici gives them. */
-  headers: Map<string, string>;
+  /** Read only, one object for everyone who waited for the answer. */
+  headers: AnswerHeaders;
   text: string;
 }
 
@@ -88,7 +88,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): { fetche
     for (const [name, value] of Object.entries(response.headers)) {
       if (value !== undefined) headers.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
     }
-    return { url, status: response.statusCode, statusText: response.statusText ?? '', headers, text };
+    return { url, status: response.statusCode, statusText: response.statusText ?? '', headers: new AnswerHeaders(headers), text };
   }
 
   const fetcherFor =
@@ -144,9 +144,9 @@ function waitFor(shared: InFlight, signal: AbortSignal | undefined): Promise<Ans
 }
 
 /**
- * An answer's headers, read only, shared by every response made of the answer: what
- * RemoteGraphQLDataSource reads of them (`get`) without a WHATWG Headers per response, whose
- * construction validates and sorts every name and value again.
+ * An answer's headers (names in lower case), read only, shared by every response made of the
+ * answer: what RemoteGraphQLDataSource reads of them (`get`) without a WHATWG Headers per response,
+ * whose construction validates and sorts every name and value again.
  */
 class AnswerHeaders {
   readonly #map: ReadonlyMap<string, string>;
@@ -176,8 +176,6 @@ class AnswerHeaders {
   }
 }
 
-const headersOf = new WeakMap<Answer, AnswerHeaders>();
-
 /**
  * A response of its own over the answer's text, with what RemoteGraphQLDataSource reads (status,
  * headers, json()): a plain object, not a WHATWG Response, whose body would go through a stream.
@@ -195,7 +193,7 @@ function respond(answer: Answer): FetcherResponse {
     statusText: answer.statusText,
     ok: answer.status >= 200 && answer.status < 300,
     redirected: false,
-    headers: sharedHeaders(answer),
+    headers: answer.headers,
     get bodyUsed() {
       return used;
     },
@@ -204,14 +202,4 @@ function respond(answer: Answer): FetcherResponse {
     clone: () => respond(answer),
   };
   return response as unknown as FetcherResponse;
-}
-
-/** The answer's read-only headers, made once however many requests waited for it. */
-function sharedHeaders(answer: Answer): AnswerHeaders {
-  let headers = headersOf.get(answer);
-  if (!headers) {
-    headers = new AnswerHeaders(answer.headers);
-    headersOf.set(answer, headers);
-  }
-  return headers;
 }
