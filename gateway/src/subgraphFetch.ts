@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ErrorCode, hubError, logError } from '@hub/schema';
@@ -59,6 +58,21 @@ export interface Guard {
   exposeDetails: boolean;
 }
 
+/** RemoteGraphQLDataSource's (private) last step: didReceiveResponse, then the subgraph's cache-control into the request's policy. */
+interface Responder<TContext> {
+  respond(options: {
+    response: GatewayGraphQLResponse;
+    request: GatewayGraphQLRequest;
+    context: TContext;
+    overallCachePolicy: unknown;
+    pathInIncomingRequest: ResponsePath | undefined;
+  }): Promise<GatewayGraphQLResponse>;
+}
+
+/** One fetch of an operation's query plan (not a health check or a schema load). */
+// biome-ignore lint/suspicious/noExplicitAny: RemoteGraphQLDataSource's own bound on its context.
+type IncomingFetch<TContext extends Record<string, any>> = Extract<GraphQLDataSourceProcessOptions<TContext>, { incomingRequestContext: unknown }>;
+
 /**
  * A subgraph's data source held to the deadlines: each fetch gets the subgraph timeout or what is
  * left of the request's deadline, whichever is shorter, and is aborted then (the signal reaches
@@ -69,37 +83,41 @@ export interface Guard {
  * status, body, stack) goes to the server's log under the request's id, never to the client unless
  * `exposeDetails`. Configured as RemoteGraphQLDataSource is, with `guard` besides.
  */
-/** Carries a fetch's id from `process` to the fetcher inside the gateway; removed before the request is sent. */
-const FETCH_ID_HEADER = 'x-hub-fetch-id';
-
 // biome-ignore lint/suspicious/noExplicitAny: RemoteGraphQLDataSource's own bound on its context.
 export class GuardedDataSource<TContext extends Record<string, any> & DeadlineContext> extends RemoteGraphQLDataSource<TContext> {
   declare guard: Guard;
-  /** Each fetch's abort signal by the id its request carries to the fetcher (FETCH_ID_HEADER, never sent). */
-  readonly #signals = new Map<string, AbortSignal>();
 
   constructor(config: Partial<RemoteGraphQLDataSource<TContext>> & { guard: Guard }) {
     super(config);
-    const fetcher = this.fetcher;
-    // RemoteGraphQLDataSource hands its fetcher nothing of the request but its headers: the fetch's id
-    // comes that way and is taken off again (an AsyncLocalStorage would cost every promise of the process).
-    this.fetcher = (url, init) => {
-      const { [FETCH_ID_HEADER]: id, ...headers } = (init?.headers ?? {}) as Record<string, string>;
-      return fetcher(url, { ...init, headers, signal: (id && this.#signals.get(id)) || init?.signal });
-    };
-    // RemoteGraphQLDataSource's own sendRequest builds a node-fetch Request of every fetch only to hand
-    // it to parseBody and didEncounterError, which this data source does not override: the same steps
-    // without it (the body serialised once, a status other than 2xx an error, the answer JSON).
-    Object.defineProperty(this, 'sendRequest', {
-      value: async (request: GatewayGraphQLRequest, context: TContext): Promise<GatewayGraphQLResponse> => {
-        const { http, ...body } = request;
-        if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
-        const response = await this.fetcher(http.url, { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(body) });
-        if (!response.ok) throw await this.errorFromResponse(response);
-        const parsed = await this.parseBody(response, undefined, context);
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${parsed}`);
-        return { ...parsed, http: response } as GatewayGraphQLResponse;
-      },
+  }
+
+  /**
+   * RemoteGraphQLDataSource.process for one fetch of a query plan, the same steps (the request's
+   * headers and content type, willSendRequest, the body serialised once, a status other than 2xx an
+   * error, the answer JSON, didReceiveResponse and the cache policy) with the fetch's abort signal
+   * handed to the fetcher, and the headers in a Map (willSendRequest sets on it as on Headers): no
+   * node-fetch Headers and Request built for every fetch only to be copied into plain objects again.
+   */
+  async #send(options: IncomingFetch<TContext>, signal: AbortSignal): Promise<GatewayGraphQLResponse> {
+    const { request, context, incomingRequestContext } = options;
+    const headers = new Map<string, string>();
+    for (const [name, value] of request.http?.headers ?? []) headers.set(name.toLowerCase(), value);
+    headers.set('content-type', 'application/json');
+    request.http = { method: 'POST', url: this.url, headers } as never;
+    await this.willSendRequest?.(options);
+    if (!request.query) throw new Error('Missing query');
+    const { http: _, ...body } = request;
+    const response = await this.fetcher(this.url, { method: 'POST', headers: Object.fromEntries(headers), body: JSON.stringify(body), signal });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const parsed = await this.parseBody(response, undefined, context);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${parsed}`);
+    const policy = incomingRequestContext.overallCachePolicy;
+    return (this as unknown as Responder<TContext>).respond({
+      response: { ...parsed, http: response } as GatewayGraphQLResponse,
+      request,
+      context,
+      overallCachePolicy: this.honorSubgraphCacheControlHeader && policy && 'restrict' in policy ? policy : null,
+      pathInIncomingRequest: options.pathInIncomingRequest,
     });
   }
 
@@ -131,16 +149,7 @@ export class GuardedDataSource<TContext extends Record<string, any> & DeadlineCo
     // The abort ends the wait even where the fetch cannot be interrupted (a hook that hangs before it).
     const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }));
     try {
-      const id = randomUUID();
-      this.#signals.set(id, controller.signal);
-      const headers = new Headers([...(request.request.http?.headers ?? [])]);
-      headers.set(FETCH_ID_HEADER, id);
-      request.request.http = { method: 'POST', url: this.url, headers } as never;
-      try {
-        return checked(await Promise.race([super.process(request), aborted]));
-      } finally {
-        this.#signals.delete(id);
-      }
+      return checked(await Promise.race([this.#send(request, controller.signal), aborted]));
     } catch (error) {
       return failed(controller.signal.aborted ? (controller.signal.reason as SubgraphFailure) : failureOf(error));
     } finally {

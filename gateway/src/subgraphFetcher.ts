@@ -25,7 +25,8 @@ interface Answer {
   url: string;
   status: number;
   statusText: string;
-  headers: [string, string][];
+  /** Read only, one object for everyone who waited for the answer. */
+  headers: AnswerHeaders;
   text: string;
 }
 
@@ -56,27 +57,38 @@ const isQuery = (body: string) => body.startsWith('{"query":"query') || body.sta
 export function createSubgraphFetcher(options: SubgraphFetcherOptions): { fetcherFor(subgraph: string): Fetcher; close(): Promise<void> } {
   const agent = new Agent({ connections: options.connectionsPerSubgraph ?? 128, keepAliveTimeout: 4000 });
   const inFlight = new Map<string, InFlight>();
+  /** Each subgraph URL split once into what undici's request takes (the data sources send to a handful of URLs). */
+  const targets = new Map<string, { origin: string; path: string }>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: parsed.pathname + parsed.search };
+      targets.set(url, target);
+    }
+    return target;
+  };
 
   async function send(subgraph: string, url: string, init: Parameters<Fetcher>[1], signal: AbortSignal | undefined): Promise<Answer> {
     const method = init?.method ?? 'POST';
     const body = init?.body;
     if (typeof body !== 'string') throw new Error(`a request to ${subgraph} without a string body cannot be signed`);
     const signed = await options.sign(subgraph, { method, url, headers: { ...(init?.headers as Record<string, string>) }, body });
-    const target = new URL(url);
+    const target = targetOf(url);
     const response = await agent.request({
       origin: target.origin,
-      path: target.pathname + target.search,
+      path: target.path,
       method: method as 'POST',
       headers: signed,
       body,
       signal,
     });
     const text = await response.body.text();
-    const headers: [string, string][] = [];
+    const headers = new Map<string, string>();
     for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
+      if (value !== undefined) headers.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
     }
-    return { url, status: response.statusCode, statusText: response.statusText ?? '', headers, text };
+    return { url, status: response.statusCode, statusText: response.statusText ?? '', headers: new AnswerHeaders(headers), text };
   }
 
   const fetcherFor =
@@ -132,6 +144,39 @@ function waitFor(shared: InFlight, signal: AbortSignal | undefined): Promise<Ans
 }
 
 /**
+ * An answer's headers (names in lower case), read only, shared by every response made of the
+ * answer: what RemoteGraphQLDataSource reads of them (`get`) without a WHATWG Headers per response,
+ * whose construction validates and sorts every name and value again.
+ */
+class AnswerHeaders {
+  readonly #map: ReadonlyMap<string, string>;
+  constructor(map: ReadonlyMap<string, string>) {
+    this.#map = map;
+  }
+  get(name: string): string | null {
+    return this.#map.get(name.toLowerCase()) ?? null;
+  }
+  has(name: string): boolean {
+    return this.#map.has(name.toLowerCase());
+  }
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const [name, value] of this.#map) callback(value, name);
+  }
+  entries(): IterableIterator<[string, string]> {
+    return this.#map.entries();
+  }
+  keys(): IterableIterator<string> {
+    return this.#map.keys();
+  }
+  values(): IterableIterator<string> {
+    return this.#map.values();
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.#map.entries();
+  }
+}
+
+/**
  * A response of its own over the answer's text, with what RemoteGraphQLDataSource reads (status,
  * headers, json()): a plain object, not a WHATWG Response, whose body would go through a stream.
  */
@@ -148,7 +193,7 @@ function respond(answer: Answer): FetcherResponse {
     statusText: answer.statusText,
     ok: answer.status >= 200 && answer.status < 300,
     redirected: false,
-    headers: new Headers(answer.headers),
+    headers: answer.headers,
     get bodyUsed() {
       return used;
     },

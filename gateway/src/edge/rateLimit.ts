@@ -90,13 +90,14 @@ export async function createRateLimit(
   return {
     async check(req, res) {
       const viewer = await deps.identify(req).catch(() => null);
-      const address = clientAddress(req, trusted);
+      // Only an anonymous caller is counted by its address (BlockList.check builds a SocketAddress per call).
+      const address = viewer ? null : clientAddress(req, trusted);
       const roleBudget = viewer && options.roles[viewer.role];
       const [name, budget, key] = viewer
         ? roleBudget
           ? [`role:${viewer.role}`, roleBudget, `${viewer.office}:${viewer.sub}`]
           : ['authenticated', options.authenticated, `${viewer.office}:${viewer.sub}`]
-        : ['anonymous', options.anonymous, address];
+        : ['anonymous', options.anonymous, address!];
       let refused: RateLimiterRes;
       try {
         await limiterOf(name, budget).consume(key);
