@@ -101,7 +101,7 @@ if (split) {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
-  gatewayUrl = (await printed(gateway, /gateway at (\S+)/))[1]!;
+  gatewayUrl = (await printed(gateway, /网关 \/ gateway: (\S+)/))[1]!;
 }
 const stopHub = async () => {
   if (gateway) await stop(gateway);
