@@ -121,7 +121,10 @@ function typeHoldsLimits(schema: GraphQLSchema, type: GraphQLInputType): boolean
 const limitedDocuments = new WeakMap<DocumentNode, WeakMap<OperationDefinitionNode, boolean>>();
 function writesLimitedArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
   let perOperation = limitedDocuments.get(document);
-  if (!perOperation) limitedDocuments.set(document, (perOperation = new WeakMap()));
+  if (!perOperation) {
+    perOperation = new WeakMap();
+    limitedDocuments.set(document, perOperation);
+  }
   let known = perOperation.get(operation);
   if (known !== undefined) return known;
   const typeInfo = new TypeInfo(schema);
