@@ -101,8 +101,22 @@ if (split) {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
-  gatewayUrl = (await printed(gateway, /gateway at (\S+)/))[1]!;
+  gatewayUrl = (await printed(gateway, /网关 \/ gateway: (\S+)/))[1]!;
 }
+/** CPU time (user + system, ms) each of our processes has used so far, from /proc (Linux; elsewhere undefined). */
+const processCpu = () => {
+  const read = (child: ChildProcess | undefined) => {
+    if (!child?.pid) return undefined;
+    // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name: utime and stime in clock ticks (100 per second).
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  };
+  try {
+    return { hub: read(hub), gateway: read(gateway) };
+  } catch {
+    return undefined;
+  }
+};
 const stopHub = async () => {
   if (gateway) await stop(gateway);
   await stop(hub);
@@ -157,6 +171,7 @@ try {
   const sqlMs: number[] = [];
   const hubTexts: string[] = [];
   const sqlTexts: string[] = [];
+  const cpuBefore = processCpu();
   for (let i = 0; i < ROUNDS; i++) {
     const a = await timed(viaHub);
     const b = await timed(viaSql);
@@ -165,6 +180,7 @@ try {
     hubTexts.push(a.text);
     sqlTexts.push(b.text);
   }
+  const cpuAfter = processCpu();
   check('gateway', hubTexts);
   check('sql', sqlTexts);
   const bytes = Buffer.byteLength(expected);
@@ -175,6 +191,14 @@ try {
   console.log(`  one SQL statement: ${fmt(sqlMs)}`);
   const oneRatio = quantile(hubMs, 0.5) / quantile(sqlMs, 0.5);
   console.log(`  ratio (median gateway / median SQL): ${oneRatio.toFixed(2)}  (target ≤ 3)`);
+  if (cpuBefore && cpuAfter) {
+    const perRequest = (key: keyof typeof cpuBefore) => (((cpuAfter[key] ?? 0) - (cpuBefore[key] ?? 0)) / ROUNDS).toFixed(1);
+    console.log(
+      split
+        ? `  CPU per request: the subgraphs' process ${perRequest('hub')} ms, the gateway's process ${perRequest('gateway')} ms`
+        : `  CPU per request: the hub's process (gateway and subgraphs) ${perRequest('hub')} ms`,
+    );
+  }
 
   // IN_FLIGHT at once: each side sends ROUNDS * 2 requests from IN_FLIGHT workers; two rounds each, alternating.
   const inFlight = async (run: () => Promise<string>) => {

@@ -1,4 +1,4 @@
-import { beijingDay } from './beijingDay.ts';
+import { beijingToday } from './beijingDay.ts';
 import { isCalendarDate } from './calendarDate.ts';
 import { ErrorCode, hubError } from './errors.ts';
 
@@ -41,7 +41,7 @@ export type IdNumberProblem = 'FORMAT' | 'BIRTH_DATE' | 'FUTURE_BIRTH_DATE' | 'C
  * is no longer a current code), so no current list of divisions can judge it. The check character
  * catches the typos a list would.
  */
-export function parseIdNumber(raw: string, today: string = beijingDay()): ParsedIdNumber | IdNumberProblem {
+export function parseIdNumber(raw: string, today: string = beijingToday()): ParsedIdNumber | IdNumberProblem {
   const value = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(value)) return 'FORMAT';
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
@@ -64,7 +64,7 @@ const PROBLEM_TEXT: Record<IdNumberProblem, [string, string]> = {
 };
 
 /** Validates and normalises an ID number at an entry point, or throws INVALID_ID_NUMBER naming the field. */
-export function requireIdNumber(raw: string, field = 'idNumber', today: string = beijingDay()): ParsedIdNumber {
+export function requireIdNumber(raw: string, field = 'idNumber', today: string = beijingToday()): ParsedIdNumber {
   const parsed = parseIdNumber(raw, today);
   if (typeof parsed !== 'string') return parsed;
   const [zh, en] = PROBLEM_TEXT[parsed];

@@ -2,6 +2,8 @@ export * from './creditCode.ts';
 export * from './db.ts';
 export * from './errors.ts';
 export * from './idNumber.ts';
+export * from './idNumberReference.ts';
+export * from './preparedByKeys.ts';
 export * from './calendarDate.ts';
 export * from './calendarMonth.ts';
 export * from './beijingDay.ts';

@@ -1,12 +1,14 @@
 import {
   BREAK,
   getArgumentValues,
+  getNamedType,
   getNullableType,
   getOperationAST,
   getVariableValues,
   type DocumentNode,
   type GraphQLError,
   type GraphQLInputType,
+  type GraphQLNamedType,
   isInputObjectType,
   isListType,
   Kind,
@@ -96,6 +98,55 @@ function firstExcess(
   return null;
 }
 
+/** Whether a value of this input type can hold a limited value (an input object with a limited field, at any depth). */
+const holdsLimits = new WeakMap<GraphQLNamedType, boolean>();
+function typeHoldsLimits(schema: GraphQLSchema, type: GraphQLInputType): boolean {
+  const named = getNamedType(type);
+  if (!isInputObjectType(named)) return false;
+  let known = holdsLimits.get(named);
+  if (known === undefined) {
+    holdsLimits.set(named, false); // a type that refers to itself adds nothing it does not already hold
+    known = Object.values(named.getFields()).some((field) => inputLimitOf(schema, field) !== null || typeHoldsLimits(schema, field.type));
+    holdsLimits.set(named, known);
+  }
+  return known;
+}
+
+/**
+ * Whether any argument the operation writes (with its fragments) is declared with a limit, itself or
+ * inside its input objects: when none is, no value can exceed one, and the variables need not be
+ * coerced and walked (the gateway's `_entities` fetches send a Roster's 808 representations, under
+ * an argument without limits). Kept per parsed document, which Apollo reuses for the same text.
+ */
+const limitedDocuments = new WeakMap<DocumentNode, WeakMap<OperationDefinitionNode, boolean>>();
+function writesLimitedArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  let perOperation = limitedDocuments.get(document);
+  if (!perOperation) {
+    perOperation = new WeakMap();
+    limitedDocuments.set(document, perOperation);
+  }
+  let known = perOperation.get(operation);
+  if (known !== undefined) return known;
+  const typeInfo = new TypeInfo(schema);
+  known = false;
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(fieldNode) {
+      const field = typeInfo.getFieldDef();
+      if (!field?.args.length || !fieldNode.arguments?.length) return;
+      if (field.args.some((arg) => inputLimitOf(schema, arg) !== null || typeHoldsLimits(schema, arg.type))) {
+        known = true;
+        return BREAK;
+      }
+    },
+  });
+  for (const node of [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)]) {
+    visit(node, visitor);
+    if (known) break;
+  }
+  perOperation.set(operation, known);
+  return known;
+}
+
 /**
  * The refusal for the first argument value of `operation` (literal or variable, as the resolvers
  * would receive it, through input objects and lists) longer than its schema declares with
@@ -108,6 +159,7 @@ export function inputLimitViolation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
 ): GraphQLError | null {
+  if (!writesLimitedArguments(schema, document, operation)) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return null;
   const excess = firstExcess(schema, document, operation, coerced.coerced);

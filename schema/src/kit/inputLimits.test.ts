@@ -16,12 +16,16 @@ const SDL = /* GraphQL */ `
     inner: NoteInput
     on: Date
   }
+  input FindInput {
+    text: String! @maxLength(chars: 5)
+  }
   type Note @key(fields: "id") {
     id: ID!
     echo(suffix: String @maxLength(chars: 4)): String
   }
   type Query {
     note(id: ID! @maxLength(chars: 8)): Note
+    find(filter: FindInput!): Note
   }
   type Mutation {
     addNote(input: NoteInput!, codes: [ID!] @maxItems(n: 3) @maxLength(chars: 2)): Note
@@ -36,7 +40,10 @@ function toySubgraph() {
     return value;
   };
   const server = buildSubgraphServer(SDL, {
-    Query: { note: (_: unknown, { id }: { id: string }) => called(`note ${id}`, { id }) },
+    Query: {
+      note: (_: unknown, { id }: { id: string }) => called(`note ${id}`, { id }),
+      find: (_: unknown, { filter }: { filter: { text: string } }) => called(`find ${filter.text}`, { id: filter.text }),
+    },
     Mutation: { addNote: (_: unknown, args: { input: { text: string } }) => called(`addNote ${args.input.text}`, { id: 'n1' }) },
     Note: { echo: (note: { id: string }, { suffix }: { suffix: string | null }) => called('echo', `${note.id}${suffix ?? ''}`) },
   });
@@ -87,6 +94,19 @@ describe('input limits', () => {
     expect(calls).toEqual([]);
     const fine = await run('query($s: String) { note(id: "n1") { ...F } } fragment F on Note { echo(suffix: $s) }', { s: '1234' });
     expect(fine.data).toEqual({ note: { echo: 'n11234' } });
+  });
+
+  it('refuse a limited field inside an input object whose argument itself has no limit, and answer an operation without limited arguments', async () => {
+    const { calls, run } = toySubgraph();
+    const find = 'query($f: FindInput!) { find(filter: $f) { id } }';
+    const refused = await run(find, { f: { text: '123456' } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'INPUT_TOO_LONG', field: 'filter.text', operationField: 'find' });
+    expect(calls).toEqual([]);
+    expect(await run(find, { f: { text: '12345' } })).toEqual({ data: { find: { id: '12345' } } });
+    const entities = await run('query($r: [_Any!]!) { _entities(representations: $r) { ... on Note { id } } }', {
+      r: [{ __typename: 'Note', id: 'x'.repeat(100) }],
+    });
+    expect(entities).toEqual({ data: { _entities: [{ id: 'x'.repeat(100) }] } });
   });
 
   it('leave variables that do not coerce to graphql-js, which refuses them as before', async () => {

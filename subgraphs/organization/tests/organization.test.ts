@@ -71,6 +71,20 @@ describe('organization subgraph', () => {
     });
   });
 
+  it('refuses an invalid ID number in _entities at its own entry only, the others answered', async () => {
+    const typo = CHIEF.slice(0, 17) + (CHIEF[17] === '0' ? '1' : '0');
+    const result = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { idNumber cadre { post } } } }`, {
+      r: [
+        { __typename: 'Person', idNumber: CHIEF },
+        { __typename: 'Person', idNumber: typo },
+        { __typename: 'Person', idNumber: STAFF.toLowerCase() },
+      ],
+    });
+    expect(result.data).toEqual({ _entities: [{ idNumber: CHIEF, cadre: { post: '局长' } }, null, { idNumber: STAFF, cadre: { post: '一级主任科员' } }] });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]).toMatchObject({ path: ['_entities', 1], extensions: { code: 'INVALID_ID_NUMBER', field: 'idNumber' } });
+  });
+
   it('refuses an invalid ID number at the root field', async () => {
     const typo = CHIEF.slice(0, 17) + (CHIEF[17] === '0' ? '1' : '0');
     const result = await run(`query($id: ID!) { cadre(idNumber: $id) { name } }`, { id: typo });

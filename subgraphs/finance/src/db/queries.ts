@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { anyOf, windowedPage, type Db } from '@hub/schema';
+import { anyOf, windowedPage, type Db, anyOfKeys, preparedByKeys } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { budgetUnits, payrollRecords } from './schema.ts';
 
@@ -12,7 +12,10 @@ export const budgetUnitsByInstitutions = (db: FinanceDb, codes: readonly string[
 
 export const budgetUnitsByCodes = (db: FinanceDb, codes: readonly string[]) => db.select().from(budgetUnits).where(anyOf(budgetUnits.code, codes));
 
-export const payrollRecordsByIdNumbers = (db: FinanceDb, ids: readonly string[]) => db.select().from(payrollRecords).where(anyOf(payrollRecords.idNumber, ids));
+/** Prepared once per database (the kit's preparedByKeys): a Roster's `_entities` asks it for 808 persons at once. */
+export const payrollRecordsByIdNumbers = preparedByKeys('finance_payroll_records_by_id_numbers', (db: FinanceDb) =>
+  db.select().from(payrollRecords).where(anyOfKeys(payrollRecords.idNumber)),
+);
 
 export const payrollCountsByInstitutions = (db: FinanceDb, codes: readonly string[]) =>
   db

@@ -1,8 +1,8 @@
-import { inUnitScope, requireIdNumber } from '@hub/schema';
+import { idNumberReference, inUnitScope } from '@hub/schema';
 import type { PersonResolvers } from '../generated/resolvers.ts';
 
 export const Person: PersonResolvers = {
-  __resolveReference: async (ref) => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
+  __resolveReference: (ref) => idNumberReference(ref),
   payroll: async (p, _, ctx) => {
     const record = await ctx.loaders.payrollByIdNumber.load(p.idNumber);
     return record && inUnitScope(ctx.viewer, record.institutionCreditCode) ? record : null;

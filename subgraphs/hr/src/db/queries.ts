@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
-import { anyOf, windowedPage, type Db } from '@hub/schema';
+import { and, asc, count, eq, getTableColumns, gt, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import { anyOf, type Db } from '@hub/schema';
 import type { EmploymentType } from '../generated/enums.ts';
 import type * as tables from './schema.ts';
 import { employments, hires, insurances, persons } from './schema.ts';
@@ -30,17 +30,48 @@ export const workforceCountsByInstitutions = (db: HrDb, codes: readonly string[]
     .groupBy(employments.institutionCreditCode, employments.type)
     .orderBy(asc(employments.type));
 
-/** One page of the workforce of several institutions, in one statement. */
-export const workforcePagesByInstitutions = (db: HrDb, codes: readonly string[], type: EmploymentType | null, limit: number, offset: number) =>
-  windowedPage(
-    db,
-    employments,
-    { parent: employments.institutionCreditCode, order: employments.idNumber },
-    codes,
-    limit,
-    offset,
-    type ? eq(employments.type, type) : undefined,
-  );
+/**
+ * An employment on a page of an institution's workforce, with its person (null: a broken database)
+ * and the size of the list it is a page of (the institution's employments of the type asked for).
+ */
+export type WorkforceRow = EmploymentRow & { person: PersonRow | null; listSize: number };
+
+/**
+ * One page of the workforce of several institutions, in one statement: the employments numbered per
+ * institution with a window function (see the kit's windowedPage), each with its person joined and
+ * the list's size counted over the same window, so a Roster's persons and totalCount cost no further
+ * statement and no DataLoader round trip per row.
+ */
+export async function workforcePagesByInstitutions(
+  db: HrDb,
+  codes: readonly string[],
+  type: EmploymentType | null,
+  limit: number,
+  offset: number,
+): Promise<WorkforceRow[]> {
+  const ranked = db
+    .select({
+      ...getTableColumns(employments),
+      rowNumber: sql<number>`row_number() over (partition by ${employments.institutionCreditCode} order by ${employments.idNumber})`.as('row_number'),
+      listSize: sql<number>`(count(*) over (partition by ${employments.institutionCreditCode}))::int`.as('list_size'),
+    })
+    .from(employments)
+    .where(and(anyOf(employments.institutionCreditCode, codes), type ? eq(employments.type, type) : undefined))
+    .as('ranked');
+  return db
+    .select({
+      idNumber: ranked.idNumber,
+      institutionCreditCode: ranked.institutionCreditCode,
+      type: ranked.type,
+      since: ranked.since,
+      listSize: ranked.listSize,
+      person: getTableColumns(persons),
+    })
+    .from(ranked)
+    .leftJoin(persons, eq(persons.idNumber, ranked.idNumber))
+    .where(and(gt(ranked.rowNumber, offset), lte(ranked.rowNumber, offset + limit + 1)))
+    .orderBy(asc(ranked.rowNumber));
+}
 
 function personWhere(filter: PersonFilter): SQL | undefined {
   return and(

@@ -17,7 +17,9 @@ export const Institution: InstitutionResolvers = {
       limit: page.limit,
       offset: page.offset,
     });
+    // The page's rows carry the list's size (counted in their statement); an empty page asks the counts.
     return connection(rows, page, async () => {
+      if (rows.length > 0) return rows[0]!.listSize;
       const counts = await ctx.loaders.workforceCountsByInstitution.load(ref.creditCode);
       return counts.filter((c) => !type || c.type === type).reduce((sum, c) => sum + Number(c.count), 0);
     });

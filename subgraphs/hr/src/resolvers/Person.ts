@@ -1,10 +1,17 @@
-import { forbiddenUnit, inUnitScope, parseIdNumber, requireIdNumber, unitScope } from '@hub/schema';
+import { forbiddenUnit, inUnitScope, type ParsedIdNumber, parseIdNumber, requireIdNumber, unitScope } from '@hub/schema';
 import type { PersonRow } from '../db/queries.ts';
 import type { PersonResolvers } from '../generated/resolvers.ts';
 
+/** Gender and birth date read off a row's ID number once, for both fields (a Roster asks both of every person). */
+const parsedOf = new WeakMap<PersonRow, ParsedIdNumber | null>();
 function derived(row: PersonRow) {
-  const parsed = parseIdNumber(row.idNumber);
-  return typeof parsed === 'string' ? null : parsed;
+  let parsed = parsedOf.get(row);
+  if (parsed === undefined) {
+    const result = parseIdNumber(row.idNumber);
+    parsed = typeof result === 'string' ? null : result;
+    parsedOf.set(row, parsed);
+  }
+  return parsed;
 }
 
 export const Person: PersonResolvers = {

@@ -10,10 +10,11 @@ import type { Institution } from '../generated/resolvers.ts';
  * thunk the default resolver calls only when it is asked for.
  */
 export type PersonParent = PersonRow;
-export type EmploymentParent = EmploymentRow;
+/** An employment; on a workforce page, with its person already read (the page's statement joins it). */
+export type EmploymentParent = EmploymentRow & { person?: PersonRow | null };
 export type InsuranceParent = InsuranceRow;
 export type InstitutionParent = Pick<Institution, 'creditCode'>;
-export type EmploymentConnectionParent = ReturnType<typeof connection<EmploymentRow>>;
+export type EmploymentConnectionParent = ReturnType<typeof connection<EmploymentParent>>;
 export type PersonConnectionParent = ReturnType<typeof connection<PersonRow>>;
 export type HireParent = HireRow;
 /** A statistics scope: its id and the institutions the Staffing Office puts in it (from the reference). */

@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import { anyOf } from '@hub/schema';
+import { anyOf, anyOfKeys, preparedByKeys } from '@hub/schema';
 import type { Db } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { cadres } from './schema.ts';
@@ -7,7 +7,10 @@ import { cadres } from './schema.ts';
 export type OrganizationDb = Db<typeof tables>;
 export type CadreRow = typeof cadres.$inferSelect;
 
-export const cadresByIdNumbers = (db: OrganizationDb, ids: readonly string[]) => db.select().from(cadres).where(anyOf(cadres.idNumber, ids));
+/** Prepared once per database (the kit's preparedByKeys): a Roster's `_entities` asks it for 808 persons at once. */
+export const cadresByIdNumbers = preparedByKeys('organization_cadres_by_id_numbers', (db: OrganizationDb) =>
+  db.select().from(cadres).where(anyOfKeys(cadres.idNumber)),
+);
 
 export const cadresByInstitutions = (db: OrganizationDb, codes: readonly string[]) =>
   db.select().from(cadres).where(anyOf(cadres.institutionCreditCode, codes)).orderBy(asc(cadres.appointedOn), asc(cadres.idNumber));

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, type SQL } from 'drizzle-orm';
-import { anyOf, windowedPage, type Db } from '@hub/schema';
+import { anyOf, anyOfKeys, preparedByKeys, windowedPage, type Db } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { institutions, ledgerEntries, quotas, removals, staffingCards } from './schema.ts';
 
@@ -48,7 +48,10 @@ export const ledgerCountsByInstitutions = (db: StaffingDb, codes: readonly strin
 export const ledgerPagesByInstitutions = (db: StaffingDb, codes: readonly string[], limit: number, offset: number) =>
   windowedPage(db, ledgerEntries, { parent: ledgerEntries.institutionCreditCode, order: ledgerEntries.idNumber }, codes, limit, offset);
 
-export const ledgerEntriesByIdNumbers = (db: StaffingDb, ids: readonly string[]) => db.select().from(ledgerEntries).where(anyOf(ledgerEntries.idNumber, ids));
+/** Prepared once per database (the kit's preparedByKeys): a Roster's `_entities` asks it for 808 persons at once. */
+export const ledgerEntriesByIdNumbers = preparedByKeys('staffing_ledger_entries_by_id_numbers', (db: StaffingDb) =>
+  db.select().from(ledgerEntries).where(anyOfKeys(ledgerEntries.idNumber)),
+);
 
 export const staffingCardsByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
   db.select().from(staffingCards).where(anyOf(staffingCards.idNumber, ids)).orderBy(asc(staffingCards.issuedOn));

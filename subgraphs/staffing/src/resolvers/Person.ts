@@ -1,8 +1,8 @@
-import { inUnitScope, requireIdNumber } from '@hub/schema';
+import { idNumberReference, inUnitScope } from '@hub/schema';
 import type { PersonResolvers } from '../generated/resolvers.ts';
 
 export const Person: PersonResolvers = {
-  __resolveReference: async (ref) => ({ idNumber: requireIdNumber(ref.idNumber).idNumber }),
+  __resolveReference: (ref) => idNumberReference(ref),
   // A unit operator sees only the rows of its own unit.
   ledgerEntry: async (p, _, ctx) => {
     const entry = await ctx.loaders.ledgerEntryByIdNumber.load(p.idNumber);
