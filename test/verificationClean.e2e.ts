@@ -1,6 +1,6 @@
 import { generateCity } from '@hub/launcher/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from './src/index.ts';
+import { runVerification, startTestHub, type TestHub } from './src/index.ts';
 
 /**
  * "On generated clean data there are no findings" (issue 9): a city generated with `plant: false`
@@ -18,11 +18,7 @@ describe('verification (机构编制核查) on a clean generated city', () => {
   let hub: TestHub;
   let coordinator: Record<string, string>;
   const run = async () => {
-    const started = await hub.query(`mutation { startVerificationRun(input: { kind: ALL }) { created run { id } } }`, {}, coordinator);
-    expect(started.errors).toBeUndefined();
-    expect(started.data.startVerificationRun.created).toBe(true);
-    await hub.verification.drain();
-    const answer = await hub.query(RUN, { id: started.data.startVerificationRun.run.id }, coordinator);
+    const answer = await hub.query(RUN, { id: await runVerification(hub, coordinator) }, coordinator);
     expect(answer.errors).toBeUndefined();
     return answer.data.verificationRun;
   };

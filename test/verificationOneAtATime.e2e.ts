@@ -5,7 +5,7 @@ import { generateCity } from '@hub/launcher/demo';
 import { idNumberCheckChar, readSheetRows } from '@hub/schema';
 import { SUPERGRAPH_PATH } from '@hub/schema/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from './src/index.ts';
+import { runVerificationChanges, startTestHub, type TestHub } from './src/index.ts';
 
 /**
  * One problem at a time: from a small demo city's first run (the baseline, planted problems and all),
@@ -19,9 +19,6 @@ const NOW = new Date('2026-11-02T02:00:00Z');
 const city = generateCity({ seed: 11, institutions: 20, persons: 400 });
 const COORDINATOR = { office: 'staffing', role: 'COORDINATOR', sub: 'xt-coordinator' };
 type Office = 'staffing' | 'hr' | 'finance' | 'organization';
-type Change = { type: string; creditCode: string | null; idNumber: string | null };
-
-const CHANGES = `query($id: ID!, $change: FindingChange!) { verificationRun(id: $id) { status error changes(change: $change, first: 50) { totalCount nodes { finding { type creditCode idNumber } } } } }`;
 
 const p = city.planted;
 const plantedIds = new Set(
@@ -338,20 +335,7 @@ describe('verification finds one planted problem at a time, and sees it resolved
   let hub: TestHub;
   let coordinator: Record<string, string>;
 
-  const run = async () => {
-    const started = await hub.query(`mutation { startVerificationRun(input: { kind: ALL }) { created run { id } } }`, {}, coordinator);
-    expect(started.errors).toBeUndefined();
-    expect(started.data.startVerificationRun.created).toBe(true);
-    await hub.verification.drain();
-    const id: string = started.data.startVerificationRun.run.id;
-    const changes = async (change: string): Promise<Change[]> => {
-      const answer = await hub.query(CHANGES, { id, change }, coordinator);
-      expect(answer.errors).toBeUndefined();
-      expect(answer.data.verificationRun).toMatchObject({ status: 'SUCCEEDED', error: null });
-      return answer.data.verificationRun.changes.nodes.map((n: { finding: Change }) => n.finding);
-    };
-    return { fresh: await changes('NEW'), resolved: await changes('RESOLVED') };
-  };
+  const run = () => runVerificationChanges(hub, coordinator);
   const exec = async (statements: [Office, SQL][]) => {
     for (const [office, s] of statements) await (hub.subgraphs[office].database.db as any).execute(s);
   };

@@ -4,7 +4,7 @@ import { gatewayReader } from '@hub/launcher';
 import { generateCity } from '@hub/launcher/demo';
 import { idNumberCheckChar } from '@hub/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from './src/index.ts';
+import { runVerificationChanges, startTestHub, type TestHub } from './src/index.ts';
 
 /**
  * Two things a verification run does beyond the demo city's planted problems: NEAR_DUPLICATE_PERSON
@@ -15,9 +15,6 @@ import { startTestHub, type TestHub } from './src/index.ts';
 let clock = new Date('2026-11-02T02:00:00Z');
 const city = generateCity({ seed: 11, institutions: 20, persons: 400 });
 const COORDINATOR = { office: 'staffing', role: 'COORDINATOR', sub: 'xt-coordinator' };
-type Change = { type: string; mustAct: string; creditCode: string | null; idNumber: string | null; values: { office: string; item: string; value: string }[] };
-
-const CHANGES = `query($id: ID!, $change: FindingChange!) { verificationRun(id: $id) { status error changes(change: $change, first: 50) { nodes { finding { type mustAct creditCode idNumber values { office item value } } } } } }`;
 
 const p = city.planted;
 const planted = new Set([p.removedStillPaid.idNumber, p.uninsured.idNumber, p.twoCards.idNumber, p.mistypedId.trueIdNumber, p.cadreNotOnLedger.idNumber]);
@@ -45,19 +42,7 @@ describe('verification: near-duplicates across all persons, and scheduled runs',
   let coordinator: Record<string, string>;
   const hr = (s: SQL) => (hub.subgraphs.hr.database.db as any).execute(s);
 
-  const run = async () => {
-    const started = await hub.query(`mutation { startVerificationRun(input: { kind: ALL }) { created run { id } } }`, {}, coordinator);
-    expect(started.data?.startVerificationRun?.created).toBe(true);
-    await hub.verification.drain();
-    const id: string = started.data.startVerificationRun.run.id;
-    const changes = async (change: string): Promise<Change[]> => {
-      const answer = await hub.query(CHANGES, { id, change }, coordinator);
-      expect(answer.errors).toBeUndefined();
-      expect(answer.data.verificationRun).toMatchObject({ status: 'SUCCEEDED', error: null });
-      return answer.data.verificationRun.changes.nodes.map((n: { finding: Change }) => n.finding);
-    };
-    return { fresh: await changes('NEW'), resolved: await changes('RESOLVED') };
-  };
+  const run = () => runVerificationChanges(hub, coordinator);
 
   beforeAll(async () => {
     hub = await startTestHub(() => city, { now: () => clock });
