@@ -185,4 +185,45 @@ describe('verification: near-duplicates across all persons, and scheduled runs',
       await Promise.all(workers.map((w) => w.stop()));
     }
   }, 600_000);
+
+  it('tries a failed scheduled run again 15 minutes later, not at once, and stops once the period has its run', async () => {
+    clock = new Date('2027-02-10T02:00:00Z');
+    const db = hub.subgraphs.catalog.database.db as CatalogDb;
+    const failing = createVerificationWorker({
+      db,
+      reader: async () => {
+        throw new Error('网关不可达 / the gateway is unreachable');
+      },
+      now: () => clock,
+      schedules: ['MONTHLY'],
+    });
+    const [working] = twoWorkers(['MONTHLY']);
+    const february = async () => {
+      const answer = await hub.query(`{ verificationRuns(first: 100) { nodes { trigger status requestedAt error } } }`, {}, await hub.as(COORDINATOR));
+      expect(answer.errors).toBeUndefined();
+      return (answer.data.verificationRuns.nodes as { trigger: string; status: string; requestedAt: string }[])
+        .filter((r) => r.trigger === 'MONTHLY' && r.requestedAt >= '2027-02')
+        .map((r) => r.status)
+        .sort();
+    };
+    const later = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
+    try {
+      await failing.drain();
+      expect(await february()).toEqual(['FAILED']);
+      later(14);
+      await failing.drain();
+      expect(await february()).toEqual(['FAILED']);
+      later(2);
+      await failing.drain();
+      expect(await february()).toEqual(['FAILED', 'FAILED']);
+      later(16);
+      await working!.drain();
+      expect(await february()).toEqual(['FAILED', 'FAILED', 'SUCCEEDED']);
+      later(16);
+      await Promise.all([working!.drain(), failing.drain()]);
+      expect(await february()).toEqual(['FAILED', 'FAILED', 'SUCCEEDED']);
+    } finally {
+      await Promise.all([failing.stop(), working!.stop()]);
+    }
+  }, 300_000);
 });

@@ -32,6 +32,29 @@ export async function enqueueRun(
   return { run: active ?? null, created: false };
 }
 
+/** The failed attempts of a scheduled run of `scope` for one schedule and period: how many, and when the last ended. */
+export async function failedScheduledAttempts(
+  db: CatalogDb,
+  scope: RunScope,
+  trigger: RunRow['trigger'],
+  period: string,
+): Promise<{ count: number; lastFinishedAt: Date | null }> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int`, lastFinishedAt: sql<Date | string | null>`max(${verificationRuns.finishedAt})` })
+    .from(verificationRuns)
+    .where(
+      and(
+        eq(verificationRuns.scopeKind, scope.kind),
+        eq(verificationRuns.scopeValue, scope.value),
+        eq(verificationRuns.trigger, trigger),
+        eq(verificationRuns.period, period),
+        eq(verificationRuns.status, 'FAILED'),
+      ),
+    );
+  const last = row?.lastFinishedAt ?? null;
+  return { count: Number(row?.count ?? 0), lastFinishedAt: last === null ? null : new Date(last) };
+}
+
 /**
  * Takes the oldest queued run, or a running one whose lease ran out (its worker stopped), for this
  * worker: row-locked and skipped by other workers meanwhile, so each run has one worker at a time.

@@ -145,7 +145,10 @@ export const verificationRuns = catalogSchema.table(
   },
   (t) => [
     uniqueIndex('verification_runs_active_scope_idx').on(t.scopeKind, t.scopeValue).where(sql`${t.status} in ('QUEUED', 'RUNNING')`),
-    uniqueIndex('verification_runs_period_idx').on(t.scopeKind, t.scopeValue, t.trigger, t.period).where(sql`${t.period} is not null`),
+    // One scheduled run per period, but a FAILED one does not count: the worker tries the period again (scheduledRetry).
+    uniqueIndex('verification_runs_period_idx')
+      .on(t.scopeKind, t.scopeValue, t.trigger, t.period)
+      .where(sql`${t.period} is not null and ${t.status} <> 'FAILED'`),
     index('verification_runs_status_idx').on(t.status, t.id),
   ],
 );

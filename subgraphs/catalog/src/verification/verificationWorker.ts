@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CatalogDb } from '../db/queries.ts';
-import { claimRun, enqueueRun, failRun, reportProgress } from '../db/runQueries.ts';
+import { claimRun, enqueueRun, failedScheduledAttempts, failRun, reportProgress } from '../db/runQueries.ts';
 import type { RunPhase } from '../db/schema.ts';
 import { type FoundDraft, storeRunResult } from '../db/storeRunResult.ts';
+import { type ScheduledRetry, SCHEDULED_RETRY, scheduledAttemptDue } from '../domain/verification/scheduledRetry.ts';
 import { type Schedule, schedulePeriods } from '../domain/verification/schedulePeriods.ts';
 import { scopeCovers } from '../domain/verification/scopeCovers.ts';
 import { collectFindings } from './collectFindings.ts';
@@ -18,6 +19,8 @@ export interface VerificationWorkerOptions {
   pollMs?: number;
   /** The schedules in force (VERIFICATION_SCHEDULE): a run of everything per period of each. */
   schedules?: readonly Schedule[];
+  /** How a scheduled run that failed is tried again within its period (every 15 min, 5 attempts). */
+  scheduledRetry?: ScheduledRetry;
   pageSize?: number;
   onError?: (error: unknown) => void;
 }
@@ -75,8 +78,10 @@ export function createVerificationWorker(options: VerificationWorkerOptions): Ve
   };
 
   const round = async () => {
+    const everything = { kind: 'ALL', value: '' } as const;
     for (const { trigger, period } of schedulePeriods(schedules, now())) {
-      await enqueueRun(db, { kind: 'ALL', value: '' }, trigger, period, 'schedule', now());
+      const failed = await failedScheduledAttempts(db, everything, trigger, period);
+      if (scheduledAttemptDue(failed, now(), options.scheduledRetry ?? SCHEDULED_RETRY)) await enqueueRun(db, everything, trigger, period, 'schedule', now());
     }
     while (!stopped && (await runOne())) {}
   };

@@ -1,0 +1,2 @@
+DROP INDEX "catalog"."verification_runs_period_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "verification_runs_period_idx" ON "catalog"."verification_runs" USING btree ("scope_kind","scope_value","trigger","period") WHERE "catalog"."verification_runs"."period" is not null and "catalog"."verification_runs"."status" <> 'FAILED';
