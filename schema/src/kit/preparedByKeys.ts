@@ -14,7 +14,7 @@ interface Prepared<TValues, TRow> {
 /**
  * A statement built and prepared by drizzle once per database handle instead of on every call (building
  * the query, drizzle's `is()` checks and SQL assembly, cost about as much CPU as mapping the 808 rows of
- * a Roster's batch), its rows mapped by `compiledRowMapper`. Still one statement per call, logged and
+ * a Roster's batch), its rows mapped by `compileRowMapper`. Still one statement per call, logged and
  * counted like any other.
  */
 export function preparedStatement<TDb extends object, TValues, TRow>(name: string, build: (db: TDb) => { prepare(name: string): Prepared<TValues, TRow> }) {
