@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { Column, getTableName, is, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pgArray } from './sheets/pgArray.ts';
 
@@ -7,25 +7,114 @@ export function anyOfKeys(column: PgColumn): SQL {
   return sql`${column} = any(${sql.placeholder('keys')}::text[])`;
 }
 
-interface PreparedByKeys<TRow> {
-  execute(values: { keys: string }): Promise<TRow[]>;
+interface Prepared<TValues, TRow> {
+  execute(values: TValues): Promise<TRow[]>;
 }
 
 /**
- * A loader's statement by a batch of keys (`where … anyOfKeys(column)`), built and prepared by drizzle
- * once per database handle instead of on every batch: building the query (drizzle's `is()` checks,
- * its SQL assembly) cost about as much CPU as mapping its 808 rows for a Roster's `_entities`. The
- * keys travel as one array parameter, as with anyOf. Still one statement per batch, logged and
+ * A statement built and prepared by drizzle once per database handle instead of on every call (building
+ * the query, drizzle's `is()` checks and SQL assembly, cost about as much CPU as mapping the 808 rows of
+ * a Roster's batch), its rows mapped by `compileRowMapper`. Still one statement per call, logged and
  * counted like any other.
  */
-export function preparedByKeys<TDb extends object, TRow>(name: string, build: (db: TDb) => { prepare(name: string): PreparedByKeys<TRow> }) {
-  const prepared = new WeakMap<TDb, PreparedByKeys<TRow>>();
-  return (db: TDb, keys: readonly string[]): Promise<TRow[]> => {
+export function preparedStatement<TDb extends object, TValues, TRow>(name: string, build: (db: TDb) => { prepare(name: string): Prepared<TValues, TRow> }) {
+  const prepared = new WeakMap<TDb, Prepared<TValues, TRow>>();
+  return (db: TDb, values: TValues): Promise<TRow[]> => {
     let query = prepared.get(db);
     if (!query) {
       query = build(db).prepare(name);
+      compileRowMapper(query);
       prepared.set(db, query);
     }
-    return query.execute({ keys: pgArray(keys) });
+    return query.execute(values);
   };
+}
+
+/** A loader's statement by a batch of keys (`where … anyOfKeys(column)`), prepared once (preparedStatement); the keys travel as one array parameter, as with anyOf. */
+export function preparedByKeys<TDb extends object, TRow>(name: string, build: (db: TDb) => { prepare(name: string): Prepared<{ keys: string }, TRow> }) {
+  const execute = preparedStatement(name, build);
+  return (db: TDb, keys: readonly string[]): Promise<TRow[]> => execute(db, { keys: pgArray(keys) });
+}
+
+/** What drizzle's prepared select keeps of its selection (both drivers' prepared queries; not in its types). */
+interface SelectionOf {
+  fields?: { path: string[]; field: unknown }[];
+  joinsNotNullableMap?: Record<string, boolean>;
+  customResultMapper?: (rows: unknown[][]) => unknown[];
+}
+interface Decoder {
+  mapFromDriverValue(value: unknown): unknown;
+}
+
+/**
+ * Maps a prepared select's rows as drizzle's `mapResultRow` does (the same objects: keys in selection
+ * order, a left-joined table's object null when its first column is), with the decoder of each column
+ * found once per statement instead of once per row and column: in the profile of a Roster's 808-row
+ * fetches, drizzle's `is()` inside mapResultRow was the top JavaScript entry, and its `path.entries()`
+ * iterators per cell fed the garbage collector. Columns nested one level (`person: getTableColumns(…)`)
+ * or flat only; another shape keeps drizzle's own mapping (false).
+ */
+export function compileRowMapper(query: object): boolean {
+  const q = query as SelectionOf;
+  const fields = q.fields;
+  if (!fields || fields.some((f) => f.path.length > 2)) return false;
+  const decoders: Decoder[] = [];
+  for (const { field } of fields) {
+    const f = field as { decoder?: Decoder; sql?: { decoder: Decoder }; _?: { sql: { decoder: Decoder } } };
+    const decoder = is(field, Column) ? (field as Decoder) : (f.decoder ?? f._?.sql.decoder ?? f.sql?.decoder);
+    if (!decoder) return false;
+    decoders.push(decoder);
+  }
+  // One group per top-level key: a plain column, or an object of columns (a joined table's).
+  interface Group {
+    key: string;
+    from: number;
+    to: number;
+    nested: boolean;
+    nullable: boolean;
+  }
+  const groups: Group[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const { path } = fields[i]!;
+    const last = groups.at(-1);
+    if (path.length === 2 && last?.nested && last.key === path[0]) last.to = i + 1;
+    else groups.push({ key: path[0]!, from: i, to: i + 1, nested: path.length === 2, nullable: false });
+  }
+  for (const g of groups) {
+    if (!g.nested) continue;
+    const columns = fields.slice(g.from, g.to).map(({ field }) => field);
+    if (!columns.every((c) => is(c, Column))) return false;
+    // drizzle's rule: the object is null when its first value is, all its columns are of one table, and that table may be missing (a left join).
+    const tables = columns.map((c) => getTableName((c as Column).table));
+    const table = tables[0]!;
+    g.nullable = q.joinsNotNullableMap !== undefined && tables.every((t) => t === table) && !q.joinsNotNullableMap[table];
+  }
+  const leaves = fields.map((f) => f.path.at(-1)!);
+  q.customResultMapper = (rows) => {
+    const out = new Array<Record<string, unknown>>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const result: Record<string, unknown> = {};
+      for (const g of groups) {
+        if (!g.nested) {
+          const raw = row[g.from];
+          result[g.key] = raw === null ? null : decoders[g.from]!.mapFromDriverValue(raw);
+          continue;
+        }
+        if (g.nullable && row[g.from] === null) {
+          result[g.key] = null;
+          continue;
+        }
+        const object: Record<string, unknown> = {};
+        for (let i = g.from; i < g.to; i++) {
+          const raw = row[i];
+          object[leaves[i]!] = raw === null ? null : decoders[i]!.mapFromDriverValue(raw);
+        }
+        result[g.key] = object;
+      }
+      out[r] = result;
+    }
+    return out;
+  };
+  return true;
 }

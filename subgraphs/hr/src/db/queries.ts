@@ -1,5 +1,5 @@
-import { and, asc, count, eq, getTableColumns, gt, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
-import { anyOf, type Db } from '@hub/schema';
+import { and, asc, count, eq, getTableColumns, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { anyOf, anyOfKeys, type Db, pgArray, preparedStatement } from '@hub/schema';
 import type { EmploymentType } from '../generated/enums.ts';
 import type * as tables from './schema.ts';
 import { employments, hires, insurances, persons } from './schema.ts';
@@ -40,7 +40,8 @@ export type WorkforceRow = EmploymentRow & { person: PersonRow | null; listSize:
  * One page of the workforce of several institutions, in one statement: the employments numbered per
  * institution with a window function (see the kit's windowedPage), each with its person joined and
  * the list's size counted over the same window, so a Roster's persons and totalCount cost no further
- * statement and no DataLoader round trip per row.
+ * statement and no DataLoader round trip per row. Prepared once per database (the kit's
+ * preparedStatement), one statement for any type and one for all: a Roster asks it for 808 rows.
  */
 export async function workforcePagesByInstitutions(
   db: HrDb,
@@ -49,6 +50,15 @@ export async function workforcePagesByInstitutions(
   limit: number,
   offset: number,
 ): Promise<WorkforceRow[]> {
+  const page = { keys: pgArray(codes), after: offset, upTo: offset + limit + 1 };
+  return type ? workforcePagesOfType(db, { ...page, type }) : workforcePagesOfAll(db, page);
+}
+
+const workforcePagesOfAll = preparedStatement('hr_workforce_pages', (db: HrDb) => workforcePageQuery(db, false));
+const workforcePagesOfType = preparedStatement('hr_workforce_pages_of_type', (db: HrDb) => workforcePageQuery(db, true));
+
+/** The workforce page statement, unprepared (its test compares the prepared mapping with drizzle's own). */
+export function workforcePageQuery(db: HrDb, ofType: boolean) {
   const ranked = db
     .select({
       ...getTableColumns(employments),
@@ -56,7 +66,7 @@ export async function workforcePagesByInstitutions(
       listSize: sql<number>`(count(*) over (partition by ${employments.institutionCreditCode}))::int`.as('list_size'),
     })
     .from(employments)
-    .where(and(anyOf(employments.institutionCreditCode, codes), type ? eq(employments.type, type) : undefined))
+    .where(and(anyOfKeys(employments.institutionCreditCode), ofType ? sql`${employments.type} = ${sql.placeholder('type')}` : undefined))
     .as('ranked');
   return db
     .select({
@@ -69,7 +79,7 @@ export async function workforcePagesByInstitutions(
     })
     .from(ranked)
     .leftJoin(persons, eq(persons.idNumber, ranked.idNumber))
-    .where(and(gt(ranked.rowNumber, offset), lte(ranked.rowNumber, offset + limit + 1)))
+    .where(sql`${ranked.rowNumber} > ${sql.placeholder('after')} and ${ranked.rowNumber} <= ${sql.placeholder('upTo')}`)
     .orderBy(asc(ranked.rowNumber));
 }
 

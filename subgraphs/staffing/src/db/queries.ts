@@ -19,14 +19,17 @@ export interface InstitutionFilter {
   creditCode?: string | null;
 }
 
-export const institutionsByCreditCodes = (db: StaffingDb, codes: readonly string[]) =>
-  db.select().from(institutions).where(anyOf(institutions.creditCode, codes));
+// The three statements of an institution's fetch (a Roster's first, which every other fetch waits on), prepared once per database (the kit's preparedByKeys).
+export const institutionsByCreditCodes = preparedByKeys('staffing_institutions_by_credit_codes', (db: StaffingDb) =>
+  db.select().from(institutions).where(anyOfKeys(institutions.creditCode)),
+);
 
-export const quotasByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
-  db.select().from(quotas).where(anyOf(quotas.institutionCreditCode, codes)).orderBy(asc(quotas.category));
+export const quotasByInstitutions = preparedByKeys('staffing_quotas_by_institutions', (db: StaffingDb) =>
+  db.select().from(quotas).where(anyOfKeys(quotas.institutionCreditCode)).orderBy(asc(quotas.category)),
+);
 
 /** Persons on the ledger per institution and quota category: the 实有数 of each quota. */
-export const occupiedByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
+export const occupiedByInstitutions = preparedByKeys('staffing_occupied_by_institutions', (db: StaffingDb) =>
   db
     .select({
       institutionCreditCode: ledgerEntries.institutionCreditCode,
@@ -34,8 +37,9 @@ export const occupiedByInstitutions = (db: StaffingDb, codes: readonly string[])
       occupied: count(),
     })
     .from(ledgerEntries)
-    .where(anyOf(ledgerEntries.institutionCreditCode, codes))
-    .groupBy(ledgerEntries.institutionCreditCode, ledgerEntries.quotaCategory);
+    .where(anyOfKeys(ledgerEntries.institutionCreditCode))
+    .groupBy(ledgerEntries.institutionCreditCode, ledgerEntries.quotaCategory),
+);
 
 export const ledgerCountsByInstitutions = (db: StaffingDb, codes: readonly string[]) =>
   db
