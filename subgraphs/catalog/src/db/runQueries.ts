@@ -32,15 +32,23 @@ export async function enqueueRun(
   return { run: active ?? null, created: false };
 }
 
-/** The failed attempts of a scheduled run of `scope` for one schedule and period: how many, and when the last ended. */
-export async function failedScheduledAttempts(
+/**
+ * The attempts of a scheduled run of `scope` for one schedule and period: whether one holds the period
+ * (queued, running or succeeded), how many failed, and when the last failure ended.
+ */
+export async function scheduledAttempts(
   db: CatalogDb,
   scope: RunScope,
   trigger: RunRow['trigger'],
   period: string,
-): Promise<{ count: number; lastFinishedAt: Date | null }> {
+): Promise<{ held: boolean; count: number; lastFinishedAt: Date | null }> {
+  const failed = sql`${verificationRuns.status} = 'FAILED'`;
   const [row] = await db
-    .select({ count: sql<number>`count(*)::int`, lastFinishedAt: sql<Date | string | null>`max(${verificationRuns.finishedAt})` })
+    .select({
+      held: sql<number>`count(*) filter (where not ${failed})::int`,
+      count: sql<number>`count(*) filter (where ${failed})::int`,
+      lastFinishedAt: sql<Date | string | null>`max(${verificationRuns.finishedAt}) filter (where ${failed})`,
+    })
     .from(verificationRuns)
     .where(
       and(
@@ -48,11 +56,10 @@ export async function failedScheduledAttempts(
         eq(verificationRuns.scopeValue, scope.value),
         eq(verificationRuns.trigger, trigger),
         eq(verificationRuns.period, period),
-        eq(verificationRuns.status, 'FAILED'),
       ),
     );
   const last = row?.lastFinishedAt ?? null;
-  return { count: Number(row?.count ?? 0), lastFinishedAt: last === null ? null : new Date(last) };
+  return { held: Number(row?.held ?? 0) > 0, count: Number(row?.count ?? 0), lastFinishedAt: last === null ? null : new Date(last) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CatalogDb } from '../db/queries.ts';
-import { claimRun, enqueueRun, failedScheduledAttempts, failRun, reportProgress } from '../db/runQueries.ts';
+import { claimRun, enqueueRun, scheduledAttempts, failRun, reportProgress } from '../db/runQueries.ts';
 import type { RunPhase } from '../db/schema.ts';
 import { type FoundDraft, storeRunResult } from '../db/storeRunResult.ts';
 import { type ScheduledRetry, SCHEDULED_RETRY, scheduledAttemptDue } from '../domain/verification/scheduledRetry.ts';
@@ -80,8 +80,10 @@ export function createVerificationWorker(options: VerificationWorkerOptions): Ve
   const round = async () => {
     const everything = { kind: 'ALL', value: '' } as const;
     for (const { trigger, period } of schedulePeriods(schedules, now())) {
-      const failed = await failedScheduledAttempts(db, everything, trigger, period);
-      if (scheduledAttemptDue(failed, now(), options.scheduledRetry ?? SCHEDULED_RETRY)) await enqueueRun(db, everything, trigger, period, 'schedule', now());
+      // Looked at first, so that a poll every 2 s does not spend a run id on an insert the period's index refuses.
+      const attempts = await scheduledAttempts(db, everything, trigger, period);
+      if (!attempts.held && scheduledAttemptDue(attempts, now(), options.scheduledRetry ?? SCHEDULED_RETRY))
+        await enqueueRun(db, everything, trigger, period, 'schedule', now());
     }
     while (!stopped && (await runOne())) {}
   };
