@@ -20,7 +20,7 @@ import { createTokenService } from '../../gateway/src/identity/tokens.ts';
  * BENCH_DATABASE_URL: the PostgreSQL server (a fresh database is created there and dropped after);
  * BENCH_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of variant names) shorten or narrow it;
  * BENCH_CASES (comma list of persons/connections, such as 5/10,808/50) runs only those;
- * BENCH_PROFILE=<folder> writes a CPU profile of each gateway process there (node --cpu-prof).
+ * BENCH_PROFILE=<folder> writes a CPU profile of each gateway process and of the subgraphs' there (node --cpu-prof).
  * Loopback only; bounded; stops by itself.
  */
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -92,15 +92,26 @@ interface RoundResult {
   seconds: number;
   latencies: number[];
   cpuMs: number;
+  /** CPU the subgraphs' process used over the round, in ms. */
+  subgraphCpuMs: number;
 }
 
 /** `connections` keep-alive connections, each sending the request again as soon as it is answered, for `seconds`. */
-async function load(url: string, body: string, headers: Record<string, string>, connections: number, seconds: number, pid?: number): Promise<RoundResult> {
+async function load(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+  pid?: number,
+  subgraphsPid?: number,
+): Promise<RoundResult> {
   const target = new URL(url);
   const pool = new Pool(target.origin, { connections, pipelining: 1 });
   const latencies: number[] = [];
   let failures = 0;
   const cpu0 = pid ? cpuMs(pid) : 0;
+  const subgraphCpu0 = subgraphsPid ? cpuMs(subgraphsPid) : 0;
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
   await Promise.all(
@@ -120,8 +131,9 @@ async function load(url: string, body: string, headers: Record<string, string>, 
   );
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = pid ? cpuMs(pid) - cpu0 : 0;
+  const subgraphCpu = subgraphsPid ? cpuMs(subgraphsPid) - subgraphCpu0 : 0;
   await pool.close();
-  return { requests: latencies.length, failures, seconds: elapsed, latencies, cpuMs: cpu };
+  return { requests: latencies.length, failures, seconds: elapsed, latencies, cpuMs: cpu, subgraphCpuMs: subgraphCpu };
 }
 
 const quantile = (xs: number[], q: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : Number.NaN);
@@ -135,10 +147,11 @@ try {
   const secret = randomBytes(32).toString('hex');
   const jwtSecret = randomBytes(32).toString('hex');
   console.log(`subgraphs: starting on ${database} and loading the demo city …`);
-  const subgraphs = await launch<{ urls: Record<string, string>; small: string; large: string }>('test/bench/peer/subgraphs.ts', {
-    DATABASE_URL: databaseUrl,
-    SUBGRAPH_SECRET: secret,
-  });
+  const subgraphs = await launch<{ urls: Record<string, string>; small: string; large: string }>(
+    'test/bench/peer/subgraphs.ts',
+    { DATABASE_URL: databaseUrl, SUBGRAPH_SECRET: secret },
+    PROFILE,
+  );
   const { urls } = subgraphs.ready;
   // Both gateways read the subgraphs' URLs from the supergraph file: one with the bench's ports.
   let sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -195,22 +208,23 @@ try {
         const order = round % 2 === 0 ? gateways : [...gateways].reverse();
         for (const g of order) {
           await load(g.url, body, headers, connections, WARMUP_SECONDS);
-          const result = await load(g.url, body, headers, connections, SECONDS, g.pid);
+          const result = await load(g.url, body, headers, connections, SECONDS, g.pid, subgraphs.child.pid);
           results.set(g.variant.name, [...(results.get(g.variant.name) ?? []), result]);
         }
       }
       console.log(`\nRoster of ${label}, ${connections} connections, ${ROUNDS} × ${SECONDS} s each:`);
-      console.log('  gateway         req/s    p50 ms   p95 ms   p99 ms   CPU ms/req   failed');
+      console.log('  gateway         req/s    p50 ms   p95 ms   p99 ms   CPU ms/req   failed   subgraphs\' CPU ms/req');
       for (const g of gateways) {
         const rounds = results.get(g.variant.name)!;
         const requests = rounds.reduce((n, r) => n + r.requests, 0);
         const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
         const cpu = rounds.reduce((n, r) => n + r.cpuMs, 0);
         const failures = rounds.reduce((n, r) => n + r.failures, 0);
+        const subgraphCpu = rounds.reduce((n, r) => n + r.subgraphCpuMs, 0);
         const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
         const rps = requests / seconds;
         summary.set(`${label}/${connections}/${g.variant.name}`, { rps, cpu: cpu / Math.max(1, requests + failures) });
-        const line = `  ${g.variant.name.padEnd(14)} ${rps.toFixed(1).padStart(6)} ${quantile(latencies, 0.5).toFixed(1).padStart(9)} ${quantile(latencies, 0.95).toFixed(1).padStart(8)} ${quantile(latencies, 0.99).toFixed(1).padStart(8)} ${(cpu / Math.max(1, requests + failures)).toFixed(2).padStart(12)} ${String(failures).padStart(8)}`;
+        const line = `  ${g.variant.name.padEnd(14)} ${rps.toFixed(1).padStart(6)} ${quantile(latencies, 0.5).toFixed(1).padStart(9)} ${quantile(latencies, 0.95).toFixed(1).padStart(8)} ${quantile(latencies, 0.99).toFixed(1).padStart(8)} ${(cpu / Math.max(1, requests + failures)).toFixed(2).padStart(12)} ${String(failures).padStart(8)} ${(subgraphCpu / Math.max(1, requests + failures)).toFixed(2).padStart(12)}`;
         console.log(line);
         rows.push(`${label}/${connections}: ${line.trim()}`);
       }

@@ -13,7 +13,7 @@ import { operationLog } from '../db/schema.ts';
 import { canonicalJson } from './canonicalJson.ts';
 import { DevKeyError, loadOrCreateDevKey } from '@hub/schema';
 import { canonicalInstant, entryHash, GENESIS_HASH } from './entryHash.ts';
-import { createOperationLog, type LogEntryInput, type OperationLogFilter, type OperationLogOptions } from './operationLog.ts';
+import { APPEND_LOCK, createOperationLog, type LogEntryInput, type OperationLogFilter, type OperationLogOptions } from './operationLog.ts';
 
 const KEY = 'operation-log-test-key-0123456789abcdef';
 const WRONG_KEY = 'someone-else-s-key';
@@ -192,6 +192,55 @@ describe('operation log: appending', () => {
     const stored = await rows();
     expect(stored.map((r) => r.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
     expect(await verify()).toEqual({ ok: true, entries: 16, head: stored[15]!.hash });
+  });
+
+  it('writes a group in one statement once it knows the last entry, and the long way when another process or transaction appended since', async () => {
+    const log = logWith();
+    await log.append(read(1));
+    const before = database.statements.count;
+    await log.append(read(2));
+    await log.appendMany([read(3), read(4)]);
+    expect(database.statements.count - before).toBe(2);
+    // Another gateway appends, then a transaction of the catalog's: this log's next group finds its seq taken and reads the last entry.
+    await logWith().append(read(5));
+    await database.db.transaction((tx) => logWith().appendWithin(tx, [read(6)]));
+    expect((await log.append(read(7))).seq).toBe(7);
+    expect((await log.append(read(8))).seq).toBe(8);
+    const stored = await rows();
+    expect(stored.map((r) => [r.seq, r.rowsReturned])).toEqual(Array.from({ length: 8 }, (_, i) => [i + 1, i + 1]));
+    expect(await verify()).toEqual({ ok: true, entries: 8, head: stored[7]!.hash });
+  });
+
+  it('waits in its one statement for the append lock another transaction holds, and then follows what that transaction appended', async () => {
+    const log = logWith();
+    await log.append(read(1));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    // A transaction of the catalog's takes the lock, then (later) reads the last entry and appends after it.
+    const within = database.db.transaction(async (tx) => {
+      await tx.execute(APPEND_LOCK);
+      locked();
+      await held;
+      return logWith().appendWithin(tx, [read(2)]);
+    });
+    await lockTaken;
+    let settled = false;
+    const meanwhile = log.append(read(3)).finally(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Had it not waited, its entry 2 would be in, and the transaction's append would fail on seq 2.
+    expect(settled).toBe(false);
+    release();
+    expect((await within).map((r) => r.seq)).toEqual([2]);
+    expect((await meanwhile).seq).toBe(3);
+    expect(await verify()).toMatchObject({ ok: true, entries: 3 });
   });
 
   it('stores the entry as given, defaults filled, detail as JSON keeps it', async () => {

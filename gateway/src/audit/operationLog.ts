@@ -96,29 +96,59 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-/** Entries in one group's INSERT at most (PostgreSQL binds at most 65,535 parameters, 16 a row). */
+/** Entries in one group's INSERT at most, so that one statement stays a few hundred KB. */
 const MAX_GROUP_ENTRIES = 1000;
 
 /**
  * The lock every appender takes, in every gateway process on one database: appends read the last
  * (seq, hash) and write the next, so two at once would fork the chain. 0x6875622d6f706c6f = "hub-oplo".
  */
-const APPEND_LOCK = sql`select pg_advisory_xact_lock(${sql.raw(String(0x6875622d6f706c6fn))})`;
+export const APPEND_LOCK = sql`select pg_advisory_xact_lock(${sql.raw(String(0x6875622d6f706c6fn))})`;
 
 /**
  * 操作日志: append-only, each entry's HMAC covering its content and the previous hash, so an
  * edited, deleted, reordered or inserted entry is found by verify(). Appends are serialised twice: in
- * this process by group commit (one transaction at a time; every append that arrives while one is
- * being written waits, and all of them are then written together in the next transaction, in the
- * order they were made, each resolved only once that transaction has committed), and across processes
- * by a transaction-level advisory lock. A failed group is retried one append at a time, so one
- * append that cannot be written fails alone; the others carry on.
+ * this process by group commit (one group at a time; every append that arrives while one is being
+ * written waits, and all of them are then written together in the next group, in the order they were
+ * made, each resolved only once its group has committed), and across processes by a transaction-level
+ * advisory lock. A failed group is retried one append at a time, so one append that cannot be written
+ * fails alone; the others carry on.
+ *
+ * A group is one statement (one round trip) while this process knows the log's last entry: the one it
+ * wrote last. The statement takes the advisory lock itself and inserts the entries that follow that
+ * entry; seq is the primary key, so if another process (another gateway, or appendWithin in a
+ * transaction of its own) has appended since, the first new seq is taken, the statement fails whole,
+ * and the group is written the long way: a transaction that takes the lock, reads the last entry and
+ * inserts after it. The chain can therefore never fork, whichever way a group went.
  */
 export function createOperationLog(db: GatewayDb, options: OperationLogOptions): OperationLog {
   const { key, now = () => new Date(), verifyPageSize = 5000 } = options;
   if (!key) throw new TypeError('createOperationLog: the HMAC key is empty');
   let waiting: Waiting[] = [];
   let writing = false;
+  /** The log's last entry as far as this process knows (the last it wrote itself); unknown at first and after any failure. */
+  let head: Appended | undefined;
+
+  /** One group: one statement after the known head, or the locked transaction when the head is unknown or another process moved it. */
+  async function writeGroup(inputs: readonly LogEntryInput[]): Promise<Appended[]> {
+    const known = head;
+    head = undefined;
+    if (known) {
+      try {
+        // `at` is read before the lock here, yet still follows seq: the statement goes in only if no entry
+        // followed `known`, and `known` was written (so its `at` read) before this reading.
+        const rows = chain(key, known, now().toISOString(), inputs);
+        await db.execute(insertEntries(rows, true));
+        head = rows[rows.length - 1];
+        return rows.map(({ seq, hash }) => ({ seq, hash }));
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    const written = await write(db, key, now, inputs);
+    head = written[written.length - 1];
+    return written;
+  }
 
   /** Writes the waiting appends, a group per transaction, until none is left. */
   async function drain() {
@@ -131,12 +161,7 @@ export function createOperationLog(db: GatewayDb, options: OperationLogOptions):
       const group = waiting.slice(0, taken);
       waiting = waiting.slice(taken);
       try {
-        const written = await write(
-          db,
-          key,
-          now,
-          group.flatMap((w) => w.inputs),
-        );
+        const written = await writeGroup(group.flatMap((w) => w.inputs));
         let at = 0;
         for (const w of group) {
           w.resolve(written.slice(at, at + w.inputs.length));
@@ -144,7 +169,7 @@ export function createOperationLog(db: GatewayDb, options: OperationLogOptions):
         }
       } catch (error) {
         if (group.length === 1) group[0]!.reject(error);
-        else for (const w of group) await write(db, key, now, w.inputs).then(w.resolve, w.reject);
+        else for (const w of group) await writeGroup(w.inputs).then(w.resolve, w.reject);
       }
     }
     writing = false;
@@ -187,23 +212,75 @@ export function createOperationLog(db: GatewayDb, options: OperationLogOptions):
   };
 }
 
-async function write(db: GatewayDb, key: string, now: () => Date, inputs: readonly LogEntryInput[]) {
+/** Appends after the log's last entry, read under the advisory lock in a transaction (the caller's, or one of its own). */
+async function write(db: GatewayDb, key: string, now: () => Date, inputs: readonly LogEntryInput[]): Promise<Appended[]> {
   return db.transaction(async (tx) => {
     await tx.execute(APPEND_LOCK);
     const [last] = await tx.select({ seq: operationLog.seq, hash: operationLog.hash }).from(operationLog).orderBy(desc(operationLog.seq)).limit(1);
-    let seq = last?.seq ?? 0;
-    let prevHash = last?.hash ?? GENESIS_HASH;
     // Taken under the lock, so `at` follows seq on one clock.
-    const at = now().toISOString();
-    const rows = inputs.map((input) => {
-      const content = toContent(++seq, at, input);
-      const row = { ...content, prevHash, hash: entryHash(key, prevHash, content) };
-      prevHash = row.hash;
-      return row;
-    });
-    await tx.insert(operationLog).values(rows);
-    return rows.map((row) => ({ seq: row.seq, hash: row.hash }));
+    const rows = chain(key, last ?? { seq: 0, hash: GENESIS_HASH }, now().toISOString(), inputs);
+    await tx.execute(insertEntries(rows, false));
+    return rows.map(({ seq, hash }) => ({ seq, hash }));
   });
+}
+
+type StoredEntry = OperationLogContent & { prevHash: string; hash: string };
+
+/** The entries that follow `after`, each hash chained to the one before. */
+function chain(key: string, after: Appended, at: string, inputs: readonly LogEntryInput[]): StoredEntry[] {
+  let seq = after.seq;
+  let prevHash = after.hash;
+  return inputs.map((input) => {
+    const content = toContent(++seq, at, input);
+    const row = { ...content, prevHash, hash: entryHash(key, prevHash, content) };
+    prevHash = row.hash;
+    return row;
+  });
+}
+
+/**
+ * One INSERT of a group's entries, passed as one JSON parameter (`jsonb_to_recordset`): the same
+ * statement text whatever the group's size, so postgres.js prepares it once. With `lock`, the
+ * statement takes the append lock itself (a CTE every row is joined to, so it is held before the first
+ * row goes in, until the statement's own transaction commits).
+ */
+function insertEntries(rows: readonly StoredEntry[], lock: boolean): SQL {
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      kind: row.kind,
+      outcome: row.outcome,
+      actor_office: row.actorOffice,
+      actor_role: row.actorRole,
+      actor_sub: row.actorSub,
+      actor_unit: row.actorUnit,
+      operation_name: row.operationName,
+      coordinates: row.coordinates,
+      rows_returned: row.rowsReturned,
+      purpose: row.purpose,
+      case_number: row.caseNumber,
+      detail: row.detail,
+      prev_hash: row.prevHash,
+      hash: row.hash,
+    })),
+  );
+  return sql`${lock ? sql`with append_lock as (${APPEND_LOCK}) ` : sql``}insert into ${operationLog} (${sql.raw(COLUMNS)})
+    select ${sql.raw(COLUMNS)} from ${lock ? sql`append_lock, ` : sql``}jsonb_to_recordset(${json}::text::jsonb) as r(${sql.raw(RECORD_TYPES)})`;
+}
+const COLUMNS =
+  'seq, at, kind, outcome, actor_office, actor_role, actor_sub, actor_unit, operation_name, coordinates, rows_returned, purpose, case_number, detail, prev_hash, hash';
+const RECORD_TYPES =
+  'seq bigint, at timestamptz, kind text, outcome text, actor_office text, actor_role text, actor_sub text, actor_unit text, operation_name text, ' +
+  'coordinates jsonb, rows_returned integer, purpose text, case_number text, detail jsonb, prev_hash text, hash text';
+
+/** Whether an error (drizzle wraps the driver's in `cause`) is PostgreSQL's unique_violation. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error || (typeof e === 'object' && e !== null); e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    if (!(e as { cause?: unknown }).cause) return false;
+  }
+  return false;
 }
 
 /** The stored form. detail goes through JSON first, so the hash covers what jsonb keeps (no undefined, no Date). */

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { createSigner, httpbis } from 'http-message-signatures';
+import { createSigner, createVerifier, httpbis } from 'http-message-signatures';
 import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
@@ -81,6 +81,39 @@ describe('signSubgraphRequest and verifySubgraphRequest', () => {
     expect(await outcome(received(headers))).toEqual({ viewer: leader });
     const anonymous = await signSubgraphRequest(SECRET, 'finance', outgoing(null));
     expect(await outcome(received(anonymous))).toEqual({ viewer: null });
+  });
+
+  it('sign byte for byte as http-message-signatures signs, and verify what it signs', async () => {
+    const now = new Date('2026-12-02T08:00:00.500Z');
+    for (const viewer of [leader, null, { office: 'hr', role: 'UNIT_OPERATOR', sub: 'u-1', unit: '12410100MB0000000X' } as Viewer]) {
+      const request = { ...outgoing(viewer, PAY), url: 'http://finance.internal:4004/graphql?x=1' };
+      const ours = await signSubgraphRequest(SECRET, 'finance', request, { now, nonce: 'nonce-0123456789abcdef' });
+      // The library, given the same request, time and nonce, over the same headers.
+      const { signature, 'signature-input': _, ...rest } = ours;
+      const theirs = await httpbis.signMessage(
+        {
+          key: createSigner(financeKey, 'hmac-sha256', 'gateway:finance'),
+          name: 'hub',
+          fields: [...SIGNED_COMPONENTS],
+          params: ['created', 'expires', 'nonce', 'keyid', 'alg', 'tag'],
+          paramValues: { created: now, expires: new Date(now.getTime() + CREDENTIAL_LIFETIME_SECONDS * 1000), nonce: 'nonce-0123456789abcdef', tag: 'staffing-hub-gateway' },
+        },
+        { method: request.method, url: request.url, headers: rest },
+      );
+      const lowered = Object.fromEntries(Object.entries(theirs.headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+      expect(ours).toEqual(lowered);
+      // And the library verifies ours as a subgraph would receive it.
+      const fresh = await signSubgraphRequest(SECRET, 'finance', request);
+      const verified = await httpbis.verifyMessage(
+        { keyLookup: async () => ({ id: 'gateway:finance', algs: ['hmac-sha256'], verify: createVerifier(financeKey, 'hmac-sha256') }), all: true },
+        { method: 'POST', url: 'http://subgraph/graphql', headers: fresh },
+      );
+      expect(verified).toBe(true);
+      expect(await outcome(received(fresh, PAY))).toEqual({ viewer });
+    }
+    // The library's signature, its components listed in another order, is one this subgraph accepts.
+    const reordered = await signOtherwise([...SIGNED_COMPONENTS].reverse(), {});
+    expect(await outcome(received(reordered))).toEqual({ viewer: null });
   });
 
   it('run a signed request once: the same bytes again are a replay', async () => {
