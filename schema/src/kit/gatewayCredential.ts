@@ -29,7 +29,6 @@ const ALG = 'hmac-sha256';
 /** RFC 9421 `tag`: this application's signatures, so that one made for another purpose with the same key is refused. */
 const TAG = 'staffing-hub-gateway';
 const LABEL = 'hub';
-const PARAMS = ['created', 'expires', 'nonce', 'keyid', 'alg', 'tag'];
 const keyIdOf = (subgraph: string) => `gateway:${subgraph}`;
 
 const keys = new Map<string, Uint8Array>();
