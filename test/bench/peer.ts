@@ -213,7 +213,7 @@ try {
         }
       }
       console.log(`\nRoster of ${label}, ${connections} connections, ${ROUNDS} × ${SECONDS} s each:`);
-      console.log('  gateway         req/s    p50 ms   p95 ms   p99 ms   CPU ms/req   failed   subgraphs\' CPU ms/req');
+      console.log("  gateway         req/s    p50 ms   p95 ms   p99 ms   CPU ms/req   failed   subgraphs' CPU ms/req");
       for (const g of gateways) {
         const rounds = results.get(g.variant.name)!;
         const requests = rounds.reduce((n, r) => n + r.requests, 0);

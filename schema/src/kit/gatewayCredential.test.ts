@@ -96,7 +96,12 @@ describe('signSubgraphRequest and verifySubgraphRequest', () => {
           name: 'hub',
           fields: [...SIGNED_COMPONENTS],
           params: ['created', 'expires', 'nonce', 'keyid', 'alg', 'tag'],
-          paramValues: { created: now, expires: new Date(now.getTime() + CREDENTIAL_LIFETIME_SECONDS * 1000), nonce: 'nonce-0123456789abcdef', tag: 'staffing-hub-gateway' },
+          paramValues: {
+            created: now,
+            expires: new Date(now.getTime() + CREDENTIAL_LIFETIME_SECONDS * 1000),
+            nonce: 'nonce-0123456789abcdef',
+            tag: 'staffing-hub-gateway',
+          },
         },
         { method: request.method, url: request.url, headers: rest },
       );
