@@ -150,7 +150,6 @@ try {
   const subgraphs = await launch<{ urls: Record<string, string>; small: string; large: string }>(
     'test/bench/peer/subgraphs.ts',
     { DATABASE_URL: databaseUrl, SUBGRAPH_SECRET: secret },
-    PROFILE,
   );
   const { urls } = subgraphs.ready;
   // Both gateways read the subgraphs' URLs from the supergraph file: one with the bench's ports.

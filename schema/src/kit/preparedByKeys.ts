@@ -2,9 +2,14 @@ import { Column, getTableName, is, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pgArray } from './sheets/pgArray.ts';
 
-/** `column = any($keys::text[])`: anyOf's condition with the keys left as the placeholder `keys` of a prepared query. */
+/**
+ * `column in (select unnest($keys::text[]))`: anyOf's condition with the keys left as the placeholder
+ * `keys` of a prepared query. Not `= any($keys)`: once PostgreSQL keeps a prepared statement's generic
+ * plan, it cannot hash an array it does not know, and a table it scans compares every row with every
+ * key (organization's 1,252 cadres against a Roster's 808 persons: 11.2 ms; as a semi-join: 0.3 ms).
+ */
 export function anyOfKeys(column: PgColumn): SQL {
-  return sql`${column} = any(${sql.placeholder('keys')}::text[])`;
+  return sql`${column} in (select unnest(${sql.placeholder('keys')}::text[]))`;
 }
 
 interface Prepared<TValues, TRow> {

@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { type RunningSubgraph, startSubgraph } from '@hub/schema';
 import type { OfficeName } from '@hub/schema/contracts';
 import { SERVICES } from '@hub/launcher';
@@ -6,7 +9,8 @@ import { generateCity } from '@hub/launcher/demo';
 /**
  * bench:peer's first process: the five subgraphs (four offices and the catalog) on free loopback
  * ports over one PostgreSQL database (DATABASE_URL), loaded with the demo city. Prints one JSON line
- * (`{"urls":…,"small":…,"large":…}`) once they listen; stops on SIGTERM.
+ * (`{"urls":…,"small":…,"large":…}`) once they listen; stops on SIGTERM. With BENCH_PROFILE (a folder),
+ * writes a CPU profile of its requests there (not of loading the city).
  */
 const databaseUrl = process.env.DATABASE_URL;
 const secret = process.env.SUBGRAPH_SECRET;
@@ -25,6 +29,13 @@ for (const office of SERVICES) {
     }),
   );
 }
+// BENCH_PROFILE: a CPU profile of the requests only, from here (the demo city loaded) to SIGTERM.
+const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 process.stdout.write(
   `${JSON.stringify({
     urls: Object.fromEntries(running.map((s) => [s.name, s.url])),
@@ -33,6 +44,10 @@ process.stdout.write(
   })}\n`,
 );
 process.once('SIGTERM', async () => {
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(join(process.env.BENCH_PROFILE!, `subgraphs-${process.pid}.cpuprofile`), JSON.stringify(profile));
+  }
   await Promise.all(running.map((s) => s.stop()));
   process.exit(0);
 });
