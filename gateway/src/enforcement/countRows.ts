@@ -1,8 +1,16 @@
-/** Objects in an answer below its root: the "rows returned" of the operation log. */
+/** Objects in an answer below its root: the "rows returned" of the operation log. Leaves are skipped without a call. */
 export function countRows(value: unknown, depth = 0): number {
-  if (Array.isArray(value)) return value.reduce((n: number, item) => n + countRows(item, depth), 0);
-  if (!value || typeof value !== 'object') return 0;
-  let n = depth > 0 ? 1 : 0;
-  for (const key in value as Record<string, unknown>) n += countRows((value as Record<string, unknown>)[key], depth + 1);
+  if (value === null || typeof value !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) n += countRows(value[i], depth);
+    return n;
+  }
+  if (depth > 0) n = 1;
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    const child = object[key];
+    if (child !== null && typeof child === 'object') n += countRows(child, depth + 1);
+  }
   return n;
 }
