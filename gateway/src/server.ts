@@ -5,7 +5,7 @@ import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageRepor
 import { GraphQLError } from 'graphql';
 import type { Registry } from 'prom-client';
 import { ApolloGateway } from '@apollo/gateway';
-import { DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, signSubgraphRequest, startConfiguredTracing, VIEWER_HEADER } from '@hub/schema';
+import { DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, signSubgraphRequest, startConfiguredTracing, VIEWER_HEADER, type Viewer } from '@hub/schema';
 import { type CatalogSource, defaultSubgraphUrl, SERVICE_SUBGRAPHS, type ServiceName, type SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
@@ -165,6 +165,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     process.env.APOLLO_TELEMETRY_DISABLED = 'true';
     // Every office reached through one connection pool per subgraph (subgraphFetcher.ts).
     // Every request to a subgraph signed over its exact bytes (README, "How the gateway vouches for a request").
+    // The viewer header of each viewer encoded once: a verified token's viewer is one object for as long as the token is cached.
+    const viewerHeaders = new WeakMap<Viewer, string>();
+    const anonymousHeader = encodeViewer(null);
+    const viewerHeader = (viewer: Viewer | null) => {
+      if (!viewer) return anonymousHeader;
+      let header = viewerHeaders.get(viewer);
+      if (header === undefined) viewerHeaders.set(viewer, (header = encodeViewer(viewer)));
+      return header;
+    };
     const subgraphHttp = createSubgraphFetcher({
       merge: options.mergeFetches !== false,
       sign: (subgraph, request) => signSubgraphRequest(options.subgraphSecret, subgraph, request),
@@ -188,7 +197,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
                 guard: { office: name as ServiceName, deadlines, exposeDetails },
                 // Identity reaches a subgraph only this way, covered by the signature: a client's own headers are not forwarded.
                 async willSendRequest({ request, context }) {
-                  request.http?.headers.set(VIEWER_HEADER, encodeViewer(context.viewer ?? null));
+                  request.http?.headers.set(VIEWER_HEADER, viewerHeader(context.viewer ?? null));
                 },
                 // What a write changed (before and after) comes back in extensions.audit, for the log only.
                 async didReceiveResponse({ response, context }) {

@@ -97,14 +97,22 @@ export async function signSubgraphRequest(
     throw new Error(`a subgraph request is signed with its content-type and ${VIEWER_HEADER}`);
   headers['content-digest'] = contentDigest(request.body);
   const created = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const signatureParams =
-    `${COVERED};created=${created};expires=${created + CREDENTIAL_LIFETIME_SECONDS};nonce=${sfString(options.nonce ?? newNonce())}` +
-    `;keyid=${sfString(keyIdOf(subgraph))};alg="${ALG}";tag="${TAG}"`;
+  // A nonce of the pool is base64url, a key id a subgraph's name: quoted as they are; a nonce a test chooses is checked.
+  const nonce = options.nonce === undefined ? `"${newNonce()}"` : sfString(options.nonce);
+  const signatureParams = `${COVERED};created=${created};expires=${created + CREDENTIAL_LIFETIME_SECONDS};nonce=${nonce}${paramsAfterNonce(subgraph)}`;
   const base = signatureBase(SIGNED_COMPONENTS, request.method, pathOf(request.url), headers, signatureParams);
   const signature = createHmac('sha256', subgraphKey(secret, subgraph)).update(base).digest('base64');
   headers.signature = `${LABEL}=:${signature}:`;
   headers['signature-input'] = `${LABEL}=${signatureParams}`;
   return headers;
+}
+
+/** `;keyid="gateway:<subgraph>";alg="hmac-sha256";tag="staffing-hub-gateway"`, made once per subgraph. */
+const paramTails = new Map<string, string>();
+function paramsAfterNonce(subgraph: string): string {
+  let tail = paramTails.get(subgraph);
+  if (tail === undefined) paramTails.set(subgraph, (tail = `;keyid=${sfString(keyIdOf(subgraph))};alg="${ALG}";tag="${TAG}"`));
+  return tail;
 }
 
 /** `("@method" "@path" "content-digest" "content-type" "x-hub-viewer")`: the components, as Signature-Input lists them. */
@@ -130,7 +138,7 @@ function signatureBase(components: readonly string[], method: string, path: stri
     else {
       const header = headers[name];
       if (header === undefined) throw new Error(`no header "${name}" to sign`);
-      value = header.trim().replace(/\n\s*/gm, ' ');
+      value = header.includes('\n') ? header.trim().replace(/\n\s*/gm, ' ') : header.trim();
     }
     base += `"${name}": ${value}\n`;
   }
