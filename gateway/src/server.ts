@@ -5,7 +5,16 @@ import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageRepor
 import { GraphQLError } from 'graphql';
 import type { Registry } from 'prom-client';
 import { ApolloGateway } from '@apollo/gateway';
-import { DEFAULT_IMPORT_LIMITS, encodeViewer, hubLogger, type ImportOffice, signSubgraphRequest, startConfiguredTracing, VIEWER_HEADER, type Viewer } from '@hub/schema';
+import {
+  DEFAULT_IMPORT_LIMITS,
+  encodeViewer,
+  hubLogger,
+  type ImportOffice,
+  signSubgraphRequest,
+  startConfiguredTracing,
+  VIEWER_HEADER,
+  type Viewer,
+} from '@hub/schema';
 import { type CatalogSource, defaultSubgraphUrl, SERVICE_SUBGRAPHS, type ServiceName, type SubgraphName } from '@hub/schema/contracts';
 import { auditDataSource } from './audit/api/auditSubgraph.ts';
 import { logUnexecutedRequests } from './audit/logUnexecutedRequests.ts';
@@ -171,7 +180,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const viewerHeader = (viewer: Viewer | null) => {
       if (!viewer) return anonymousHeader;
       let header = viewerHeaders.get(viewer);
-      if (header === undefined) viewerHeaders.set(viewer, (header = encodeViewer(viewer)));
+      if (header === undefined) {
+        header = encodeViewer(viewer);
+        viewerHeaders.set(viewer, header);
+      }
       return header;
     };
     const subgraphHttp = createSubgraphFetcher({

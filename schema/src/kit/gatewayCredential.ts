@@ -111,7 +111,10 @@ export async function signSubgraphRequest(
 const paramTails = new Map<string, string>();
 function paramsAfterNonce(subgraph: string): string {
   let tail = paramTails.get(subgraph);
-  if (tail === undefined) paramTails.set(subgraph, (tail = `;keyid=${sfString(keyIdOf(subgraph))};alg="${ALG}";tag="${TAG}"`));
+  if (tail === undefined) {
+    tail = `;keyid=${sfString(keyIdOf(subgraph))};alg="${ALG}";tag="${TAG}"`;
+    paramTails.set(subgraph, tail);
+  }
   return tail;
 }
 
