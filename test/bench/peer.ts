@@ -147,10 +147,10 @@ try {
   const secret = randomBytes(32).toString('hex');
   const jwtSecret = randomBytes(32).toString('hex');
   console.log(`subgraphs: starting on ${database} and loading the demo city …`);
-  const subgraphs = await launch<{ urls: Record<string, string>; small: string; large: string }>(
-    'test/bench/peer/subgraphs.ts',
-    { DATABASE_URL: databaseUrl, SUBGRAPH_SECRET: secret },
-  );
+  const subgraphs = await launch<{ urls: Record<string, string>; small: string; large: string }>('test/bench/peer/subgraphs.ts', {
+    DATABASE_URL: databaseUrl,
+    SUBGRAPH_SECRET: secret,
+  });
   const { urls } = subgraphs.ready;
   // Both gateways read the subgraphs' URLs from the supergraph file: one with the bench's ports.
   let sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
