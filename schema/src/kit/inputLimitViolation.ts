@@ -1,11 +1,12 @@
 import {
-  BREAK,
   getArgumentValues,
   getNamedType,
   getNullableType,
   getOperationAST,
   getVariableValues,
   type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
   type GraphQLError,
   type GraphQLInputType,
   type GraphQLNamedType,
@@ -63,37 +64,19 @@ function excessIn(schema: GraphQLSchema, value: unknown, type: GraphQLInputType,
   return null;
 }
 
-/** The first excess over the fields of the operation and its fragments, with the field it is an argument of. */
-function firstExcess(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-): (Excess & { fieldName: string }) | null {
-  const typeInfo = new TypeInfo(schema);
-  let excess: (Excess & { fieldName: string }) | null = null;
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Field(fieldNode) {
-      const field = typeInfo.getFieldDef();
-      if (!field?.args.length || !fieldNode.arguments?.length) return;
-      let args: Record<string, unknown>;
-      try {
-        args = getArgumentValues(field, fieldNode, variables);
-      } catch {
-        return; // Execution refuses it with graphql-js's own error.
-      }
-      for (const arg of field.args) {
-        const found = excessIn(schema, args[arg.name], arg.type, inputLimitOf(schema, arg), arg.name);
-        if (found) {
-          excess = { ...found, fieldName: field.name };
-          return BREAK;
-        }
-      }
-    },
-  });
-  for (const node of [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)]) {
-    visit(node, visitor);
-    if (excess) return excess;
+/** The first excess over the operation's limited sites, in document order, with the field it is an argument of. */
+function firstExcess(schema: GraphQLSchema, sites: readonly LimitedSite[], variables: Record<string, unknown>): (Excess & { fieldName: string }) | null {
+  for (const { field, node } of sites) {
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(field, node, variables);
+    } catch {
+      continue; // Execution refuses it with graphql-js's own error.
+    }
+    for (const arg of field.args) {
+      const found = excessIn(schema, args[arg.name], arg.type, inputLimitOf(schema, arg), arg.name);
+      if (found) return { ...found, fieldName: field.name };
+    }
   }
   return null;
 }
@@ -112,14 +95,22 @@ function typeHoldsLimits(schema: GraphQLSchema, type: GraphQLInputType): boolean
   return known;
 }
 
+/** A field of the document with arguments of which one is limited, itself or inside its input objects. */
+interface LimitedSite {
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
 /**
- * Whether any argument the operation writes (with its fragments) is declared with a limit, itself or
- * inside its input objects: when none is, no value can exceed one, and the variables need not be
- * coerced and walked (the gateway's `_entities` fetches send a Roster's 808 representations, under
- * an argument without limits). Kept per parsed document, which Apollo reuses for the same text.
+ * The fields of the operation (with its fragments, in document order) that write an argument declared
+ * with a limit, itself or inside its input objects: when there are none, no value can exceed one, and
+ * the variables need not be coerced (the gateway's `_entities` fetches send a Roster's 808
+ * representations, under an argument without limits); when there are, only they are read on each
+ * request. Found once per parsed document, which Apollo reuses for the same text, not walked again
+ * with a TypeInfo on every request.
  */
-const limitedDocuments = new WeakMap<DocumentNode, WeakMap<OperationDefinitionNode, boolean>>();
-function writesLimitedArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+const limitedDocuments = new WeakMap<DocumentNode, WeakMap<OperationDefinitionNode, readonly LimitedSite[]>>();
+function limitedSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): readonly LimitedSite[] {
   let perOperation = limitedDocuments.get(document);
   if (!perOperation) {
     perOperation = new WeakMap();
@@ -128,21 +119,17 @@ function writesLimitedArguments(schema: GraphQLSchema, document: DocumentNode, o
   let known = perOperation.get(operation);
   if (known !== undefined) return known;
   const typeInfo = new TypeInfo(schema);
-  known = false;
+  const sites: LimitedSite[] = [];
   const visitor = visitWithTypeInfo(typeInfo, {
     Field(fieldNode) {
       const field = typeInfo.getFieldDef();
       if (!field?.args.length || !fieldNode.arguments?.length) return;
-      if (field.args.some((arg) => inputLimitOf(schema, arg) !== null || typeHoldsLimits(schema, arg.type))) {
-        known = true;
-        return BREAK;
-      }
+      if (field.args.some((arg) => inputLimitOf(schema, arg) !== null || typeHoldsLimits(schema, arg.type)))
+        sites.push({ field: field as GraphQLField<unknown, unknown>, node: fieldNode });
     },
   });
-  for (const node of [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)]) {
-    visit(node, visitor);
-    if (known) break;
-  }
+  for (const node of [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)]) visit(node, visitor);
+  known = sites;
   perOperation.set(operation, known);
   return known;
 }
@@ -159,10 +146,11 @@ export function inputLimitViolation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
 ): GraphQLError | null {
-  if (!writesLimitedArguments(schema, document, operation)) return null;
+  const sites = limitedSites(schema, document, operation);
+  if (sites.length === 0) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return null;
-  const excess = firstExcess(schema, document, operation, coerced.coerced);
+  const excess = firstExcess(schema, sites, coerced.coerced);
   if (!excess) return null;
   const { path, unit, limit, actual, fieldName } = excess;
   const [zhUnit, enUnit] = unit === 'chars' ? ['个字符', 'characters'] : ['项', 'items'];
