@@ -15,12 +15,17 @@ import postgres from 'postgres';
  * The hub's database is kept between runs (`hub_fedtax` on DATABASE_URL's server, or FEDTAX_DATABASE):
  * the first run loads the demo city into it; `--fresh` drops it first. `--split` sends the requests to a
  * second gateway in a process of its own (`gateway/src/index.ts` over the hub's subgraphs), so that the
- * hub's process does the subgraphs' work only (profile it: FEDTAX_HUB_NODE_ARGS="--cpu-prof").
+ * hub's process does the subgraphs' work only (profile it: FEDTAX_HUB_NODE_ARGS="--cpu-prof"; the gateway's process:
+ * FEDTAX_GATEWAY_NODE_ARGS).
+ * `--multi` runs the hub as `pnpm start:multi` does instead (each office, the catalog and the gateway a
+ * process of its own, as deployed): the CPU printed is then the sum over all of them.
  * Loopback only; stops by itself.
  */
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
 const split = args.includes('--split');
+const multi = args.includes('--multi');
+if (split && multi) throw new Error('--split and --multi: one or the other');
 const ROUNDS = Number(args.find((a) => /^\d+$/.test(a)) ?? 40);
 const IN_FLIGHT = 10;
 const CODE = '124101000192997865'; // 中州市人民医院, 808 persons
@@ -57,12 +62,14 @@ const env = {
   OPERATION_LOG_KEY: randomBytes(32).toString('hex'),
   // One token sends every request: a budget it cannot reach (the limiter still runs on each).
   RATE_LIMIT_AUTHENTICATED: '100000,0',
+  // --multi: every service on a free port, and no scheduled verification run during the measurement.
+  ...(multi ? { ORGANIZATION_PORT: '0', STAFFING_PORT: '0', HR_PORT: '0', FINANCE_PORT: '0', CATALOG_PORT: '0', VERIFICATION_SCHEDULE: 'off' } : {}),
 };
 
 console.log(`starting the hub on PostgreSQL (${dbName}${exists && !fresh ? ', kept from an earlier run' : ', loading the demo city'}) …`);
 const hub: ChildProcess = spawn(
   process.execPath,
-  ['--import', 'tsx', ...(process.env.FEDTAX_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'hub/src/start.ts'],
+  ['--import', 'tsx', ...(process.env.FEDTAX_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []), multi ? 'hub/src/startMulti.ts' : 'hub/src/start.ts'],
   {
     cwd: repo,
     env,
@@ -90,12 +97,13 @@ const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());
-    process.kill(-child.pid!, 'SIGTERM');
+    // The launcher of --multi stops its services in order itself; anything else with its whole group.
+    process.kill(multi && child === hub ? child.pid! : -child.pid!, 'SIGTERM');
   });
 let gateway: ChildProcess | undefined;
 if (split) {
   const subgraphUrls = [...output.matchAll(/ {2}(\w+) 子图已启动 \/ subgraph up at (\S+)/g)].map((m) => `${m[1]}=${m[2]}`).join(',');
-  gateway = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/index.ts'], {
+  gateway = spawn(process.execPath, ['--import', 'tsx', ...(process.env.FEDTAX_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'gateway/src/index.ts'], {
     cwd: repo,
     env: { ...env, SUBGRAPH_URLS: subgraphUrls },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -105,12 +113,16 @@ if (split) {
 }
 /** CPU time (user + system, ms) each of our processes has used so far, from /proc (Linux; elsewhere undefined). */
 const processCpu = () => {
-  const read = (child: ChildProcess | undefined) => {
-    if (!child?.pid) return undefined;
+  const ofPid = (pid: number): number => {
     // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name: utime and stime in clock ticks (100 per second).
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    if (!multi) return own;
+    // --multi: the launcher's children (the services) and theirs.
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.reduce((sum, child) => sum + ofPid(child), own);
   };
+  const read = (child: ChildProcess | undefined) => (child?.pid ? ofPid(child.pid) : undefined);
   try {
     return { hub: read(hub), gateway: read(gateway) };
   } catch {
@@ -185,7 +197,7 @@ try {
   check('sql', sqlTexts);
   const bytes = Buffer.byteLength(expected);
   console.log(
-    `808-person Roster${split ? ' (gateway in its own process)' : ''}, ${ROUNDS} requests each, one at a time (answers identical, ${bytes} bytes of data as compact JSON):`,
+    `808-person Roster${split ? ' (gateway in its own process)' : multi ? ' (every service in its own process)' : ''}, ${ROUNDS} requests each, one at a time (answers identical, ${bytes} bytes of data as compact JSON):`,
   );
   console.log(`  gateway: ${fmt(hubMs)}`);
   console.log(`  one SQL statement: ${fmt(sqlMs)}`);
@@ -196,7 +208,7 @@ try {
     console.log(
       split
         ? `  CPU per request: the subgraphs' process ${perRequest('hub')} ms, the gateway's process ${perRequest('gateway')} ms`
-        : `  CPU per request: the hub's process (gateway and subgraphs) ${perRequest('hub')} ms`,
+        : `  CPU per request: the hub's ${multi ? 'processes' : 'process'} (gateway and subgraphs) ${perRequest('hub')} ms`,
     );
   }
 
