@@ -206,6 +206,22 @@ describe('the hub through the gateway', () => {
     expect(seen).toEqual(wanted);
   });
 
+  it("answers fields aliased as Object.prototype's names as fields of their own", async () => {
+    const code = city.planted.smallInstitution.creditCode;
+    const expected = expectedRoster(code);
+    const answer = await ask(
+      `query($code: ID!) { institution(creditCode: $code) { valueOf: name constructor: creditCode toString: fundingForm hasOwnProperty: budgetUnit { fundingForm } } }`,
+      { code },
+    );
+    expect(answer.errors).toBeUndefined();
+    const institution = answer.data.institution as Record<string, unknown>;
+    expect(Object.keys(institution)).toEqual(['valueOf', 'constructor', 'toString', 'hasOwnProperty']);
+    expect(institution.valueOf).toBe(expected.name);
+    expect(institution.constructor).toBe(code);
+    expect(institution.toString).toBe(expected.fundingForm);
+    expect(institution.hasOwnProperty).toEqual({ fundingForm: expected.budgetUnit!.fundingForm });
+  });
+
   it('pages persons', async () => {
     const answer = await hub.query(`{ persons(first: 2) { totalCount nodes { idNumber } } }`, {}, organization);
     const ids = city.hr.persons.map((p) => p.idNumber).sort();
