@@ -20,14 +20,19 @@ import { createTokenService } from '../../gateway/src/identity/tokens.ts';
  * BENCH_DATABASE_URL: the PostgreSQL server (a fresh database is created there and dropped after);
  * BENCH_SECONDS (5), BENCH_ROUNDS (2), BENCH_ONLY (comma list of variant names) shorten or narrow it;
  * BENCH_CASES (comma list of persons/connections, such as 5/10,808/50) runs only those;
- * BENCH_PROFILE=<folder> writes a CPU profile of each gateway process and of the subgraphs' there (node --cpu-prof).
+ * BENCH_PROFILE=<folder> writes a CPU profile of each gateway process and of the subgraphs' there (node --cpu-prof);
+ * BENCH_GATEWAY_NODE_ARGS adds Node flags to every gateway process (`--perf-basic-prof` for Linux perf).
  * Loopback only; bounded; stops by itself.
  */
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WARMUP_SECONDS = 1;
-const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const PROFILE = [
+  ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+  // Node flags of every gateway process (`--perf-basic-prof` for Linux perf, say).
+  ...(process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+];
 const ROSTER = `query Roster($code: ID!) { institution(creditCode: $code) { name fundingForm quotas { category approved occupied vacant } leadershipPostsFilled budgetUnit { fundingForm budgetedHeadcount } workforce(first: 1000) { totalCount nodes { type person { name gender birthDate ledgerEntry { staffingCardNumber } cadre { post } payroll { onPayroll lastPaidMonth } } } } } }`;
 
 interface Variant {
