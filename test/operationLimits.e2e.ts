@@ -123,6 +123,9 @@ describe('operation limits', () => {
     // 9 × 1001 + 991 = 10,000: at the limit; one more institution is over it.
     await allowed(pages([...nineFull, 990]));
     expect(await refused(pages([...nineFull, 991]))).toEqual(['OPERATION_TOO_COSTLY']);
+    // Sent again (its cost, sized by no variable, is kept per document): the same answers.
+    await allowed(pages([...nineFull, 990]));
+    expect(await refused(pages([...nineFull, 991]))).toEqual(['OPERATION_TOO_COSTLY']);
     // Nested pages multiply: 1000 institutions × their first 1000 workers.
     const nested = 'query Nested($n: Int, $m: Int) { institutions(first: $n) { nodes { name workforce(first: $m) { nodes { person { name } } } } } }';
     const organization = await hub.as({ office: 'organization', role: 'OPERATOR' });

@@ -50,9 +50,10 @@ export function estimateCost(
   variables: Readonly<Record<string, unknown>>,
   assumedListSize: number,
   stopAbove: number,
-): number {
+): { cost: number; readsVariables: boolean } {
   const memo = new Map<string, number>();
   const cap = (n: number) => Math.min(n, stopAbove + 1);
+  let readsVariables = false;
 
   const sizeOf = (field: GraphQLField<unknown, unknown>, given: readonly { name: { value: string }; value: ValueNode }[] | undefined): number | null => {
     const definition = field.args.find((a) => a.name === SLICING_ARGUMENT);
@@ -60,7 +61,10 @@ export function estimateCost(
     const value = given?.find((a) => a.name.value === SLICING_ARGUMENT)?.value;
     let n: unknown = definition.defaultValue;
     if (value?.kind === Kind.INT) n = Number(value.value);
-    else if (value?.kind === Kind.VARIABLE) n = variables[value.name.value] ?? definition.defaultValue;
+    else if (value?.kind === Kind.VARIABLE) {
+      readsVariables = true;
+      n = variables[value.name.value] ?? definition.defaultValue;
+    }
     // An unusable size is the subgraph's to refuse; the estimate takes the largest page it would serve.
     return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? Math.min(n, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
   };
@@ -108,7 +112,7 @@ export function estimateCost(
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  return root ? visit(operation.selectionSet, root, null) : 0;
+  return { cost: root ? visit(operation.selectionSet, root, null) : 0, readsVariables };
 }
 
 /** The subgraph fetches a query plan makes (each fetch node once: entity fetches are batched per node). */
@@ -150,14 +154,22 @@ const costRefusal = (cost: number, limit: number) =>
  * its variables are known, before the gateway plans or calls anything.
  */
 export function operationCostPlugin<TContext extends BaseContext>(limits: CostLimits): ApolloServerPlugin<TContext> {
+  // The cost of an operation no variable sizes (`first: 1000` written out, or no list argument at all) is
+  // the same on every request: kept per parsed operation, which Apollo reuses for the same text.
+  const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-          const cost = estimateCost(schema, operation, fragments, request.variables ?? {}, limits.assumedListSize, limits.cost);
+          let cost = fixedCosts.get(operation);
+          if (cost === undefined) {
+            const fragments = new Map<string, FragmentDefinitionNode>();
+            for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+            const estimate = estimateCost(schema, operation, fragments, request.variables ?? {}, limits.assumedListSize, limits.cost);
+            cost = estimate.cost;
+            if (!estimate.readsVariables) fixedCosts.set(operation, cost);
+          }
           if (cost > limits.cost) throw costRefusal(cost, limits.cost);
         },
       };
