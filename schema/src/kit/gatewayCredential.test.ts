@@ -135,6 +135,9 @@ describe('signSubgraphRequest and verifySubgraphRequest', () => {
     expect(await outcome(received(headers, PAY))).toEqual(refused('DIGEST_MISMATCH'));
     expect(await outcome(received({ ...headers, 'content-digest': contentDigest(PAY) }, PAY))).toEqual(refused('CREDENTIAL_INVALID'));
     expect(await outcome(received(headers, BODY, '/other'))).toEqual(refused('CREDENTIAL_INVALID'));
+    // A target that a URL resolved against a base would read as another host with the signed path.
+    expect(await outcome(received(headers, BODY, '//other/graphql'))).toEqual(refused('CREDENTIAL_INVALID'));
+    expect(await outcome(received(headers, BODY, '/graphql?debug=1'))).toEqual({ viewer: null });
     expect(await outcome(received(headers, BODY, '/graphql', 'PUT'))).toEqual(refused('CREDENTIAL_INVALID'));
     expect(await outcome(received({ ...headers, [VIEWER_HEADER]: encodeViewer(leader) }))).toEqual(refused('CREDENTIAL_INVALID'));
     expect(await outcome(received({ ...headers, 'content-type': 'text/plain' }))).toEqual(refused('CREDENTIAL_INVALID'));

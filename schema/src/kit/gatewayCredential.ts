@@ -148,12 +148,16 @@ function signatureBase(components: readonly string[], method: string, path: stri
   return `${base}"@signature-params": ${signatureParams}`;
 }
 
-/** `@path` of a URL or of a received request target: its path as WHATWG URL normalises it, `/` when empty. */
+/**
+ * `@path` of a URL or of a received request target (`/graphql?…`): its path as WHATWG URL normalises it,
+ * `/` when empty. A target is appended to an origin, not resolved against one, as the library does: a
+ * target `//other/graphql` keeps its path `//other/graphql` instead of naming a host.
+ */
 const paths = new Map<string, string>();
 function pathOf(url: string): string {
   let path = paths.get(url);
   if (path === undefined) {
-    path = new URL(url, 'http://subgraph').pathname || '/';
+    path = new URL(url.startsWith('/') ? `http://subgraph${url}` : url).pathname || '/';
     // The gateway reaches a handful of URLs; a subgraph is sent whatever a caller writes, so keep only a few.
     if (paths.size < 256) paths.set(url, path);
   }
