@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { cpuMs, nodeArgs, treeCpuMs } from './processStats.ts';
 
 /**
  * `pnpm bench:fedtax [rounds]`: the federation tax. The 808-person Roster of 中州市人民医院 through the
@@ -69,7 +70,7 @@ const env = {
 console.log(`starting the hub on PostgreSQL (${dbName}${exists && !fresh ? ', kept from an earlier run' : ', loading the demo city'}) …`);
 const hub: ChildProcess = spawn(
   process.execPath,
-  ['--import', 'tsx', ...(process.env.FEDTAX_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []), multi ? 'hub/src/startMulti.ts' : 'hub/src/start.ts'],
+  ['--import', 'tsx', ...nodeArgs('FEDTAX_HUB_NODE_ARGS'), multi ? 'hub/src/startMulti.ts' : 'hub/src/start.ts'],
   {
     cwd: repo,
     env,
@@ -103,7 +104,7 @@ const stop = (child: ChildProcess) =>
 let gateway: ChildProcess | undefined;
 if (split) {
   const subgraphUrls = [...output.matchAll(/ {2}(\w+) 子图已启动 \/ subgraph up at (\S+)/g)].map((m) => `${m[1]}=${m[2]}`).join(',');
-  gateway = spawn(process.execPath, ['--import', 'tsx', ...(process.env.FEDTAX_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'gateway/src/index.ts'], {
+  gateway = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs('FEDTAX_GATEWAY_NODE_ARGS'), 'gateway/src/index.ts'], {
     cwd: repo,
     env: { ...env, SUBGRAPH_URLS: subgraphUrls },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -111,18 +112,9 @@ if (split) {
   });
   gatewayUrl = (await printed(gateway, /网关 \/ gateway: (\S+)/))[1]!;
 }
-/** CPU time (user + system, ms) each of our processes has used so far, from /proc (Linux; elsewhere undefined). */
+/** CPU time (user + system, ms) each of our processes has used so far, from /proc (Linux; elsewhere undefined); with --multi, the launcher's and its services'. */
 const processCpu = () => {
-  const ofPid = (pid: number): number => {
-    // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name: utime and stime in clock ticks (100 per second).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-    if (!multi) return own;
-    // --multi: the launcher's children (the services) and theirs.
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    return children.reduce((sum, child) => sum + ofPid(child), own);
-  };
-  const read = (child: ChildProcess | undefined) => (child?.pid ? ofPid(child.pid) : undefined);
+  const read = (child: ChildProcess | undefined) => (child?.pid ? (multi ? treeCpuMs : cpuMs)(child.pid) : undefined);
   try {
     return { hub: read(hub), gateway: read(gateway) };
   } catch {

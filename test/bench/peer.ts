@@ -8,6 +8,7 @@ import { SUPERGRAPH_PATH } from '@hub/schema/contracts';
 import postgres from 'postgres';
 import { Pool } from 'undici';
 import { createTokenService } from '../../gateway/src/identity/tokens.ts';
+import { cpuMs, nodeArgs, peakMb } from './processStats.ts';
 
 /**
  * `pnpm bench:peer` (README, "How fast the gateway is, beside Hive Gateway"): this hub's gateway and
@@ -31,7 +32,7 @@ const WARMUP_SECONDS = 1;
 const PROFILE = [
   ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
   // Node flags of every gateway process (`--perf-basic-prof` for Linux perf, say).
-  ...(process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ...nodeArgs('BENCH_GATEWAY_NODE_ARGS'),
 ];
 const ROSTER = `query Roster($code: ID!) { institution(creditCode: $code) { name fundingForm quotas { category approved occupied vacant } leadershipPostsFilled budgetUnit { fundingForm budgetedHeadcount } workforce(first: 1000) { totalCount nodes { type person { name gender birthDate ledgerEntry { staffingCardNumber } cadre { post } payroll { onPayroll lastPaidMonth } } } } } }`;
 
@@ -76,19 +77,6 @@ function launch<T>(file: string, env: Record<string, string>, flags: string[] = 
     lines.once('line', (line) => resolve({ child, ready: JSON.parse(line) as T }));
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before it was ready`)));
   });
-}
-
-const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
-/** CPU time the process has used so far, in ms (utime + stime of /proc/<pid>/stat). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
-}
-/** The process's resident-memory high-water mark, in MB. */
-function peakMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match?.[1] ?? 0) / 1024;
 }
 
 interface RoundResult {

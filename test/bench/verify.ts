@@ -6,6 +6,7 @@ import { addMonths, beijingDay, beijingMonth, endOfBeijingMonth, previousMonth }
 import { createFreshDatabase } from '@hub/schema/testing';
 import postgres from 'postgres';
 import { sqlFindingKey, sqlFindings } from './verify/findingsSql.ts';
+import { nodeArgs } from './processStats.ts';
 
 /**
  * `pnpm bench:verify`: the verification run (机构编制核查) at scale, against plain SQL. Generates the
@@ -57,7 +58,7 @@ function runThroughHub(url: string): Promise<HubRun> {
   const child = spawn(
     process.execPath,
     [
-      ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+      ...nodeArgs('BENCH_NODE_ARGS'),
       '--expose-gc',
       '--import',
       'tsx',

@@ -116,7 +116,7 @@ function limitedSites(schema: GraphQLSchema, document: DocumentNode, operation: 
     perOperation = new WeakMap();
     limitedDocuments.set(document, perOperation);
   }
-  let known = perOperation.get(operation);
+  const known = perOperation.get(operation);
   if (known !== undefined) return known;
   const typeInfo = new TypeInfo(schema);
   const sites: LimitedSite[] = [];
@@ -129,9 +129,8 @@ function limitedSites(schema: GraphQLSchema, document: DocumentNode, operation: 
     },
   });
   for (const node of [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)]) visit(node, visitor);
-  known = sites;
-  perOperation.set(operation, known);
-  return known;
+  perOperation.set(operation, sites);
+  return sites;
 }
 
 /**
