@@ -18,12 +18,14 @@ export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = ISO_DATE.exec(value);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
+  return isDayOf(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
-const daysIn = (year: number, month: number) => (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
+/** The number of days in `month` (1–12) of `year`. */
+export const daysInMonth = (year: number, month: number): number => (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
+
+/** Whether `day` of `month` of `year` exists (isCalendarDate over numbers already read). */
+export const isDayOf = (year: number, month: number, day: number): boolean => month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
@@ -34,7 +36,7 @@ export function addMonths(day: string, months: number): string {
   const [year, month, date] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
   const index = year * 12 + (month - 1) + months;
   const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
-  return `${pad(y, 4)}-${pad(m)}-${pad(Math.min(date, daysIn(y, m)))}`;
+  return `${pad(y, 4)}-${pad(m)}-${pad(Math.min(date, daysInMonth(y, m)))}`;
 }
 
 /** Whole calendar months from `from` to `to` (0 when `to` is not a full month later; negative never). */

@@ -1,4 +1,4 @@
-import { isLeapYear } from './calendarDate.ts';
+import { daysInMonth } from './calendarDate.ts';
 import { beijingDay, endOfBeijingDay } from './beijingDay.ts';
 
 /**
@@ -35,7 +35,7 @@ export function previousMonth(month: string): string {
 /** The last day of `month`, `YYYY-MM-DD`. */
 export function lastDayOfMonth(month: string): string {
   const [y, m] = parts(month);
-  const days = [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  const days = daysInMonth(y, m);
   return `${month}-${String(days).padStart(2, '0')}`;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isCalendarDate } from './calendarDate.ts';
 import { idNumberCheckChar, parseIdNumber, requireIdNumber } from './idNumber.ts';
 
 const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
@@ -55,6 +56,36 @@ describe('parseIdNumber (GB 11643-1999)', () => {
       'BIRTH_DATE',
       'FUTURE_BIRTH_DATE',
     ]);
+  });
+
+  it('reads every number as the plain statement of the rule does (pattern after trim and upper case, calendar date, not after today, check character)', () => {
+    const reference = (raw: string, today: string) => {
+      const value = raw.trim().toUpperCase();
+      if (!/^\d{17}[\dX]$/.test(value)) return 'FORMAT';
+      const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+      if (!isCalendarDate(birthDate)) return 'BIRTH_DATE';
+      if (birthDate > today) return 'FUTURE_BIRTH_DATE';
+      if (idNumberCheckChar(value) !== value[17]) return 'CHECK_CHARACTER';
+      return { idNumber: value, birthDate, gender: Number(value[16]) % 2 === 1 ? 'MALE' : 'FEMALE', regionCode: value.slice(0, 6) };
+    };
+    const valid = [withCheck('41010219850317001'), '11010519491231002X', withCheck('41010220000229002'), withCheck('41010220261126002')];
+    // Every position of each valid number replaced by each of these, and the numbers cut, padded and cased.
+    const replacements = ['0', '1', '9', 'x', 'X', ' ', '\u3000', '２', 'a', '/', ':', 'ß', '\t'];
+    const inputs = valid.flatMap((n) => [
+      n,
+      n.toLowerCase(),
+      ` ${n} `,
+      `\u3000${n}`,
+      `${n}\n`,
+      n.slice(1),
+      `${n}0`,
+      `${n.slice(0, 17)} `,
+      ...replacements.flatMap((c) => Array.from({ length: 18 }, (_, i) => n.slice(0, i) + c + n.slice(i + 1))),
+    ]);
+    const today = '2026-11-26';
+    const disagreeing = inputs.filter((raw) => JSON.stringify(parseIdNumber(raw, today)) !== JSON.stringify(reference(raw, today)));
+    expect(inputs.length).toBeGreaterThan(900);
+    expect(disagreeing).toEqual([]);
   });
 
   it('throws INVALID_ID_NUMBER with a bilingual message naming the field', () => {
