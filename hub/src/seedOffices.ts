@@ -38,6 +38,7 @@ export async function seedOffices(
       }
       progress(`载入演示数据 / loading demo data into ${name} …`);
       await office.seed(database.db, generated[name]);
+      await database.analyze();
       report.loaded.push(name);
     } finally {
       await database.close();

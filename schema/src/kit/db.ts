@@ -36,8 +36,18 @@ export interface Database<TSchema extends Record<string, unknown>> {
   migrate(): Promise<void>;
   /** One round trip (`select 1`), not counted in `statements`: a readiness probe asks whether the database answers. */
   ping(): Promise<void>;
+  /**
+   * Fresh planner statistics for the office's own tables (ANALYZE), not counted in `statements`: run
+   * after a bulk load (the demo city), since PGlite has no autovacuum and a server's may be off or not
+   * yet round. Without statistics a prepared statement's plan guesses: HR's 808-row workforce page
+   * scanned both its tables under the generic plan (14.8 ms against 5.2 ms with an index).
+   */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** `analyze a.b, a.c, …` over the tables of one schema, their names quoted by the server, or null when it has none. */
+const ANALYZE_TABLES = `select string_agg(quote_ident(schemaname) || '.' || quote_ident(tablename), ', ' order by tablename) as names from pg_tables where schemaname = $1`;
 
 /** Opens an office's database on either driver and counts every statement sent through drizzle. */
 export async function openDatabase<TSchema extends Record<string, unknown>>(options: DatabaseOptions<TSchema>): Promise<Database<TSchema>> {
@@ -86,6 +96,10 @@ async function openUnqueued<TSchema extends Record<string, unknown>>(options: Da
         }
       },
       ping: async () => void (await client`select 1`),
+      async analyze() {
+        const [row] = await client.unsafe<{ names: string | null }[]>(ANALYZE_TABLES, [options.schemaName]);
+        if (row?.names) await client.unsafe(`analyze ${row.names}`);
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -100,6 +114,10 @@ async function openUnqueued<TSchema extends Record<string, unknown>>(options: Da
     statements,
     migrate: () => migratePglite(db, migrationConfig),
     ping: async () => void (await pglite.query('select 1')),
+    async analyze() {
+      const { rows } = await pglite.query<{ names: string | null }>(ANALYZE_TABLES, [options.schemaName]);
+      if (rows[0]?.names) await pglite.exec(`analyze ${rows[0].names}`);
+    },
     close: () => pglite.close(),
   };
 }

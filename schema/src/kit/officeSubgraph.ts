@@ -72,7 +72,10 @@ export async function startSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, option
   const database = await office.openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, maxConnections: options.maxConnections });
   try {
     await database.migrate();
-    if (options.seedData && (await office.isEmpty(database.db))) await office.seed(database.db, options.seedData());
+    if (options.seedData && (await office.isEmpty(database.db))) {
+      await office.seed(database.db, options.seedData());
+      await database.analyze();
+    }
     await office.onStart?.(database.db);
     const now = options.now ?? (() => new Date());
     const server = office.createServer();
