@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * GraphQL's: fields in the operation's order under their aliases, a null where a subgraph answered
  * an invalid value, a null for a non-null field bubbling up to the nearest nullable parent with one
  * error at the field itself, @skip/@include, type conditions and __typename. Each expected answer
- * below is what @apollo/gateway 2.14.4 answered before the patch's shaping changes.
+ * below is what the gateway answered before the patch's second round (which rewrote the shaping loop).
  */
 const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
 const { buildSchema, operationFromDocument } = fromGateway('@apollo/federation-internals');
