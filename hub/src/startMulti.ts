@@ -29,7 +29,10 @@ let stopping = false;
 
 /** Starts `script` as a child with `env`; resolves with the URL it prints once it serves. */
 function launch(name: string, script: string, env: NodeJS.ProcessEnv, up: RegExp): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The launcher's own Node flags (package.json's start:multi: the young generation's size, --import tsx) for every
+  // service, but not a debugger's port, which only one process can hold.
+  const flags = process.execArgv.filter((flag) => !flag.startsWith('--inspect'));
+  const child = spawn(process.execPath, [...flags, script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   children.push({ name, process: child, exited });
   return new Promise((resolve, reject) => {

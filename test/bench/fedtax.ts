@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { cpuMs, nodeArgs, treeCpuMs } from './processStats.ts';
+import { cpuMs, hubNodeFlags, nodeArgs, treeCpuMs } from './processStats.ts';
 
 /**
  * `pnpm bench:fedtax [rounds]`: the federation tax. The 808-person Roster of 中州市人民医院 through the
@@ -70,7 +70,7 @@ const env = {
 console.log(`starting the hub on PostgreSQL (${dbName}${exists && !fresh ? ', kept from an earlier run' : ', loading the demo city'}) …`);
 const hub: ChildProcess = spawn(
   process.execPath,
-  ['--import', 'tsx', ...nodeArgs('FEDTAX_HUB_NODE_ARGS'), multi ? 'hub/src/startMulti.ts' : 'hub/src/start.ts'],
+  [...hubNodeFlags(), '--import', 'tsx', ...nodeArgs('FEDTAX_HUB_NODE_ARGS'), multi ? 'hub/src/startMulti.ts' : 'hub/src/start.ts'],
   {
     cwd: repo,
     env,
@@ -104,7 +104,7 @@ const stop = (child: ChildProcess) =>
 let gateway: ChildProcess | undefined;
 if (split) {
   const subgraphUrls = [...output.matchAll(/ {2}(\w+) 子图已启动 \/ subgraph up at (\S+)/g)].map((m) => `${m[1]}=${m[2]}`).join(',');
-  gateway = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs('FEDTAX_GATEWAY_NODE_ARGS'), 'gateway/src/index.ts'], {
+  gateway = spawn(process.execPath, [...hubNodeFlags(), '--import', 'tsx', ...nodeArgs('FEDTAX_GATEWAY_NODE_ARGS'), 'gateway/src/index.ts'], {
     cwd: repo,
     env: { ...env, SUBGRAPH_URLS: subgraphUrls },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -8,7 +8,7 @@ import { SUPERGRAPH_PATH } from '@hub/schema/contracts';
 import postgres from 'postgres';
 import { Pool } from 'undici';
 import { createTokenService } from '../../gateway/src/identity/tokens.ts';
-import { cpuMs, nodeArgs, peakMb } from './processStats.ts';
+import { cpuMs, hubNodeFlags, nodeArgs, peakMb } from './processStats.ts';
 
 /**
  * `pnpm bench:peer` (README, "How fast the gateway is, beside Hive Gateway"): this hub's gateway and
@@ -140,10 +140,14 @@ try {
   const secret = randomBytes(32).toString('hex');
   const jwtSecret = randomBytes(32).toString('hex');
   console.log(`subgraphs: starting on ${database} and loading the demo city …`);
-  const subgraphs = await launch<{ urls: Record<string, string>; small: string; large: string }>('test/bench/peer/subgraphs.ts', {
-    DATABASE_URL: databaseUrl,
-    SUBGRAPH_SECRET: secret,
-  });
+  const subgraphs = await launch<{ urls: Record<string, string>; small: string; large: string }>(
+    'test/bench/peer/subgraphs.ts',
+    {
+      DATABASE_URL: databaseUrl,
+      SUBGRAPH_SECRET: secret,
+    },
+    hubNodeFlags(),
+  );
   const { urls } = subgraphs.ready;
   // Both gateways read the subgraphs' URLs from the supergraph file: one with the bench's ports.
   let sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -159,7 +163,7 @@ try {
       : await launch<{ url: string }>(
           'test/bench/peer/ourGateway.ts',
           { ...common, DATABASE_URL: databaseUrl, OPERATION_LOG_KEY: secret, BENCH_GATEWAY: JSON.stringify(variant.ours) },
-          PROFILE,
+          [...hubNodeFlags(), ...PROFILE],
         );
     gateways.push({ variant, url: started.ready.url, pid: started.child.pid! });
     console.log(`${variant.name}: ${started.ready.url} (pid ${started.child.pid})`);

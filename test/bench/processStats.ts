@@ -28,3 +28,14 @@ export function peakMb(pid: number): number {
 
 /** The Node flags in an environment variable (space separated), such as `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
 export const nodeArgs = (name: string): string[] => process.env[name]?.split(/\s+/).filter(Boolean) ?? [];
+
+/**
+ * The Node flags `pnpm start` runs the hub with (package.json's start script, between `node` and
+ * `--import tsx`, such as the young generation's size), so that a benchmark runs our processes as the
+ * hub ships them.
+ */
+export function hubNodeFlags(): string[] {
+  const script: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts.start;
+  const words = script.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('--import'));
+}
