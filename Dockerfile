@@ -6,7 +6,7 @@
 # server and closes its database. Sources run through tsx (no build step), as in development.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=true HOST=0.0.0.0 DATA_DIR=/var/lib/hub
-# A young generation of 64 MB semi-spaces, as package.json's start scripts run the hub (README, "Choices").
+# A young generation of 64 MB semi-spaces, as package.json's start scripts run the hub (README, "A fourth round: the young generation").
 ENV NODE_OPTIONS=--max-semi-space-size=64
 RUN npm install -g pnpm@12.4.2
 WORKDIR /app
