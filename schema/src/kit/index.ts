@@ -47,3 +47,4 @@ export * from './stopOnSignals.ts';
 export * from './runSubgraph.ts';
 export * from './stats/index.ts';
 export * from './bulkPage.ts';
+export * from './selectedColumns.ts';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { manyByKey, oneByKey, pagedLoader } from '@hub/schema';
+import { columnLoader, manyByKey, oneByKey, pagedLoader } from '@hub/schema';
 import * as q from './db/queries.ts';
 import { receivedNoticesByIdNumbers } from './db/stopPayQueries.ts';
 
@@ -10,7 +10,10 @@ export function createLoaders(db: q.FinanceDb) {
       oneByKey(codes, await q.budgetUnitsByInstitutions(db, codes), (r) => r.institutionCreditCode),
     ),
     budgetUnitByCode: new DataLoader(async (codes: readonly string[]) => oneByKey(codes, await q.budgetUnitsByCodes(db, codes), (r) => r.code)),
-    payrollByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.payrollRecordsByIdNumbers(db, ids), (r) => r.idNumber)),
+    payrollByIdNumber: columnLoader(
+      (columns, ids) => q.payrollRecordsByIdNumbers(db, columns, ids),
+      (r) => r.idNumber,
+    ),
     payrollCountByInstitution: new DataLoader(async (codes: readonly string[]) =>
       oneByKey(codes, await q.payrollCountsByInstitutions(db, codes), (r) => r.institutionCreditCode).map((r) => r?.total ?? 0),
     ),

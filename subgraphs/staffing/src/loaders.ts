@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { manyByKey, oneByKey, pagedLoader } from '@hub/schema';
+import { columnLoader, manyByKey, oneByKey, pagedLoader } from '@hub/schema';
 import * as h from './db/hiringQueries.ts';
 import * as q from './db/queries.ts';
 import { createRemovalLoaders } from './removalLoaders.ts';
@@ -24,7 +24,10 @@ export function createLoaders(db: q.StaffingDb) {
       (codes, page) => q.ledgerPagesByInstitutions(db, codes, page.limit, page.offset),
       (r) => r.institutionCreditCode,
     ),
-    ledgerEntryByIdNumber: new DataLoader(async (ids: readonly string[]) => oneByKey(ids, await q.ledgerEntriesByIdNumbers(db, ids), (r) => r.idNumber)),
+    ledgerEntryByIdNumber: columnLoader(
+      (columns, ids) => q.ledgerEntriesByIdNumbers(db, columns, ids),
+      (r) => r.idNumber,
+    ),
     staffingCardsByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.staffingCardsByIdNumbers(db, ids), (r) => r.idNumber)),
     removalsByIdNumber: new DataLoader(async (ids: readonly string[]) => manyByKey(ids, await q.removalsByIdNumbers(db, ids), (r) => r.idNumber)),
     staffingCardByNumber: new DataLoader(async (numbers: readonly string[]) => oneByKey(numbers, await h.staffingCardsByNumbers(db, numbers), (r) => r.number)),

@@ -94,6 +94,31 @@ describe('staffing subgraph', () => {
     });
   });
 
+  it('answers a narrow ledger selection as a wide one does, the unit scope still checked on the narrow rows', async () => {
+    const entities = (selection: string, viewer?: Viewer) =>
+      run(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ledgerEntry { ${selection} } } } }`,
+        { r: [A, B].map((idNumber) => ({ __typename: 'Person', idNumber })) },
+        viewer,
+      );
+    const wide = await entities(
+      'name gender birthDate ethnicity nativePlace politicalStatus post workStartDate unitJoinDate quotaCategory staffingCardNumber institution { creditCode } person { idNumber }',
+    );
+    expect(wide.errors).toBeUndefined();
+    const wideEntries = (wide.data as { _entities: { ledgerEntry: Record<string, unknown> }[] })._entities.map((e) => e.ledgerEntry);
+    for (const selection of ['staffingCardNumber', 'gender birthDate', 'post institution { creditCode }', 'name ... on LedgerEntry { unitJoinDate }']) {
+      const narrow = await entities(selection);
+      const fields = Object.keys((narrow.data as { _entities: { ledgerEntry: Record<string, unknown> }[] })._entities[0]!.ledgerEntry);
+      expect(narrow.data).toEqual({ _entities: wideEntries.map((e) => ({ ledgerEntry: Object.fromEntries(fields.map((f) => [f, e[f]])) })) });
+    }
+    // The unit a unit operator may see is read even when nothing selected names it.
+    const clerk = (unit: string): Viewer => ({ office: 'staffing', role: 'UNIT_OPERATOR', sub: 'clerk', unit });
+    expect((await entities('staffingCardNumber', clerk(SCHOOL))).data).toEqual({
+      _entities: [{ ledgerEntry: { staffingCardNumber: 'SY0' } }, { ledgerEntry: { staffingCardNumber: 'SY1' } }],
+    });
+    expect((await entities('staffingCardNumber', clerk(BUREAU))).data).toEqual({ _entities: [{ ledgerEntry: null }, { ledgerEntry: null }] });
+  });
+
   it('pages the ledger with cursors', async () => {
     const q = `query($c: ID!, $after: String) { institution(creditCode: $c) { ledger(first: 1, after: $after) { totalCount nodes { name } pageInfo { hasNextPage endCursor } } } }`;
     const first = await run(q, { c: SCHOOL });

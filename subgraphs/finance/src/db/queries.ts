@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { anyOf, windowedPage, type Db, anyOfKeys, preparedByKeys } from '@hub/schema';
+import { anyOf, windowedPage, type Db, preparedByKeysOf } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { budgetUnits, payrollRecords } from './schema.ts';
 
@@ -12,10 +12,11 @@ export const budgetUnitsByInstitutions = (db: FinanceDb, codes: readonly string[
 
 export const budgetUnitsByCodes = (db: FinanceDb, codes: readonly string[]) => db.select().from(budgetUnits).where(anyOf(budgetUnits.code, codes));
 
-/** Prepared once per database (the kit's preparedByKeys): a Roster's `_entities` asks it for 808 persons at once. */
-export const payrollRecordsByIdNumbers = preparedByKeys('finance_payroll_records_by_id_numbers', (db: FinanceDb) =>
-  db.select().from(payrollRecords).where(anyOfKeys(payrollRecords.idNumber)),
-);
+/**
+ * Prepared once per database and column set (the kit's preparedByKeysOf): a Roster's `_entities` asks it
+ * for 808 persons at once, reading the columns its selection needs (PayrollRecord.ts, payrollRecordColumns).
+ */
+export const payrollRecordsByIdNumbers = preparedByKeysOf('finance_payroll_records_by_id_numbers', payrollRecords, payrollRecords.idNumber);
 
 export const payrollCountsByInstitutions = (db: FinanceDb, codes: readonly string[]) =>
   db

@@ -1,10 +1,11 @@
 import { idNumberReference, inUnitScope } from '@hub/schema';
 import type { PersonResolvers } from '../generated/resolvers.ts';
+import { payrollRecordColumns } from './PayrollRecord.ts';
 
 export const Person: PersonResolvers = {
   __resolveReference: (ref) => idNumberReference(ref),
-  payroll: async (p, _, ctx) => {
-    const record = await ctx.loaders.payrollByIdNumber.load(p.idNumber);
+  payroll: async (p, _, ctx, info) => {
+    const record = await ctx.loaders.payrollByIdNumber.load(p.idNumber, payrollRecordColumns(info));
     return record && inUnitScope(ctx.viewer, record.institutionCreditCode) ? record : null;
   },
   stopPayNotices: async (p, _, ctx) =>

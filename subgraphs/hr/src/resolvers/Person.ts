@@ -1,17 +1,11 @@
-import { forbiddenUnit, inUnitScope, type ParsedIdNumber, parseIdNumber, requireIdNumber, unitScope } from '@hub/schema';
+import { forbiddenUnit, inUnitScope, type ParsedIdNumber, parseStoredIdNumber, requireIdNumber, unitScope } from '@hub/schema';
 import type { PersonRow } from '../db/queries.ts';
 import type { PersonResolvers } from '../generated/resolvers.ts';
 
-/** Gender and birth date read off a row's ID number once, for both fields (a Roster asks both of every person). */
-const parsedOf = new WeakMap<PersonRow, ParsedIdNumber | null>();
-function derived(row: PersonRow) {
-  let parsed = parsedOf.get(row);
-  if (parsed === undefined) {
-    const result = parseIdNumber(row.idNumber);
-    parsed = typeof result === 'string' ? null : result;
-    parsedOf.set(row, parsed);
-  }
-  return parsed;
+/** Gender and birth date read off a row's ID number, parsed once for both fields (a Roster asks both of every person). */
+function derived(row: PersonRow): ParsedIdNumber | null {
+  const parsed = parseStoredIdNumber(row.idNumber);
+  return typeof parsed === 'string' ? null : parsed;
 }
 
 export const Person: PersonResolvers = {

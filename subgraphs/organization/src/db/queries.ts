@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import { anyOf, anyOfKeys, preparedByKeys } from '@hub/schema';
+import { anyOf, preparedByKeysOf } from '@hub/schema';
 import type { Db } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { cadres } from './schema.ts';
@@ -7,10 +7,11 @@ import { cadres } from './schema.ts';
 export type OrganizationDb = Db<typeof tables>;
 export type CadreRow = typeof cadres.$inferSelect;
 
-/** Prepared once per database (the kit's preparedByKeys): a Roster's `_entities` asks it for 808 persons at once. */
-export const cadresByIdNumbers = preparedByKeys('organization_cadres_by_id_numbers', (db: OrganizationDb) =>
-  db.select().from(cadres).where(anyOfKeys(cadres.idNumber)),
-);
+/**
+ * Prepared once per database and column set (the kit's preparedByKeysOf): a Roster's `_entities` asks it
+ * for 808 persons at once, reading the columns its selection needs (Cadre.ts, cadreColumns).
+ */
+export const cadresByIdNumbers = preparedByKeysOf('organization_cadres_by_id_numbers', cadres, cadres.idNumber);
 
 export const cadresByInstitutions = (db: OrganizationDb, codes: readonly string[]) =>
   db.select().from(cadres).where(anyOf(cadres.institutionCreditCode, codes)).orderBy(asc(cadres.appointedOn), asc(cadres.idNumber));

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, type SQL } from 'drizzle-orm';
-import { anyOf, anyOfKeys, preparedByKeys, windowedPage, type Db } from '@hub/schema';
+import { anyOf, anyOfKeys, preparedByKeys, preparedByKeysOf, windowedPage, type Db } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { institutions, ledgerEntries, quotas, removals, staffingCards } from './schema.ts';
 
@@ -52,10 +52,11 @@ export const ledgerCountsByInstitutions = (db: StaffingDb, codes: readonly strin
 export const ledgerPagesByInstitutions = (db: StaffingDb, codes: readonly string[], limit: number, offset: number) =>
   windowedPage(db, ledgerEntries, { parent: ledgerEntries.institutionCreditCode, order: ledgerEntries.idNumber }, codes, limit, offset);
 
-/** Prepared once per database (the kit's preparedByKeys): a Roster's `_entities` asks it for 808 persons at once. */
-export const ledgerEntriesByIdNumbers = preparedByKeys('staffing_ledger_entries_by_id_numbers', (db: StaffingDb) =>
-  db.select().from(ledgerEntries).where(anyOfKeys(ledgerEntries.idNumber)),
-);
+/**
+ * Prepared once per database and column set (the kit's preparedByKeysOf): a Roster's `_entities` asks it
+ * for 808 persons at once, reading the columns its selection needs (LedgerEntry.ts, ledgerEntryColumns).
+ */
+export const ledgerEntriesByIdNumbers = preparedByKeysOf('staffing_ledger_entries_by_id_numbers', ledgerEntries, ledgerEntries.idNumber);
 
 export const staffingCardsByIdNumbers = (db: StaffingDb, ids: readonly string[]) =>
   db.select().from(staffingCards).where(anyOf(staffingCards.idNumber, ids)).orderBy(asc(staffingCards.issuedOn));

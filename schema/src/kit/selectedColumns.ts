@@ -1,0 +1,147 @@
+import DataLoader from 'dataloader';
+import { getTableColumns } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { type FieldNode, getNamedType, GraphQLObjectType, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { anyOfKeys, preparedStatement } from './preparedByKeys.ts';
+import { pgArray } from './sheets/pgArray.ts';
+import type { Db } from './db.ts';
+import { oneByKey } from './loaderHelpers.ts';
+
+/**
+ * The columns of a table one field's selection reads: `columns` in the table's order, or null for all
+ * of them. `key` names the set (the columns joined), the same for the same columns.
+ */
+export interface ColumnSet {
+  readonly key: string;
+  readonly columns: readonly string[] | null;
+}
+
+/** Every column: what a caller that does not know its selection (a mutation, a check) reads. */
+export const ALL_COLUMNS: ColumnSet = Object.freeze({ key: '*', columns: null });
+
+/**
+ * How a GraphQL object type backed by one table's rows reads them, for `selectedColumns`: the columns
+ * always read (the key, the column the unit scope checks), and what each field with a resolver of its own
+ * reads. A field without a resolver of its own reads the column of its name.
+ */
+export interface ColumnRule<TKey extends string> {
+  always: readonly TKey[];
+  resolved: Readonly<Record<string, readonly TKey[]>>;
+}
+
+/**
+ * The columns of `table` a field's selection needs (a Roster's `ledgerEntry { staffingCardNumber }`
+ * needs the ID number, the unit and the card number, not all eleven columns of the ledger), read from
+ * the field's selection against the executable schema, so it follows the resolvers as they are:
+ * - a field the default resolver answers reads the column of its name;
+ * - a field with a resolver of its own reads what `rule.resolved` says it does;
+ * - anything else (a field with a resolver `rule.resolved` does not name, a field no column is named
+ *   after, an abstract type) reads every column: a new resolver is never handed a row without the
+ *   column it reads, only a wider row than it needs.
+ * Known once per parsed document (by the field's AST nodes); fragments and inline fragments count,
+ * `@skip`/`@include` are not evaluated (a skipped field's column is read anyway).
+ */
+export function selectedColumns<TTable extends PgTable>(table: TTable, rule: ColumnRule<keyof TTable['_']['columns'] & string>) {
+  const order = Object.keys(getTableColumns(table));
+  const columns = new Set(order);
+  const sets = new Map<string, ColumnSet>();
+  const known = new WeakMap<readonly FieldNode[], ColumnSet>();
+
+  function setOf(needed: Set<string>): ColumnSet {
+    const chosen = order.filter((c) => needed.has(c));
+    if (chosen.length === order.length) return ALL_COLUMNS;
+    const key = chosen.join(',');
+    let set = sets.get(key);
+    if (!set) {
+      set = Object.freeze({ key, columns: Object.freeze(chosen) });
+      sets.set(key, set);
+    }
+    return set;
+  }
+
+  function work(info: GraphQLResolveInfo): ColumnSet {
+    const type = getNamedType(info.returnType);
+    if (!(type instanceof GraphQLObjectType)) return ALL_COLUMNS;
+    const fields = type.getFields();
+    const needed = new Set<string>(rule.always);
+    const visit = (selectionSet: SelectionSetNode | undefined): boolean => {
+      if (!selectionSet) return true;
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const name = selection.name.value;
+          if (name.startsWith('__')) continue;
+          const field = fields[name];
+          if (!field) return false;
+          const reads = field.resolve ? rule.resolved[name] : columns.has(name) ? [name] : undefined;
+          if (!reads) return false;
+          for (const column of reads) needed.add(column);
+          continue;
+        }
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+        if (!fragment) return false;
+        const on = fragment.typeCondition?.name.value;
+        if (on !== undefined && on !== type.name) continue;
+        if (!visit(fragment.selectionSet)) return false;
+      }
+      return true;
+    };
+    for (const node of info.fieldNodes) if (!visit(node.selectionSet)) return ALL_COLUMNS;
+    return setOf(needed);
+  }
+
+  return (info: GraphQLResolveInfo): ColumnSet => {
+    let set = known.get(info.fieldNodes);
+    if (!set) {
+      set = work(info);
+      known.set(info.fieldNodes, set);
+    }
+    return set;
+  };
+}
+
+/**
+ * preparedByKeys over one table, narrowed to a column set: one statement per set, built and prepared
+ * once per database handle (`select <the set's columns> from <table> where <key> in (…$keys)`), its
+ * rows mapped by compileRowMapper. A narrowed row has only the set's columns: typed as the full row, it
+ * is read only by the resolvers whose columns `selectedColumns` chose.
+ */
+export function preparedByKeysOf<TTable extends PgTable>(name: string, table: TTable, keyColumn: PgColumn) {
+  type Row = TTable['$inferSelect'];
+  const all = getTableColumns(table) as Record<string, PgColumn>;
+  const statements = new Map<string, (db: Db<Record<string, unknown>>, values: { keys: string }) => Promise<Row[]>>();
+  return (db: Db<Record<string, unknown>>, set: ColumnSet, keys: readonly string[]): Promise<Row[]> => {
+    let execute = statements.get(set.key);
+    if (!execute) {
+      const fields = set.columns ? Object.fromEntries(set.columns.map((c) => [c, all[c]!])) : undefined;
+      execute = preparedStatement(set.columns ? `${name}:${set.key}` : name, (handle: Db<Record<string, unknown>>) =>
+        (fields ? handle.select(fields) : handle.select()).from(table as PgTable).where(anyOfKeys(keyColumn)),
+      ) as (db: Db<Record<string, unknown>>, values: { keys: string }) => Promise<Row[]>;
+      statements.set(set.key, execute);
+    }
+    return execute(db, { keys: pgArray(keys) });
+  };
+}
+
+/**
+ * A per-request loader of one row (or null) per key, batched per column set: the keys asked for in one
+ * tick with the same set become one statement. `clear(key)` forgets the key under every set (after a
+ * write that changed its row).
+ */
+export function columnLoader<TRow>(fetch: (set: ColumnSet, keys: readonly string[]) => Promise<TRow[]>, keyOf: (row: TRow) => string) {
+  const loaders = new Map<string, DataLoader<string, TRow | null>>();
+  const loaderFor = (set: ColumnSet) => {
+    let loader = loaders.get(set.key);
+    if (!loader) {
+      loader = new DataLoader<string, TRow | null>(async (keys) => oneByKey(keys, await fetch(set, keys), keyOf));
+      loaders.set(set.key, loader);
+    }
+    return loader;
+  };
+  return {
+    load: (key: string, set: ColumnSet = ALL_COLUMNS) => loaderFor(set).load(key),
+    clear(key: string) {
+      for (const loader of loaders.values()) loader.clear(key);
+      return this;
+    },
+  };
+}
