@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { ColumnSet } from './selectedColumns.ts';
 
 /** Lines rows up with DataLoader keys, one row (or null) per key. */
 export function oneByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
@@ -19,26 +20,31 @@ export function manyByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (
   return keys.map((k) => map.get(k) ?? []);
 }
 
-/** A key for a page of a parent's children; `filter` tells apart pages of differently filtered lists. */
+/**
+ * A key for a page of a parent's children; `filter` tells apart pages of differently filtered lists,
+ * `columns` pages read with different column sets (selectedColumns; all columns when unset).
+ */
 export interface PageKey {
   parent: string;
   limit: number;
   offset: number;
   filter?: string | undefined;
+  columns?: ColumnSet | undefined;
 }
 
-const pageKey = (k: PageKey) => `${k.parent}|${k.filter ?? ''}|${k.limit}|${k.offset}`;
+const pageOf = (k: PageKey) => `${k.filter ?? ''}|${k.columns?.key ?? '*'}|${k.limit}|${k.offset}`;
+const pageKey = (k: PageKey) => `${k.parent}|${pageOf(k)}`;
 
 /**
  * A per-request loader of pages of children (an institution's ledger, workforce, payroll): keys that
- * share limit, offset and filter become one windowed query, so N parents cost one statement.
+ * share limit, offset, filter and column set become one windowed query, so N parents cost one statement.
  */
 export function pagedLoader<R>(fetchPage: (parents: string[], page: PageKey) => Promise<R[]>, parentOf: (row: R) => string) {
   return new DataLoader<PageKey, R[], string>(
     async (keys) => {
       const groups = new Map<string, PageKey[]>();
       for (const k of keys) {
-        const id = `${k.filter ?? ''}|${k.limit}|${k.offset}`;
+        const id = pageOf(k);
         groups.set(id, [...(groups.get(id) ?? []), k]);
       }
       const pages = new Map<string, R[]>();

@@ -82,6 +82,38 @@ describe('selectedColumns', () => {
   });
 });
 
+describe('selectedColumns below the resolver’s field', () => {
+  const pageSdl = `
+    type Query { page: Page }
+    type Page { total: Int! nodes: [Item!]! }
+    type Item { kind: String! entry: Entry! }
+    type Entry { name: String! post: String! cardNumber: String }
+  `;
+  const columnsOfPage = selectedColumns(entries, { always: ['idNumber'], resolved: {} }, ['nodes', 'entry']);
+  async function chosenForPage(query: string) {
+    const schema = buildSchema(pageSdl);
+    let seen: ColumnSet | undefined;
+    (schema.getType('Query') as GraphQLObjectType).getFields().page!.resolve = (_p, _a, _c, info: GraphQLResolveInfo) => {
+      seen = columnsOfPage(info);
+      return { total: 1, nodes: [{ kind: 'A', entry: { name: '张三', post: '科员', cardNumber: null } }] };
+    };
+    const result = await graphql({ schema, source: query });
+    expect(result.errors).toBeUndefined();
+    return seen;
+  }
+
+  it('reads the columns of the rows the path names, through fragments', async () => {
+    expect((await chosenForPage('{ page { total nodes { kind entry { name } } } }'))!.columns).toEqual(['idNumber', 'name']);
+    expect(
+      (await chosenForPage('query { page { ...P nodes { entry { post } } } } fragment P on Page { nodes { ... on Item { entry { cardNumber } } } }'))!.columns,
+    ).toEqual(['idNumber', 'post', 'cardNumber']);
+  });
+
+  it('reads only what it always reads when the path is not selected', async () => {
+    expect((await chosenForPage('{ page { total nodes { kind } } }'))!.columns).toEqual(['idNumber']);
+  });
+});
+
 describe('columnLoader', () => {
   it('sends one batch per column set and forgets a cleared key under every set', async () => {
     const batches: [string, string[]][] = [];

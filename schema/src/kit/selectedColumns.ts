@@ -39,9 +39,11 @@ export interface ColumnRule<TKey extends string> {
  *   after, an abstract type) reads every column: a new resolver is never handed a row without the
  *   column it reads, only a wider row than it needs.
  * Known once per parsed document (by the field's AST nodes); fragments and inline fragments count,
- * `@skip`/`@include` are not evaluated (a skipped field's column is read anyway).
+ * `@skip`/`@include` are not evaluated (a skipped field's column is read anyway). `below` names the
+ * fields from the resolver's field down to the one the rows answer (`['nodes', 'person']`: a page's
+ * persons, joined into the page's statement); when that field is not selected, only `always` is read.
  */
-export function selectedColumns<TTable extends PgTable>(table: TTable, rule: ColumnRule<keyof TTable['_']['columns'] & string>) {
+export function selectedColumns<TTable extends PgTable>(table: TTable, rule: ColumnRule<keyof TTable['_']['columns'] & string>, below: readonly string[] = []) {
   const order = Object.keys(getTableColumns(table));
   const columns = new Set(order);
   const sets = new Map<string, ColumnSet>();
@@ -59,9 +61,40 @@ export function selectedColumns<TTable extends PgTable>(table: TTable, rule: Col
     return set;
   }
 
+  /** The field nodes and type `below` names under the resolver's field (no nodes: not selected), or null when it cannot tell. */
+  function descend(info: GraphQLResolveInfo): { nodes: readonly FieldNode[]; type: GraphQLObjectType } | null {
+    let nodes: readonly FieldNode[] = info.fieldNodes;
+    let type = getNamedType(info.returnType);
+    for (const name of below) {
+      if (!(type instanceof GraphQLObjectType)) return null;
+      const field = type.getFields()[name];
+      if (!field) return null;
+      const found: FieldNode[] = [];
+      const parentName = type.name;
+      const collect = (selectionSet: SelectionSetNode | undefined): boolean => {
+        for (const selection of selectionSet?.selections ?? []) {
+          if (selection.kind === Kind.FIELD) {
+            if (selection.name.value === name) found.push(selection);
+            continue;
+          }
+          const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+          if (!fragment) return false;
+          const on = fragment.typeCondition?.name.value;
+          if ((on === undefined || on === parentName) && !collect(fragment.selectionSet)) return false;
+        }
+        return true;
+      };
+      for (const node of nodes) if (!collect(node.selectionSet)) return null;
+      nodes = found;
+      type = getNamedType(field.type);
+    }
+    return type instanceof GraphQLObjectType ? { nodes, type } : null;
+  }
+
   function work(info: GraphQLResolveInfo): ColumnSet {
-    const type = getNamedType(info.returnType);
-    if (!(type instanceof GraphQLObjectType)) return ALL_COLUMNS;
+    const target = descend(info);
+    if (!target) return ALL_COLUMNS;
+    const { type } = target;
     const fields = type.getFields();
     const needed = new Set<string>(rule.always);
     const visit = (selectionSet: SelectionSetNode | undefined): boolean => {
@@ -85,7 +118,7 @@ export function selectedColumns<TTable extends PgTable>(table: TTable, rule: Col
       }
       return true;
     };
-    for (const node of info.fieldNodes) if (!visit(node.selectionSet)) return ALL_COLUMNS;
+    for (const node of target.nodes) if (!visit(node.selectionSet)) return ALL_COLUMNS;
     return setOf(needed);
   }
 

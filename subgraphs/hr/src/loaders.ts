@@ -15,7 +15,7 @@ export function createLoaders(db: q.HrDb) {
     ),
     /** Pages of workforce; the key's `filter` is the employment type, if any. */
     workforcePageByInstitution: pagedLoader(
-      (codes, page) => q.workforcePagesByInstitutions(db, codes, (page.filter as EmploymentType | undefined) ?? null, page.limit, page.offset),
+      (codes, page) => q.workforcePagesByInstitutions(db, codes, (page.filter as EmploymentType | undefined) ?? null, page.limit, page.offset, page.columns),
       (r) => r.institutionCreditCode,
     ),
   };

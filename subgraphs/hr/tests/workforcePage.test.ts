@@ -66,6 +66,19 @@ describe('the prepared workforce page', () => {
     expect(JSON.stringify(rows)).toBe(JSON.stringify(expected));
   });
 
+  it('reads only the person columns it is given, mapped as drizzle maps the narrowed statement, a missing person still null', async () => {
+    const narrow = { key: 'idNumber,name', columns: ['idNumber', 'name'] } as const;
+    const codes = [SCHOOL, CLINIC];
+    const rows = await workforcePagesByInstitutions(database.db, codes, null, 50, 0, narrow);
+    const expected = await workforcePageQuery(database.db, false, narrow)
+      .prepare('drizzle_mapped_narrow')
+      .execute({ keys: pgArray(codes), after: 0, upTo: 51 });
+    expect(JSON.stringify(rows)).toBe(JSON.stringify(expected));
+    const wide = await workforcePagesByInstitutions(database.db, codes, null, 50, 0);
+    expect(rows.map((r) => r.person)).toEqual(wide.map((r) => r.person && { idNumber: r.person.idNumber, name: r.person.name }));
+    expect(rows.find((r) => r.idNumber === GHOST)!.person).toBeNull();
+  });
+
   it('gives a missing person as null and a known one whole, its dates as strings', async () => {
     const rows = await workforcePagesByInstitutions(database.db, [SCHOOL], null, 50, 0);
     expect(rows.map((r) => [r.idNumber, r.listSize, r.person?.name ?? null])).toEqual(

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, getTableColumns, inArray, like, sql, type SQL } from 'drizzle-orm';
-import { anyOf, anyOfKeys, type Db, pgArray, preparedStatement } from '@hub/schema';
+import { ALL_COLUMNS, anyOf, anyOfKeys, type ColumnSet, type Db, pgArray, preparedStatement } from '@hub/schema';
 import type { EmploymentType } from '../generated/enums.ts';
 import type * as tables from './schema.ts';
 import { employments, hires, insurances, persons } from './schema.ts';
@@ -40,8 +40,10 @@ export type WorkforceRow = EmploymentRow & { person: PersonRow | null; listSize:
  * One page of the workforce of several institutions, in one statement: the employments numbered per
  * institution with a window function (see the kit's windowedPage), each with its person joined and
  * the list's size counted over the same window, so a Roster's persons and totalCount cost no further
- * statement and no DataLoader round trip per row. Prepared once per database (the kit's
- * preparedStatement), one statement for any type and one for all: a Roster asks it for 808 rows.
+ * statement and no DataLoader round trip per row. The persons' columns are those the page's selection
+ * reads (`personColumns`, Person.ts's personColumnsOfPage; a Roster's name of 9 columns). Prepared once
+ * per database (the kit's preparedStatement), one statement for any type and one for all, per person
+ * column set: a Roster asks it for 808 rows.
  */
 export async function workforcePagesByInstitutions(
   db: HrDb,
@@ -49,16 +51,25 @@ export async function workforcePagesByInstitutions(
   type: EmploymentType | null,
   limit: number,
   offset: number,
+  personColumns: ColumnSet = ALL_COLUMNS,
 ): Promise<WorkforceRow[]> {
   const page = { keys: pgArray(codes), after: offset, upTo: offset + limit + 1 };
-  return type ? workforcePagesOfType(db, { ...page, type }) : workforcePagesOfAll(db, page);
+  const id = `${type ? 'of_type' : 'all'}:${personColumns.key}`;
+  let execute = workforcePageStatements.get(id);
+  if (!execute) {
+    const name = `hr_workforce_pages${type ? '_of_type' : ''}${personColumns.columns ? `:${personColumns.key}` : ''}`;
+    execute = preparedStatement(name, (handle: HrDb) => workforcePageQuery(handle, type !== null, personColumns));
+    workforcePageStatements.set(id, execute);
+  }
+  return execute(db, type ? { ...page, type } : page);
 }
 
-const workforcePagesOfAll = preparedStatement('hr_workforce_pages', (db: HrDb) => workforcePageQuery(db, false));
-const workforcePagesOfType = preparedStatement('hr_workforce_pages_of_type', (db: HrDb) => workforcePageQuery(db, true));
+const workforcePageStatements = new Map<string, (db: HrDb, values: Record<string, unknown>) => Promise<WorkforceRow[]>>();
 
 /** The workforce page statement, unprepared (its test compares the prepared mapping with drizzle's own). */
-export function workforcePageQuery(db: HrDb, ofType: boolean) {
+export function workforcePageQuery(db: HrDb, ofType: boolean, personColumns: ColumnSet = ALL_COLUMNS) {
+  const allOfPerson = getTableColumns(persons);
+  const person = personColumns.columns ? Object.fromEntries(personColumns.columns.map((c) => [c, allOfPerson[c as keyof typeof allOfPerson]])) : allOfPerson;
   const ranked = db
     .select({
       ...getTableColumns(employments),
@@ -75,7 +86,7 @@ export function workforcePageQuery(db: HrDb, ofType: boolean) {
       type: ranked.type,
       since: ranked.since,
       listSize: ranked.listSize,
-      person: getTableColumns(persons),
+      person: person as typeof allOfPerson,
     })
     .from(ranked)
     .leftJoin(persons, eq(persons.idNumber, ranked.idNumber))

@@ -1,5 +1,6 @@
 import { connection, forbiddenUnit, inUnitScope, readPage, requireCreditCode } from '@hub/schema';
 import type { InstitutionResolvers } from '../generated/resolvers.ts';
+import { personColumnsOfPage } from './Person.ts';
 
 export const Institution: InstitutionResolvers = {
   __resolveReference: async (ref, ctx) => {
@@ -8,7 +9,7 @@ export const Institution: InstitutionResolvers = {
     return { creditCode };
   },
 
-  workforce: async (ref, args, ctx) => {
+  workforce: async (ref, args, ctx, info) => {
     const page = readPage(args.first, args.after, 50);
     const type = args.type ?? null;
     const rows = await ctx.loaders.workforcePageByInstitution.load({
@@ -16,6 +17,7 @@ export const Institution: InstitutionResolvers = {
       filter: type ?? undefined,
       limit: page.limit,
       offset: page.offset,
+      columns: personColumnsOfPage(info),
     });
     // The page's rows carry the list's size (counted in their statement); an empty page asks the counts.
     return connection(rows, page, async () => {

@@ -1,4 +1,5 @@
-import { forbiddenUnit, inUnitScope, type ParsedIdNumber, parseStoredIdNumber, requireIdNumber, unitScope } from '@hub/schema';
+import { forbiddenUnit, inUnitScope, type ParsedIdNumber, parseStoredIdNumber, requireIdNumber, selectedColumns, unitScope } from '@hub/schema';
+import { persons } from '../db/schema.ts';
 import type { PersonRow } from '../db/queries.ts';
 import type { PersonResolvers } from '../generated/resolvers.ts';
 
@@ -7,6 +8,22 @@ function derived(row: PersonRow): ParsedIdNumber | null {
   const parsed = parseStoredIdNumber(row.idNumber);
   return typeof parsed === 'string' ? null : parsed;
 }
+
+/** The persons' columns a selection reads (the kit's selectedColumns): what each resolver below reads, beside the key. */
+const personRule = {
+  always: ['idNumber'],
+  resolved: {
+    gender: ['idNumber'],
+    birthDate: ['idNumber'],
+    employment: ['idNumber'],
+    professionalTitle: ['titleName', 'titleLevel'],
+    insurance: ['idNumber'],
+    hires: ['idNumber'],
+  },
+} as const;
+
+/** … of the persons on a page of a workforce (`workforce { nodes { person { … } } }`), joined into the page's statement. */
+export const personColumnsOfPage = selectedColumns(persons, personRule, ['nodes', 'person']);
 
 export const Person: PersonResolvers = {
   /** A person HR does not know resolves to null: other offices' copies never invent an identity. */
