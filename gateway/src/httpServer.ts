@@ -56,7 +56,8 @@ export function createHttpServer<TContext extends BaseContext>(
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
-        res.end(response.body.string);
+        // Encoded once: given a string, Node scans it for Content-Length and encodes it again for the socket.
+        res.end(Buffer.from(response.body.string));
         return;
       }
       for await (const chunk of response.body.asyncIterator) res.write(chunk);

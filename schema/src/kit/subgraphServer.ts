@@ -142,7 +142,8 @@ export async function listenSubgraph<TContext extends BaseContext, TCaller>(
       const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(req.headers, caller) });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') return void res.end(response.body.string);
+      // Encoded once (a string is scanned for Content-Length, then encoded again for the socket).
+      if (response.body.kind === 'complete') return void res.end(Buffer.from(response.body.string));
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (error) {
