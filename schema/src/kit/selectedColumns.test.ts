@@ -1,7 +1,7 @@
 import { date, pgTable, text } from 'drizzle-orm/pg-core';
 import { buildSchema, type GraphQLObjectType, type GraphQLResolveInfo, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ALL_COLUMNS, type ColumnSet, columnLoader, selectedColumns } from './selectedColumns.ts';
+import { ALL_COLUMNS, type ColumnSet, columnLoader, MAX_COLUMN_SETS, selectedColumns } from './selectedColumns.ts';
 
 const entries = pgTable('entries', {
   idNumber: text('id_number').primaryKey(),
@@ -73,6 +73,27 @@ describe('selectedColumns', () => {
     expect(person).toBe(ALL_COLUMNS);
     const [every] = await chosen('{ person { entry { name post since cardNumber } } }');
     expect(every).toBe(ALL_COLUMNS);
+  });
+
+  it('reads every column for a selection past the most sets one rule makes', async () => {
+    const rule = selectedColumns(entries, { always: [], resolved: {} });
+    const names = ['idNumber', 'unit', 'name', 'post', 'since', 'cardNumber'];
+    const schema = buildSchema(`type Query { entry: Entry } type Entry { ${names.map((n) => `${n}: String`).join(' ')} }`);
+    const seen: ColumnSet[] = [];
+    (schema.getType('Query') as GraphQLObjectType).getFields().entry!.resolve = (_p, _a, _c, info: GraphQLResolveInfo) => {
+      seen.push(rule(info));
+      return {};
+    };
+    const select = (mask: number) => graphql({ schema, source: `{ entry { ${names.filter((_, i) => mask & (1 << i)).join(' ')} } }` });
+    // MAX_COLUMN_SETS selections of different columns: a set of their own each.
+    for (let mask = 1; mask <= MAX_COLUMN_SETS; mask++) await select(mask);
+    expect(new Set(seen.map((s) => s.key)).size).toBe(MAX_COLUMN_SETS);
+    expect(seen.every((s) => s.columns !== null)).toBe(true);
+    // One more: every column. One seen before: its own set still.
+    await select(MAX_COLUMN_SETS + 1);
+    expect(seen.at(-1)).toBe(ALL_COLUMNS);
+    await select(3);
+    expect(seen.at(-1)!.columns).toEqual(['idNumber', 'unit']);
   });
 
   it('gives the same set for the same columns, so a loader batches them together', async () => {

@@ -16,6 +16,9 @@ export interface ColumnSet {
   readonly columns: readonly string[] | null;
 }
 
+/** The most column sets one rule makes (each a prepared statement per database): the selections a client sends choose them. */
+export const MAX_COLUMN_SETS = 32;
+
 /** Every column: what a caller that does not know its selection (a mutation, a check) reads. */
 export const ALL_COLUMNS: ColumnSet = Object.freeze({ key: '*', columns: null });
 
@@ -42,6 +45,8 @@ export interface ColumnRule<TKey extends string> {
  * `@skip`/`@include` are not evaluated (a skipped field's column is read anyway). `below` names the
  * fields from the resolver's field down to the one the rows answer (`['nodes', 'person']`: a page's
  * persons, joined into the page's statement); when that field is not selected, only `always` is read.
+ * A caller's selections choose the sets, and each set is a prepared statement of its own: past
+ * MAX_COLUMN_SETS sets of one rule, a selection not seen before reads every column.
  */
 export function selectedColumns<TTable extends PgTable>(table: TTable, rule: ColumnRule<keyof TTable['_']['columns'] & string>, below: readonly string[] = []) {
   const order = Object.keys(getTableColumns(table));
@@ -55,6 +60,7 @@ export function selectedColumns<TTable extends PgTable>(table: TTable, rule: Col
     const key = chosen.join(',');
     let set = sets.get(key);
     if (!set) {
+      if (sets.size >= MAX_COLUMN_SETS) return ALL_COLUMNS;
       set = Object.freeze({ key, columns: Object.freeze(chosen) });
       sets.set(key, set);
     }
