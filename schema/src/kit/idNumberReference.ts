@@ -10,7 +10,9 @@ import { requireIdNumber } from './idNumber.ts';
  */
 export function idNumberReference(ref: { idNumber: string }): { idNumber: string } | Promise<never> {
   try {
-    return { idNumber: requireIdNumber(ref.idNumber).idNumber };
+    // With its __typename already: the patched @apollo/subgraph then leaves the object as it is, where it
+    // would define the property on each object anew (patches/@apollo__subgraph@2.14.4.patch).
+    return { __typename: 'Person', idNumber: requireIdNumber(ref.idNumber).idNumber } as { idNumber: string };
   } catch (error) {
     return Promise.reject(error);
   }
