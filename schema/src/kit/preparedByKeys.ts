@@ -12,7 +12,8 @@ export function anyOfKeys(column: PgColumn): SQL {
   return sql`${column} in (select unnest(${sql.placeholder('keys')}::text[]))`;
 }
 
-interface Prepared<TValues, TRow> {
+/** What drizzle's prepared queries (both drivers) give: a statement to execute with its placeholders' values. */
+export interface Prepared<TValues, TRow> {
   execute(values: TValues): Promise<TRow[]>;
 }
 

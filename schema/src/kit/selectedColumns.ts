@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { getTableColumns } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type FieldNode, getNamedType, GraphQLObjectType, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
-import { anyOfKeys, preparedStatement } from './preparedByKeys.ts';
+import { anyOfKeys, type Prepared, preparedStatement } from './preparedByKeys.ts';
 import { pgArray } from './sheets/pgArray.ts';
 import type { Db } from './db.ts';
 import { oneByKey } from './loaderHelpers.ts';
@@ -76,21 +76,12 @@ export function selectedColumns<TTable extends PgTable>(table: TTable, rule: Col
       const field = type.getFields()[name];
       if (!field) return null;
       const found: FieldNode[] = [];
-      const parentName = type.name;
-      const collect = (selectionSet: SelectionSetNode | undefined): boolean => {
-        for (const selection of selectionSet?.selections ?? []) {
-          if (selection.kind === Kind.FIELD) {
-            if (selection.name.value === name) found.push(selection);
-            continue;
-          }
-          const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
-          if (!fragment) return false;
-          const on = fragment.typeCondition?.name.value;
-          if ((on === undefined || on === parentName) && !collect(fragment.selectionSet)) return false;
-        }
+      const parent = type.name;
+      const collect = (selection: FieldNode) => {
+        if (selection.name.value === name) found.push(selection);
         return true;
       };
-      for (const node of nodes) if (!collect(node.selectionSet)) return null;
+      if (!nodes.every((node) => eachField(node.selectionSet, parent, info, collect))) return null;
       nodes = found;
       type = getNamedType(field.type);
     }
@@ -100,32 +91,18 @@ export function selectedColumns<TTable extends PgTable>(table: TTable, rule: Col
   function work(info: GraphQLResolveInfo): ColumnSet {
     const target = descend(info);
     if (!target) return ALL_COLUMNS;
-    const { type } = target;
-    const fields = type.getFields();
+    const fields = target.type.getFields();
     const needed = new Set<string>(rule.always);
-    const visit = (selectionSet: SelectionSetNode | undefined): boolean => {
-      if (!selectionSet) return true;
-      for (const selection of selectionSet.selections) {
-        if (selection.kind === Kind.FIELD) {
-          const name = selection.name.value;
-          if (name.startsWith('__')) continue;
-          const field = fields[name];
-          if (!field) return false;
-          const reads = field.resolve ? rule.resolved[name] : columns.has(name) ? [name] : undefined;
-          if (!reads) return false;
-          for (const column of reads) needed.add(column);
-          continue;
-        }
-        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
-        if (!fragment) return false;
-        const on = fragment.typeCondition?.name.value;
-        if (on !== undefined && on !== type.name) continue;
-        if (!visit(fragment.selectionSet)) return false;
-      }
+    const read = (selection: FieldNode): boolean => {
+      const name = selection.name.value;
+      if (name.startsWith('__')) return true;
+      const field = fields[name];
+      const reads = !field ? undefined : field.resolve ? rule.resolved[name] : columns.has(name) ? [name] : undefined;
+      if (!reads) return false;
+      for (const column of reads) needed.add(column);
       return true;
     };
-    for (const node of target.nodes) if (!visit(node.selectionSet)) return ALL_COLUMNS;
-    return setOf(needed);
+    return target.nodes.every((node) => eachField(node.selectionSet, target.type.name, info, read)) ? setOf(needed) : ALL_COLUMNS;
   }
 
   return (info: GraphQLResolveInfo): ColumnSet => {
@@ -139,6 +116,51 @@ export function selectedColumns<TTable extends PgTable>(table: TTable, rule: Col
 }
 
 /**
+ * Calls `visit` with each field a selection set selects on an object type (`typeName`), through inline
+ * fragments and fragment spreads of that type (or of none); false as soon as `visit` is, or when a spread
+ * names a fragment the document lacks.
+ */
+function eachField(selectionSet: SelectionSetNode | undefined, typeName: string, info: GraphQLResolveInfo, visit: (field: FieldNode) => boolean): boolean {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      if (!visit(selection)) return false;
+      continue;
+    }
+    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+    if (!fragment) return false;
+    const on = fragment.typeCondition?.name.value;
+    if ((on === undefined || on === typeName) && !eachField(fragment.selectionSet, typeName, info, visit)) return false;
+  }
+  return true;
+}
+
+/** The columns of a set, by key, as drizzle's `select` takes them: `table`'s columns, or only the set's. */
+export function columnsOf<TTable extends PgTable>(table: TTable, set: ColumnSet): TTable['_']['columns'] {
+  const all = getTableColumns(table);
+  if (!set.columns) return all;
+  return Object.fromEntries(set.columns.map((column) => [column, all[column]])) as TTable['_']['columns'];
+}
+
+/**
+ * One prepared statement per column set (preparedStatement's, each built and prepared once per database
+ * handle), named after the set; `build` selects the set's columns (columnsOf).
+ */
+export function preparedPerColumnSet<TDb extends object, TValues, TRow>(
+  name: string,
+  build: (db: TDb, set: ColumnSet) => { prepare(name: string): Prepared<TValues, TRow> },
+) {
+  const statements = new Map<string, (db: TDb, values: TValues) => Promise<TRow[]>>();
+  return (db: TDb, set: ColumnSet, values: TValues): Promise<TRow[]> => {
+    let execute = statements.get(set.key);
+    if (!execute) {
+      execute = preparedStatement(set.columns ? `${name}:${set.key}` : name, (handle: TDb) => build(handle, set));
+      statements.set(set.key, execute);
+    }
+    return execute(db, values);
+  };
+}
+
+/**
  * preparedByKeys over one table, narrowed to a column set: one statement per set, built and prepared
  * once per database handle (`select <the set's columns> from <table> where <key> in (…$keys)`), its
  * rows mapped by compileRowMapper. A narrowed row has only the set's columns: typed as the full row, it
@@ -146,19 +168,15 @@ export function selectedColumns<TTable extends PgTable>(table: TTable, rule: Col
  */
 export function preparedByKeysOf<TTable extends PgTable>(name: string, table: TTable, keyColumn: PgColumn) {
   type Row = TTable['$inferSelect'];
-  const all = getTableColumns(table) as Record<string, PgColumn>;
-  const statements = new Map<string, (db: Db<Record<string, unknown>>, values: { keys: string }) => Promise<Row[]>>();
-  return (db: Db<Record<string, unknown>>, set: ColumnSet, keys: readonly string[]): Promise<Row[]> => {
-    let execute = statements.get(set.key);
-    if (!execute) {
-      const fields = set.columns ? Object.fromEntries(set.columns.map((c) => [c, all[c]!])) : undefined;
-      execute = preparedStatement(set.columns ? `${name}:${set.key}` : name, (handle: Db<Record<string, unknown>>) =>
-        (fields ? handle.select(fields) : handle.select()).from(table as PgTable).where(anyOfKeys(keyColumn)),
-      ) as (db: Db<Record<string, unknown>>, values: { keys: string }) => Promise<Row[]>;
-      statements.set(set.key, execute);
-    }
-    return execute(db, { keys: pgArray(keys) });
-  };
+  const execute = preparedPerColumnSet<Db<Record<string, unknown>>, { keys: string }, Row>(
+    name,
+    (db, set) =>
+      db
+        .select(columnsOf(table, set) as Record<string, PgColumn>)
+        .from(table as PgTable)
+        .where(anyOfKeys(keyColumn)) as unknown as { prepare(name: string): Prepared<{ keys: string }, Row> },
+  );
+  return (db: Db<Record<string, unknown>>, set: ColumnSet, keys: readonly string[]): Promise<Row[]> => execute(db, set, { keys: pgArray(keys) });
 }
 
 /**

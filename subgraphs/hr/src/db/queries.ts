@@ -1,5 +1,5 @@
 import { and, asc, count, eq, getTableColumns, inArray, like, sql, type SQL } from 'drizzle-orm';
-import { ALL_COLUMNS, anyOf, anyOfKeys, type ColumnSet, type Db, pgArray, preparedStatement } from '@hub/schema';
+import { ALL_COLUMNS, anyOf, anyOfKeys, type ColumnSet, columnsOf, type Db, pgArray, preparedPerColumnSet } from '@hub/schema';
 import type { EmploymentType } from '../generated/enums.ts';
 import type * as tables from './schema.ts';
 import { employments, hires, insurances, persons } from './schema.ts';
@@ -42,8 +42,8 @@ export type WorkforceRow = EmploymentRow & { person: PersonRow | null; listSize:
  * the list's size counted over the same window, so a Roster's persons and totalCount cost no further
  * statement and no DataLoader round trip per row. The persons' columns are those the page's selection
  * reads (`personColumns`, Person.ts's personColumnsOfPage; a Roster's name of 9 columns). Prepared once
- * per database (the kit's preparedStatement), one statement for any type and one for all, per person
- * column set: a Roster asks it for 808 rows.
+ * per database and person column set (the kit's preparedPerColumnSet), one statement for any type and
+ * one for all: a Roster asks it for 808 rows.
  */
 export async function workforcePagesByInstitutions(
   db: HrDb,
@@ -54,22 +54,14 @@ export async function workforcePagesByInstitutions(
   personColumns: ColumnSet = ALL_COLUMNS,
 ): Promise<WorkforceRow[]> {
   const page = { keys: pgArray(codes), after: offset, upTo: offset + limit + 1 };
-  const id = `${type ? 'of_type' : 'all'}:${personColumns.key}`;
-  let execute = workforcePageStatements.get(id);
-  if (!execute) {
-    const name = `hr_workforce_pages${type ? '_of_type' : ''}${personColumns.columns ? `:${personColumns.key}` : ''}`;
-    execute = preparedStatement(name, (handle: HrDb) => workforcePageQuery(handle, type !== null, personColumns));
-    workforcePageStatements.set(id, execute);
-  }
-  return execute(db, type ? { ...page, type } : page);
+  return type ? workforcePagesOfType(db, personColumns, { ...page, type }) : workforcePagesOfAll(db, personColumns, page);
 }
 
-const workforcePageStatements = new Map<string, (db: HrDb, values: Record<string, unknown>) => Promise<WorkforceRow[]>>();
+const workforcePagesOfAll = preparedPerColumnSet('hr_workforce_pages', (db: HrDb, set) => workforcePageQuery(db, false, set));
+const workforcePagesOfType = preparedPerColumnSet('hr_workforce_pages_of_type', (db: HrDb, set) => workforcePageQuery(db, true, set));
 
 /** The workforce page statement, unprepared (its test compares the prepared mapping with drizzle's own). */
 export function workforcePageQuery(db: HrDb, ofType: boolean, personColumns: ColumnSet = ALL_COLUMNS) {
-  const allOfPerson = getTableColumns(persons);
-  const person = personColumns.columns ? Object.fromEntries(personColumns.columns.map((c) => [c, allOfPerson[c as keyof typeof allOfPerson]])) : allOfPerson;
   const ranked = db
     .select({
       ...getTableColumns(employments),
@@ -86,7 +78,7 @@ export function workforcePageQuery(db: HrDb, ofType: boolean, personColumns: Col
       type: ranked.type,
       since: ranked.since,
       listSize: ranked.listSize,
-      person: person as typeof allOfPerson,
+      person: columnsOf(persons, personColumns),
     })
     .from(ranked)
     .leftJoin(persons, eq(persons.idNumber, ranked.idNumber))
