@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gt, gte, lt, ne, sql, type SQL } from 'drizzle-orm';
-import { ErrorCode, hubError, MAX_PAGE_SIZE, type Page } from '@hub/schema';
+import { and, asc, count, desc, eq, gt, gte, lt, ne, type Placeholder, sql, type SQL } from 'drizzle-orm';
+import { ErrorCode, hubError, MAX_PAGE_SIZE, type Page, preparedSql } from '@hub/schema';
 import type { GatewayDb } from '../db/open.ts';
 import { operationLog } from '../db/schema.ts';
 import { canonicalInstant, entryHash, GENESIS_HASH, type OperationLogContent } from './entryHash.ts';
@@ -138,7 +138,7 @@ export function createOperationLog(db: GatewayDb, options: OperationLogOptions):
         // `at` is read before the lock here, yet still follows seq: the statement goes in only if no entry
         // followed `known`, and `known` was written (so its `at` read) before this reading.
         const rows = chain(key, known, now().toISOString(), inputs);
-        await db.execute(insertEntries(rows, true));
+        await appendAfterKnownHead(db, { entries: entriesJson(rows) });
         head = rows[rows.length - 1];
         return rows.map(({ seq, hash }) => ({ seq, hash }));
       } catch (error) {
@@ -219,7 +219,7 @@ async function write(db: GatewayDb, key: string, now: () => Date, inputs: readon
     const [last] = await tx.select({ seq: operationLog.seq, hash: operationLog.hash }).from(operationLog).orderBy(desc(operationLog.seq)).limit(1);
     // Taken under the lock, so `at` follows seq on one clock.
     const rows = chain(key, last ?? { seq: 0, hash: GENESIS_HASH }, now().toISOString(), inputs);
-    await tx.execute(insertEntries(rows, false));
+    await tx.execute(insertEntries(entriesJson(rows), false));
     return rows.map(({ seq, hash }) => ({ seq, hash }));
   });
 }
@@ -238,14 +238,9 @@ function chain(key: string, after: Appended, at: string, inputs: readonly LogEnt
   });
 }
 
-/**
- * One INSERT of a group's entries, passed as one JSON parameter (`jsonb_to_recordset`): the same
- * statement text whatever the group's size, so postgres.js prepares it once. With `lock`, the
- * statement takes the append lock itself (a CTE every row is joined to, so it is held before the first
- * row goes in, until the statement's own transaction commits).
- */
-function insertEntries(rows: readonly StoredEntry[], lock: boolean): SQL {
-  const json = JSON.stringify(
+/** A group's entries as the one JSON parameter of insertEntries, in its column names. */
+function entriesJson(rows: readonly StoredEntry[]): string {
+  return JSON.stringify(
     rows.map((row) => ({
       seq: row.seq,
       at: row.at,
@@ -265,6 +260,14 @@ function insertEntries(rows: readonly StoredEntry[], lock: boolean): SQL {
       hash: row.hash,
     })),
   );
+}
+/**
+ * One INSERT of a group's entries, passed as one JSON parameter (`jsonb_to_recordset`): the same
+ * statement text whatever the group's size, so it can be prepared once (appendAfterKnownHead). With
+ * `lock`, the statement takes the append lock itself (a CTE every row is joined to, so it is held before
+ * the first row goes in, until the statement's own transaction commits).
+ */
+function insertEntries(json: Placeholder | string, lock: boolean): SQL {
   return sql`${lock ? sql`with append_lock as (${APPEND_LOCK}) ` : sql``}insert into ${operationLog} (${sql.raw(COLUMNS)})
     select ${sql.raw(COLUMNS)} from ${lock ? sql`append_lock, ` : sql``}jsonb_to_recordset(${json}::text::jsonb) as r(${sql.raw(RECORD_TYPES)})`;
 }
@@ -273,6 +276,8 @@ const COLUMNS =
 const RECORD_TYPES =
   'seq bigint, at timestamptz, kind text, outcome text, actor_office text, actor_role text, actor_sub text, actor_unit text, operation_name text, ' +
   'coordinates jsonb, rows_returned integer, purpose text, case_number text, detail jsonb, prev_hash text, hash text';
+/** A group's one statement after the known head, prepared once per database (the kit's preparedSql): every request's entries go through it. */
+const appendAfterKnownHead = preparedSql<{ entries: string }>('gateway_operation_log_append', insertEntries(sql.placeholder('entries'), true));
 
 /** Whether an error (drizzle wraps the driver's in `cause`) is PostgreSQL's unique_violation. */
 function isUniqueViolation(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import { Column, getTableName, is, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { type PgColumn, type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { pgArray } from './sheets/pgArray.ts';
 
 /**
@@ -33,6 +33,30 @@ export function preparedStatement<TDb extends object, TValues, TRow>(name: strin
       prepared.set(db, query);
     }
     return query.execute(values);
+  };
+}
+
+/** Turns a hand-written statement into its text and parameters, as the database's own dialect would (no casing option is used here). */
+const dialect = new PgDialect();
+
+/**
+ * A hand-written statement (drizzle's `sql`, its values as `sql.placeholder(name)`) prepared once per
+ * database handle, as drizzle prepares its builders' statements with `.prepare(name)`. `db.execute(sql)`
+ * never prepares: postgres.js then describes a statement with parameters in a round trip of its own
+ * before every execution, and PostgreSQL parses and plans it each time.
+ */
+export function preparedSql<TValues extends Record<string, unknown>, TRow = Record<string, unknown>>(name: string, statement: SQL) {
+  const query = dialect.sqlToQuery(statement);
+  const prepared = new WeakMap<object, { execute(values: TValues): Promise<TRow[] | { rows: TRow[] }> }>();
+  return async (db: PgDatabase<PgQueryResultHKT, Record<string, unknown>>, values: TValues): Promise<TRow[]> => {
+    let p = prepared.get(db);
+    if (!p) {
+      p = db._.session.prepareQuery(query, undefined, name, false) as unknown as NonNullable<typeof p>;
+      prepared.set(db, p);
+    }
+    // postgres.js gives the rows, PGlite a result holding them.
+    const result = await p.execute(values);
+    return Array.isArray(result) ? result : result.rows;
   };
 }
 

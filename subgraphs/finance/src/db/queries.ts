@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { anyOf, windowedPage, type Db, preparedByKeysOf } from '@hub/schema';
+import { anyOf, anyOfKeys, windowedPage, type Db, preparedByKeys, preparedByKeysOf } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { budgetUnits, payrollRecords } from './schema.ts';
 
@@ -7,8 +7,10 @@ export type FinanceDb = Db<typeof tables>;
 export type BudgetUnitRow = typeof budgetUnits.$inferSelect;
 export type PayrollRecordRow = typeof payrollRecords.$inferSelect;
 
-export const budgetUnitsByInstitutions = (db: FinanceDb, codes: readonly string[]) =>
-  db.select().from(budgetUnits).where(anyOf(budgetUnits.institutionCreditCode, codes));
+/** An institution's budget unit (a Roster's budgetUnit), prepared once per database: unprepared, postgres.js spends a round trip describing it first. */
+export const budgetUnitsByInstitutions = preparedByKeys('finance_budget_units_by_institutions', (db: FinanceDb) =>
+  db.select().from(budgetUnits).where(anyOfKeys(budgetUnits.institutionCreditCode)),
+);
 
 export const budgetUnitsByCodes = (db: FinanceDb, codes: readonly string[]) => db.select().from(budgetUnits).where(anyOf(budgetUnits.code, codes));
 

@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import { anyOf, preparedByKeysOf } from '@hub/schema';
+import { anyOfKeys, preparedByKeys, preparedByKeysOf } from '@hub/schema';
 import type { Db } from '@hub/schema';
 import type * as tables from './schema.ts';
 import { cadres } from './schema.ts';
@@ -13,5 +13,7 @@ export type CadreRow = typeof cadres.$inferSelect;
  */
 export const cadresByIdNumbers = preparedByKeysOf('organization_cadres_by_id_numbers', cadres, cadres.idNumber);
 
-export const cadresByInstitutions = (db: OrganizationDb, codes: readonly string[]) =>
-  db.select().from(cadres).where(anyOf(cadres.institutionCreditCode, codes)).orderBy(asc(cadres.appointedOn), asc(cadres.idNumber));
+/** An institution's cadres (a Roster's leadershipPostsFilled), prepared once per database: unprepared, postgres.js spends a round trip describing it first. */
+export const cadresByInstitutions = preparedByKeys('organization_cadres_by_institutions', (db: OrganizationDb) =>
+  db.select().from(cadres).where(anyOfKeys(cadres.institutionCreditCode)).orderBy(asc(cadres.appointedOn), asc(cadres.idNumber)),
+);
