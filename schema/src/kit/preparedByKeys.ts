@@ -47,15 +47,13 @@ const dialect = new PgDialect();
  */
 export function preparedSql<TValues extends Record<string, unknown>, TRow = Record<string, unknown>>(name: string, statement: SQL) {
   const query = dialect.sqlToQuery(statement);
-  const prepared = new WeakMap<object, { execute(values: TValues): Promise<TRow[] | { rows: TRow[] }> }>();
+  // preparedStatement's cache per handle; there are no selected fields to map, so the driver's result is returned as it came.
+  const execute = preparedStatement(name, (db: PgDatabase<PgQueryResultHKT, Record<string, unknown>>) => ({
+    prepare: (statementName: string) => db._.session.prepareQuery(query, undefined, statementName, false) as unknown as Prepared<TValues, never>,
+  }));
   return async (db: PgDatabase<PgQueryResultHKT, Record<string, unknown>>, values: TValues): Promise<TRow[]> => {
-    let p = prepared.get(db);
-    if (!p) {
-      p = db._.session.prepareQuery(query, undefined, name, false) as unknown as NonNullable<typeof p>;
-      prepared.set(db, p);
-    }
     // postgres.js gives the rows, PGlite a result holding them.
-    const result = await p.execute(values);
+    const result = (await execute(db, values)) as unknown as TRow[] | { rows: TRow[] };
     return Array.isArray(result) ? result : result.rows;
   };
 }
