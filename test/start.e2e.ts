@@ -111,6 +111,17 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** A port nothing holds now (the system's choice). */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 afterEach(async () => {
   for (const run of launched.splice(0)) {
     const pgid = run.child.pid!;
@@ -148,6 +159,36 @@ describe('pnpm start', () => {
       expect(await groupAfter(pgid, 5_000), `processes of pnpm start still running after ${signal}`).toEqual([]);
       for (const port of ports) expect(await portIsFree(port), `port ${port} still held after ${signal}`).toBe(true);
     }
+  }, 400_000);
+
+  it('a port another process holds: says which and what to do in both languages, without a stack, gives back every port it took, and the next start on the same folder serves', async () => {
+    const [held, gatewayPort, ...free] = await Promise.all(Array.from({ length: SERVICE_SUBGRAPHS.length + 2 }, () => freePort()));
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(held, '127.0.0.1', resolve));
+    const dataDir = freshDataDir();
+    // HR's port is the one taken; the gateway and the other subgraphs get free ones.
+    const names = SERVICE_SUBGRAPHS.map((s) => s.name);
+    const ports = Object.fromEntries(names.map((name, i) => [name, name === 'hr' ? held! : free[i]!]));
+    const settings = {
+      DEMO_DATA: 'false',
+      DATA_DIR: dataDir,
+      PORT: String(gatewayPort),
+      SUBGRAPH_PORTS: names.map((name) => `${name}=${ports[name]}`).join(','),
+    };
+    try {
+      const run = launch(settings);
+      const exit = await Promise.race([run.exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), 120_000))]);
+      expect(exit, run.output()).toEqual({ code: 1, signal: null });
+      expect(run.output()).toContain(`端口 127.0.0.1:${held} 已被占用`);
+      expect(run.output()).toContain(`port 127.0.0.1:${held} is already in use`);
+      expect(run.output()).not.toMatch(/\n\s+at .*\(node:/); // no stack trace
+      for (const port of Object.values(ports).filter((p) => p !== held)) expect(await portIsFree(port), `port ${port} still held`).toBe(true);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+    const again = launch(settings);
+    const [, base] = await waitFor(again, STARTED, 200_000);
+    expect((await fetch(`${base}/health`)).status).toBe(200);
   }, 400_000);
 
   it('refuses a bad SUBGRAPH_PORTS before starting anything, with a message in both languages', async () => {

@@ -1,4 +1,4 @@
-import { stopOnSignals } from '@hub/schema';
+import { exitOnStartFailure, stopOnSignals } from '@hub/schema';
 import { defaultSubgraphUrl } from '@hub/schema/contracts';
 import { remoteCatalogSource } from './catalog/remoteCatalogSource.ts';
 import { config } from './config.ts';
@@ -20,6 +20,6 @@ const starting = startGateway({
   database: config.database,
 });
 const takeOver = stopOnSignals(async () => (running ?? (await starting)).stop());
-running = await starting;
+running = await starting.catch(exitOnStartFailure);
 takeOver();
 console.log(`网关 / gateway: ${running.url}`);

@@ -9,6 +9,7 @@ import {
   DEFAULT_IMPORT_LIMITS,
   encodeViewer,
   hubLogger,
+  listen,
   type ImportOffice,
   signSubgraphRequest,
   startConfiguredTracing,
@@ -299,10 +300,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     cleanups.unshift(() => apollo.stop());
     relay.start();
     importLog.start();
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(options.port, options.host, resolve);
-    });
+    await listen(httpServer, options.port, options.host);
     const { port } = httpServer.address() as AddressInfo;
     const host = options.host === '127.0.0.1' || options.host === '0.0.0.0' ? 'localhost' : options.host;
     return {

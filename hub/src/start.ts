@@ -1,4 +1,4 @@
-import { stopOnSignals } from '@hub/schema';
+import { exitOnStartFailure, stopOnSignals } from '@hub/schema';
 import { config } from './config.ts';
 import { generateCity } from './demo/generateCity.ts';
 import { startHub } from './startHub.ts';
@@ -33,7 +33,7 @@ const starting = startHub({
   onProgress: (m) => console.log(`  ${m}`),
 });
 const takeOverSignals = stopOnSignals(async () => (await starting).stop());
-const hub = await starting;
+const hub = await starting.catch(exitOnStartFailure);
 takeOverSignals();
 console.log(`\n网关 / gateway: ${hub.url}  (GraphiQL: 浏览器打开 / open in a browser)  启动用时 / started in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 console.log(`共享目录 / catalog: ${hub.url.replace(/\/graphql$/, '/catalog')}`);

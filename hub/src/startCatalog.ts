@@ -1,6 +1,6 @@
 import { catalog, type CatalogDb, createVerificationWorker, type VerificationWorker } from '@hub/catalog';
 import { createTokenService } from '@hub/gateway/tokens';
-import { startSubgraph, stopOnSignals } from '@hub/schema';
+import { exitOnStartFailure, startSubgraph, stopOnSignals } from '@hub/schema';
 import { config } from './catalogConfig.ts';
 import { gatewayReader } from './gatewayReader.ts';
 
@@ -22,7 +22,7 @@ const takeOver = stopOnSignals(async () => {
   await worker?.stop();
   await (await starting).stop();
 });
-const running = await starting;
+const running = await starting.catch(exitOnStartFailure);
 takeOver();
 console.log(`catalog 子图 (协调小组) 已启动 / subgraph up at ${running.url}`);
 

@@ -44,6 +44,7 @@ export * from './databaseLocationOf.ts';
 export * from './readiness.ts';
 export * from './probeHandler.ts';
 export * from './stopOnSignals.ts';
+export * from './listen.ts';
 export * from './runSubgraph.ts';
 export * from './stats/index.ts';
 export * from './bulkPage.ts';

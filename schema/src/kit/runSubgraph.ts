@@ -1,6 +1,7 @@
 import type { OfficeSubgraph, RunningSubgraph, StartSubgraphOptions } from './officeSubgraph.ts';
 import { startSubgraph } from './officeSubgraph.ts';
 import { SUBGRAPHS } from '../contracts/subgraphs.ts';
+import { exitOnStartFailure } from './listen.ts';
 import { stopOnSignals } from './stopOnSignals.ts';
 
 /**
@@ -12,7 +13,7 @@ export async function runSubgraph<TSeed>(office: OfficeSubgraph<TSeed>, options:
   let running: RunningSubgraph | undefined;
   const starting = startSubgraph(office, options);
   const takeOver = stopOnSignals(async () => (running ?? (await starting)).stop());
-  running = await starting;
+  running = await starting.catch(exitOnStartFailure);
   takeOver();
   const { office: zh } = SUBGRAPHS.find((s) => s.name === office.name)!;
   console.log(`${office.name} 子图 (${zh}) 已启动 / subgraph up at ${running.url}`);

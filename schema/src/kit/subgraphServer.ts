@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import { auditExtensionPlugin } from './audit.ts';
 import { compiledExecutor } from './compiledExecutor.ts';
 import { ErrorCode, hubError } from './errors.ts';
+import { listen } from './listen.ts';
 import type { ReceivedSubgraphRequest } from './gatewayCredential.ts';
 import { inputLimitsPlugin } from './inputLimitsPlugin.ts';
 import { subgraphTypeDefs } from './inputLimits.ts';
@@ -159,10 +160,7 @@ export async function listenSubgraph<TContext extends BaseContext, TCaller>(
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await server.start();
   try {
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(options.port, options.host, resolve);
-    });
+    await listen(httpServer, options.port, options.host);
   } catch (error) {
     await server.stop();
     throw error;
@@ -176,14 +174,7 @@ export async function listenSubgraph<TContext extends BaseContext, TCaller>(
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       }),
-    resume: () =>
-      new Promise<void>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, options.host, () => {
-          httpServer.off('error', reject);
-          resolve();
-        });
-      }),
+    resume: () => listen(httpServer, port, options.host),
   };
 }
 
