@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { ErrorCode, hubError, logError, logger, type Role, type Viewer } from '@hub/schema';
 import type { OperationLog } from '../audit/operationLog.ts';
@@ -148,6 +148,8 @@ export async function createRateLimit(
  * and the limiter answers from memory instead of holding the request. A start waits up to 3 s for it.
  */
 async function connectRedis(url: string): Promise<Redis> {
+  // Loaded only where REDIS_URL is set: a gateway limiting in memory does without the client.
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
   let down = false;
   redis.on('error', (error: Error) => {

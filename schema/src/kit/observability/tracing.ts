@@ -1,9 +1,19 @@
+import { createRequire } from 'node:module';
 import { type Tracer, trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { observabilityConfig } from './observabilityConfig.ts';
+
+/**
+ * The SDK, the exporter and the resource are loaded only when tracing starts (their CommonJS builds,
+ * so that startTracing stays synchronous): a process with tracing off, as most run, does without them.
+ */
+const require = createRequire(import.meta.url);
+const sdk = () => ({
+  ...(require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node')),
+  ...(require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base')),
+  ...(require('@opentelemetry/resources') as typeof import('@opentelemetry/resources')),
+});
 
 /*
  * The process's tracing, on or off as a whole (README, "Logs, metrics and traces"). Three small
@@ -32,8 +42,9 @@ export interface TracingOptions {
  */
 export function startTracing(options: TracingOptions): boolean {
   if (provider) return true;
-  const exporter = options.exporter ?? (options.url ? new OTLPTraceExporter({ url: options.url }) : undefined);
+  const exporter = options.exporter ?? (options.url ? otlpExporter(options.url) : undefined);
   if (!exporter) return false;
+  const { NodeTracerProvider, resourceFromAttributes, SimpleSpanProcessor, BatchSpanProcessor } = sdk();
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.serviceName }),
     spanProcessors: [options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
@@ -41,6 +52,11 @@ export function startTracing(options: TracingOptions): boolean {
   provider.register();
   tracer = trace.getTracer('staffing-hub');
   return true;
+}
+
+function otlpExporter(url: string): SpanExporter {
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  return new OTLPTraceExporter({ url });
 }
 
 /**

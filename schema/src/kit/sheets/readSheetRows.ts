@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { cellValue } from './cellValue.ts';
+import { excelJs } from './excelJs.ts';
 import { SheetFileError } from './sheetFileError.ts';
 import type { CellValue } from './types.ts';
 
@@ -41,6 +41,7 @@ export async function* readSheetRows(file: Buffer, options: ReadSheetOptions = {
       options.onBytes?.(offset);
     },
   });
+  const ExcelJS = await excelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './excelJs.ts';
 
 /**
  * Builds an xlsx with exceljs's streaming WorkbookWriter: each row is written out (and compressed)
@@ -7,6 +8,7 @@ import ExcelJS from 'exceljs';
  * shared-strings table (which would have to be held until the end); no styles beyond column widths.
  */
 export async function streamWorkbook(build: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<Buffer> {
+  const { stream } = await excelJs();
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -14,7 +16,7 @@ export async function streamWorkbook(build: (workbook: ExcelJS.stream.xlsx.Workb
     output.on('end', resolve);
     output.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: false });
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: false });
   workbook.creator = '机构编制信息共享平台';
   await build(workbook);
   await workbook.commit();
