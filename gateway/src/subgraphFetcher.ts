@@ -1,6 +1,6 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { VIEWER_HEADER } from '@hub/schema';
-import { Agent } from 'undici';
+import { Agent, type Dispatcher, util } from 'undici';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -75,20 +75,12 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): { fetche
     if (typeof body !== 'string') throw new Error(`a request to ${subgraph} without a string body cannot be signed`);
     const signed = await options.sign(subgraph, { method, url, headers: { ...(init?.headers as Record<string, string>) }, body });
     const target = targetOf(url);
-    const response = await agent.request({
-      origin: target.origin,
-      path: target.path,
-      method: method as 'POST',
-      headers: signed,
-      body,
+    const { status, statusText, headers, text } = await exchange(
+      agent,
+      { origin: target.origin, path: target.path, method: method as 'POST', headers: signed, body },
       signal,
-    });
-    const text = await response.body.text();
-    const headers = new Map<string, string>();
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined) headers.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
-    }
-    return { url, status: response.statusCode, statusText: response.statusText ?? '', headers: new AnswerHeaders(headers), text };
+    );
+    return { url, status, statusText, headers: new AnswerHeaders(headers), text };
   }
 
   const fetcherFor =
@@ -118,6 +110,65 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): { fetche
     };
 
   return { fetcherFor, close: () => agent.close() };
+}
+
+/**
+ * One HTTP exchange through the pool with a handler of its own that keeps the answer's bytes and
+ * headers, in place of undici's `request()`: that one wraps every answer in a Readable stream and, given
+ * an abort signal (every fetch has its deadline's), costs about twice the CPU per request (35–55 µs
+ * against 70–105 µs a request measured on this machine, seven of them a Roster). Same outcomes: the
+ * status, the headers as `request()` reads them (lower-case names, repeated ones joined), the body as
+ * UTF-8 text (a byte order mark dropped, as `text()` does); a connection error rejects with undici's
+ * error; an abort, before or after the request is sent, rejects with the signal's reason.
+ */
+function exchange(
+  agent: Agent,
+  request: Omit<Dispatcher.DispatchOptions, 'signal'>,
+  signal: AbortSignal | undefined,
+): Promise<{ status: number; statusText: string; headers: Map<string, string>; text: string }> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let status = 0;
+    let statusText = '';
+    let headers = new Map<string, string>();
+    let abort: ((reason?: Error) => void) | undefined;
+    let abortedWith: Error | undefined;
+    const onAbort = () => {
+      abortedWith = signal!.reason as Error;
+      abort?.(abortedWith);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal?.removeEventListener('abort', onAbort);
+    agent.dispatch(request, {
+      onConnect(abortRequest) {
+        abort = abortRequest;
+        if (abortedWith) abortRequest(abortedWith);
+      },
+      onHeaders(statusCode, rawHeaders, _resume, message) {
+        if (statusCode < 200) return true; // 1xx: the answer is still to come
+        status = statusCode;
+        statusText = message ?? '';
+        headers = new Map();
+        for (const [name, value] of Object.entries(util.parseHeaders(rawHeaders))) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        return true;
+      },
+      onData(chunk) {
+        chunks.push(chunk);
+        return true;
+      },
+      onComplete() {
+        done();
+        const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        resolve({ status, statusText, headers, text: bytes.toString('utf8', bom ? 3 : 0) });
+      },
+      onError(error) {
+        done();
+        reject(error);
+      },
+    });
+  });
 }
 
 /** The shared answer, or this request's own abort, whichever comes first. */
