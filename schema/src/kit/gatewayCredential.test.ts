@@ -6,6 +6,8 @@ import {
   CREDENTIAL_LIFETIME_SECONDS,
   contentDigest,
   encodeViewer,
+  gatewayForm,
+  parsedSignature,
   type ReceivedSubgraphRequest,
   SIGNED_COMPONENTS,
   signSubgraphRequest,
@@ -181,6 +183,43 @@ describe('signSubgraphRequest and verifySubgraphRequest', () => {
     const twice = { ...headers, signature: `${headers.signature}, other=:AAAA:`, 'signature-input': `${headers['signature-input']}, other=("@method")` };
     expect(await outcome(received(twice))).toEqual(refused('CREDENTIAL_INVALID'));
     expect(await outcome(received({ ...headers, signature: 'hub=:not base64:' }))).toEqual(refused('CREDENTIAL_INVALID'));
+  });
+
+  it("read the gateway's own form of Signature-Input and Signature as the structured-field parser reads it, and leave every other form to the parser", async () => {
+    const both = (input: string, signature: string) => [gatewayForm(input, signature), parsedSignature(input, signature)] as const;
+    // As the gateway writes them: many nonces, times and subgraphs, each read directly and read equal to the parser's reading.
+    for (let i = 0; i < 200; i++) {
+      const subgraph = ['finance', 'hr', 'organization', 'staffing', 'catalog'][i % 5]!;
+      const headers = await signSubgraphRequest(SECRET, subgraph, outgoing(i % 2 ? leader : null), { now: new Date(Date.now() - i * 997_000) });
+      const [direct, parsed] = both(headers['signature-input']!, headers.signature!);
+      expect(direct).not.toBeNull();
+      expect(direct).toEqual(parsed);
+    }
+    // Valid structured fields in another form (a leading zero, other spacing, another order, one more
+    // parameter, another label, a longer signature): the direct reading declines and the parser decides,
+    // as it did before there was a direct reading. The leading zero and the spacing read as the same
+    // parameters (the parser serialises them back to the gateway's text), so the signature holds.
+    const variants: [string, (input: string, signature: string) => [string, string], 'accepted' | 'refused'][] = [
+      ['a leading zero', (i, sig) => [i.replace(/;created=(\d+)/, ';created=0$1'), sig], 'accepted'],
+      ['two spaces between components', (i, sig) => [i.replace('"@method" "@path"', '"@method"  "@path"'), sig], 'accepted'],
+      [
+        'alg and tag swapped',
+        (i, sig) => [i.replace(/;alg="hmac-sha256";tag="staffing-hub-gateway"/, ';tag="staffing-hub-gateway";alg="hmac-sha256"'), sig],
+        'refused',
+      ],
+      ['one more parameter', (i, sig) => [`${i};extra=1`, sig], 'refused'],
+      ['another label', (i, sig) => [i.replace(/^hub=/, 'other='), sig.replace(/^hub=/, 'other=')], 'refused'],
+      ['a longer signature', (i, sig) => [i, sig.replace(/=:$/, 'AAAA:')], 'refused'],
+    ];
+    for (const [what, change, expected] of variants) {
+      const headers = await signSubgraphRequest(SECRET, 'finance', outgoing());
+      const [variantInput, variantSignature] = change(headers['signature-input']!, headers.signature!);
+      expect(variantInput === headers['signature-input'] && variantSignature === headers.signature, what).toBe(false);
+      expect(gatewayForm(variantInput, variantSignature), what).toBeNull();
+      expect(await outcome(received({ ...headers, 'signature-input': variantInput, signature: variantSignature })), what).toEqual(
+        expected === 'accepted' ? { viewer: null } : refused('CREDENTIAL_INVALID'),
+      );
+    }
   });
 
   it('refuse a viewer the gateway would not build', async () => {

@@ -212,24 +212,9 @@ export async function verifySubgraphRequest(secret: string, subgraph: string, re
     throw refuse('CREDENTIAL_MISSING', '子图只接受来自网关的签名请求', 'this subgraph answers only requests signed by the gateway');
 
   // One signature, labelled as the gateway labels it, covering exactly the components above.
-  let covered: BareItem[];
-  let params: Map<string, BareItem>;
-  let input: InnerList;
-  let signature: ArrayBuffer;
-  try {
-    const inputs = parseDictionary(headers['signature-input'] ?? '');
-    const signatures = parseDictionary(headers.signature ?? '');
-    const member = inputs.get(LABEL);
-    const signed = signatures.get(LABEL);
-    if (inputs.size !== 1 || signatures.size !== 1 || !member || !isInnerList(member) || !signed || isInnerList(signed) || !(signed[0] instanceof ArrayBuffer))
-      throw new Error('not one signature');
-    input = member;
-    signature = signed[0];
-    covered = input[0].map(([name, componentParams]) => (componentParams.size || typeof name !== 'string' ? '' : name));
-    params = input[1];
-  } catch {
-    throw invalid('网关签名无法读取', 'the gateway signature cannot be read');
-  }
+  const read = readSignature(headers['signature-input'] ?? '', headers.signature ?? '');
+  if (!read) throw invalid('网关签名无法读取', 'the gateway signature cannot be read');
+  const { covered, params, signatureParams, claimed } = read;
   if (covered.length !== SIGNED_COMPONENTS.length || !SIGNED_COMPONENTS.every((name) => covered.includes(name)))
     throw invalid('网关签名未覆盖规定的请求部分', `the signature must cover exactly ${SIGNED_COMPONENTS.join(', ')}`);
   if (params.get('alg') !== ALG || params.get('tag') !== TAG) throw invalid('网关签名的算法或用途不符', `the signature must be ${ALG} with tag "${TAG}"`);
@@ -252,9 +237,8 @@ export async function verifySubgraphRequest(secret: string, subgraph: string, re
   let valid: boolean;
   try {
     if (!request.path.startsWith('/')) throw new Error('not a path');
-    const base = signatureBase(covered as string[], request.method, pathOf(request.path), headers, serializeList([input]));
+    const base = signatureBase(covered, request.method, pathOf(request.path), headers, signatureParams);
     const expected = createHmac('sha256', subgraphKey(secret, subgraph)).update(base).digest();
-    const claimed = Buffer.from(signature);
     valid = claimed.length === expected.length && timingSafeEqual(claimed, expected);
   } catch {
     valid = false;
@@ -276,12 +260,93 @@ export async function verifySubgraphRequest(secret: string, subgraph: string, re
   return viewer;
 }
 
+/** What verification reads of Signature-Input and Signature: the components covered (in order), the parameters, the parameters as signed, and the signature's bytes. */
+export interface ReadSignature {
+  covered: string[];
+  params: Map<string, BareItem>;
+  /** `@signature-params` of the signature base: the inner list serialised again, as RFC 9421 §2.3 has it. */
+  signatureParams: string;
+  claimed: Buffer;
+}
+
+/**
+ * Signature-Input and Signature exactly as signSubgraphRequest writes them: the covered components in
+ * its order, then `created`, `expires` (integers without leading zeros), the nonce (base64url),
+ * `keyid`, `alg`, `tag`, and one sha-256-sized signature. For these, the structured-field parser reads
+ * the same items and serialises the inner list back to the very text after `hub=`, so that text is the
+ * signature's parameters as signed; parsing every request's three headers was about a tenth of a
+ * subgraph's busy time. The decisions (components, algorithm, tag, key, times, nonce) are the caller's,
+ * the same for either reading.
+ */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SF_INTEGER = '(0|[1-9][0-9]{0,14})';
+const GATEWAY_FORM = new RegExp(
+  `^${LABEL}=(${literal(COVERED)};created=${SF_INTEGER};expires=${SF_INTEGER};nonce="([A-Za-z0-9_-]{16,128})";keyid="(${literal(keyIdOf(''))}[a-z0-9-]{1,64})";alg="${literal(ALG)}";tag="${literal(TAG)}")$`,
+);
+/** `label=:<base64 of 32 bytes>:`, the one member of Signature (label `hub`) or of Content-Digest (`sha-256`). */
+const SHA256_BYTES = new RegExp(`^(${LABEL}|sha-256)=:([A-Za-z0-9+/]{43}=):$`);
+
+/**
+ * The signature the headers carry: read directly when they are in the gateway's own form, else by the
+ * structured-field parser; null when they are not one signature labelled `hub` with an inner list of
+ * components (the caller refuses that as unreadable).
+ */
+function readSignature(signatureInput: string, signature: string): ReadSignature | null {
+  return gatewayForm(signatureInput, signature) ?? parsedSignature(signatureInput, signature);
+}
+
+/** The headers read directly, if they are in the gateway's form (GATEWAY_FORM); null otherwise. Exported for the test that holds it equal to parsedSignature. */
+export function gatewayForm(signatureInput: string, signature: string): ReadSignature | null {
+  const form = GATEWAY_FORM.exec(signatureInput);
+  const bytes = form && SHA256_BYTES.exec(signature);
+  if (!form || !bytes || bytes[1] !== LABEL) return null;
+  return {
+    covered: [...SIGNED_COMPONENTS],
+    params: new Map<string, BareItem>([
+      ['created', Number(form[2])],
+      ['expires', Number(form[3])],
+      ['nonce', form[4]!],
+      ['keyid', form[5]!],
+      ['alg', ALG],
+      ['tag', TAG],
+    ]),
+    signatureParams: form[1]!,
+    claimed: Buffer.from(bytes[2]!, 'base64'),
+  };
+}
+
+/** The headers as the structured-field parser reads them (RFC 8941 dictionaries), whatever their form. */
+export function parsedSignature(signatureInput: string, signature: string): ReadSignature | null {
+  try {
+    const inputs = parseDictionary(signatureInput);
+    const signatures = parseDictionary(signature);
+    const member = inputs.get(LABEL);
+    const signed = signatures.get(LABEL);
+    if (inputs.size !== 1 || signatures.size !== 1 || !member || !isInnerList(member) || !signed || isInnerList(signed) || !(signed[0] instanceof ArrayBuffer))
+      return null;
+    return {
+      covered: member[0].map(([name, componentParams]) => (componentParams.size || typeof name !== 'string' ? '' : name)),
+      params: member[1],
+      signatureParams: serializeList([member as InnerList]),
+      claimed: Buffer.from(signed[0]),
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** Whether the Content-Digest's sha-256 member is the digest of these bytes (other algorithms are not accepted). */
 function digestMatches(header: string, body: Uint8Array): boolean {
   try {
-    const member = parseDictionary(header).get('sha-256');
-    if (!member || isInnerList(member) || !(member[0] instanceof ArrayBuffer)) return false;
-    const claimed = Buffer.from(member[0]);
+    // The gateway's form (`sha-256=:<base64>:` alone) read directly; anything else by the parser.
+    const direct = SHA256_BYTES.exec(header);
+    let claimed: Buffer;
+    if (direct && direct[1] === 'sha-256') claimed = Buffer.from(direct[2]!, 'base64');
+    else {
+      const member = parseDictionary(header).get('sha-256');
+      if (!member || isInnerList(member) || !(member[0] instanceof ArrayBuffer)) return false;
+      claimed = Buffer.from(member[0]);
+    }
     const actual = createHash('sha256').update(body).digest();
     return claimed.length === actual.length && timingSafeEqual(claimed, actual);
   } catch {
