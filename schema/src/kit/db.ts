@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { tracePglite, tracePostgres } from './observability/traceSql.ts';
+import { lockFolder } from './folderLock.ts';
 import { hubTracer } from './observability/tracing.ts';
 
 /** The drizzle database both drivers give: the subgraphs' code is written once against this. */
@@ -107,8 +108,13 @@ async function openUnqueued<TSchema extends Record<string, unknown>>(options: Da
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
+  // One process at a time in a folder: a second would write the same files under the first.
+  const unlock = options.dataDir ? lockFolder(options.dataDir) : () => {};
   const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await pglite.waitReady;
+  await pglite.waitReady.catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const client = tracer ? tracePglite(pglite, tracer, options.schemaName) : pglite;
   const db = drizzlePglite({ client, schema: options.schema, logger });
   return {
@@ -121,6 +127,12 @@ async function openUnqueued<TSchema extends Record<string, unknown>>(options: Da
       const { rows } = await pglite.query<{ names: string | null }>(ANALYZE_TABLES, [options.schemaName]);
       if (rows[0]?.names) await pglite.exec(`analyze ${rows[0].names}`);
     },
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
