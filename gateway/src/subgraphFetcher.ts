@@ -140,7 +140,7 @@ function exchange(
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     const done = () => signal?.removeEventListener('abort', onAbort);
-    agent.dispatch(request, {
+    const handler: Dispatcher.DispatchHandler = {
       onConnect(abortRequest) {
         abort = abortRequest;
         if (abortedWith) abortRequest(abortedWith);
@@ -167,7 +167,14 @@ function exchange(
         done();
         reject(error);
       },
-    });
+    };
+    try {
+      agent.dispatch(request, handler);
+    } catch (error) {
+      // Options undici refuses outright (it calls onError for everything after).
+      done();
+      reject(error);
+    }
   });
 }
 
