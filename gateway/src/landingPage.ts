@@ -16,12 +16,12 @@ export function offlineGraphiQL(): ApolloServerPlugin {
       return {
         async renderLandingPage() {
           return {
-            html: () => {
-              page ??= render();
-              // A failed load is tried again on the next request rather than kept.
-              page.catch(() => (page = undefined));
-              return page;
-            },
+            // Rendered once; a failed load is tried again on the next request rather than kept.
+            html: () =>
+              (page ??= render().catch((error: unknown) => {
+                page = undefined;
+                throw error;
+              })),
           };
         },
       };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockFolder } from './folderLock.ts';
-import { StartFailure } from './listen.ts';
+import { StartFailure } from './startFailure.ts';
 
 const folders: string[] = [];
 const children: ReturnType<typeof spawn>[] = [];

@@ -1,6 +1,6 @@
 import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { StartFailure } from './listen.ts';
+import { StartFailure } from './startFailure.ts';
 
 const LOCK_FILE = '.hub-lock';
 
@@ -42,13 +42,13 @@ export function lockFolder(folder: string): () => void {
       const holder = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && running(holder)) {
         throw new StartFailure(
-          `数据目录 ${folder} 正被进程 ${holder} 使用（另一个平台实例？）：先停止它；若确无实例在运行，删除 ${path} / ` +
-            `the data folder ${folder} is in use by process ${holder} (another hub?): stop it first; if none is running, delete ${path}`,
+          `数据目录 ${folder} 正被进程 ${holder} 使用（另一个平台实例？）：先停止它；若确无实例在运行，删除 ${path}`,
+          `the data folder ${folder} is in use by process ${holder} (another hub?): stop it first; if none is running, delete ${path}`,
         );
       }
       // Left by a process that has ended (or by this one): taken over.
       rmSync(path, { force: true });
     }
   }
-  throw new StartFailure(`无法锁定数据目录 ${folder} / cannot lock the data folder ${folder}`);
+  throw new StartFailure(`无法锁定数据目录 ${folder}`, `cannot lock the data folder ${folder}`);
 }

@@ -45,6 +45,7 @@ export * from './readiness.ts';
 export * from './probeHandler.ts';
 export * from './stopOnSignals.ts';
 export * from './listen.ts';
+export * from './startFailure.ts';
 export * from './runSubgraph.ts';
 export * from './stats/index.ts';
 export * from './bulkPage.ts';

@@ -1,10 +1,5 @@
 import type { Server } from 'node:http';
-import { logError } from './logError.ts';
-
-/** A start that failed for a reason its user can mend (a port already taken): printed as it is, without a stack. */
-export class StartFailure extends Error {
-  override name = 'StartFailure';
-}
+import { StartFailure } from './startFailure.ts';
 
 /**
  * `server.listen(port, host)` as a promise. A port another process holds (most often a hub still
@@ -18,8 +13,8 @@ export function listen(server: Server, port: number, host: string | undefined): 
       const where = `${host ?? ''}:${port}`;
       reject(
         new StartFailure(
-          `端口 ${where} 已被占用（也许另一个平台实例仍在运行）：先停止它，或用 PORT、SUBGRAPH_PORTS 换端口 / ` +
-            `port ${where} is already in use (another hub still running?): stop it, or choose other ports with PORT and SUBGRAPH_PORTS`,
+          `端口 ${where} 已被占用（也许另一个平台实例仍在运行）：先停止它，或用 PORT、SUBGRAPH_PORTS 换端口`,
+          `port ${where} is already in use (another hub still running?): stop it, or choose other ports with PORT and SUBGRAPH_PORTS`,
           { cause: error },
         ),
       );
@@ -30,11 +25,4 @@ export function listen(server: Server, port: number, host: string | undefined): 
       resolve();
     });
   });
-}
-
-/** Ends a process whose start failed (status 1): a StartFailure as its message alone, anything else logged with its stack. */
-export function exitOnStartFailure(error: unknown): never {
-  if (error instanceof StartFailure) console.error(`启动失败 / start failed: ${error.message}`);
-  else logError({ source: 'hub: 启动失败 / start failed' }, error);
-  process.exit(1);
 }

@@ -1,7 +1,7 @@
 import type { OfficeSubgraph, RunningSubgraph, StartSubgraphOptions } from './officeSubgraph.ts';
 import { startSubgraph } from './officeSubgraph.ts';
 import { SUBGRAPHS } from '../contracts/subgraphs.ts';
-import { exitOnStartFailure } from './listen.ts';
+import { exitOnStartFailure } from './startFailure.ts';
 import { stopOnSignals } from './stopOnSignals.ts';
 
 /**
